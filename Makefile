@@ -1,0 +1,69 @@
+# Two commands do all the set-up on a fresh machine (Python 3.11+ and make):
+#   make report   build tables, executed notebooks and the HTML site
+#   make test     lint, unit tests, notebook validation (nbval)
+# Both create .venv when needed and are fast when nothing changed.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+RAW    := $(wildcard data/raw/*.txt)
+SRC    := $(shell find briefing -name '*.py' -o -name '*.yml' -o -name '*.txt' -o -name '*.html' -o -name '*.css' | sort)
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
+
+.PHONY: all install report tables notebooks site test lint unit nbval lab bench clean
+
+all: report
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[notebooks,test]'
+	@touch $@
+
+install: $(STAMP)
+
+# --- build -----------------------------------------------------------------
+data/processed/.stamp: $(STAMP) $(SRC) $(RAW)
+	$(BIN)/briefing tables --out data/processed -q
+	@touch $@
+
+tables: data/processed/.stamp
+
+notebooks/.stamp: data/processed/.stamp $(NOTEBOOKS)
+ifneq ($(NOTEBOOKS),)
+	$(BIN)/python -m briefing.notebooks execute $(NOTEBOOKS)
+endif
+	@touch $@
+
+notebooks: notebooks/.stamp
+
+site/index.html: notebooks/.stamp
+ifneq ($(NOTEBOOKS),)
+	$(BIN)/python -m briefing.site $(NOTEBOOKS) --out site
+endif
+	@mkdir -p site && touch $@
+
+site: site/index.html
+
+report: tables notebooks site
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks
+
+# --- test ------------------------------------------------------------------
+lint: $(STAMP)
+	$(BIN)/ruff check briefing tests benchmarks
+	$(BIN)/ruff format --check briefing tests benchmarks
+
+test: lint
+	$(BIN)/pytest -q -p no:cacheprovider --nbval --nbval-current-env \
+		--nbval-sanitize-with tests/nbval_sanitize.cfg tests $(NOTEBOOKS)
+
+bench: $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[bench]'
+	$(BIN)/python benchmarks/bench_parse.py
+	$(BIN)/python benchmarks/bench_figures.py
+
+clean:
+	rm -rf site data/processed/.stamp notebooks/.stamp

@@ -1,0 +1,13 @@
+"""briefing: SCIO press-briefing transcripts as tidy, traceable tables.
+
+>>> import briefing
+>>> b = briefing.load()            # the bundled Oct. 20, 2023 MIIT briefing
+>>> b.figures.query("sector == 'new_energy_vehicles'")[["surface", "value", "unit", "subject"]]
+"""
+
+from .errors import TranscriptError
+from .corpus import Corpus, read_many
+from .model import Briefing, Meta, load, parse, read
+
+__all__ = ["Briefing", "Corpus", "Meta", "TranscriptError", "load", "parse", "read", "read_many"]
+__version__ = "0.1.0"

@@ -1,0 +1,236 @@
+"""Turns (who speaks, where) and Q&A exchanges (question -> answers), from the layout's body lines.
+
+A turn is the text between a speaker label and the next label, page break or page furniture. Its span
+runs from the first character of its first speech line to the last character of its last one, so
+``text[char_start:char_end]`` is the turn's text, paragraph breaks included.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .layout import _STRIP, Layout, _clean_name
+from .vocab import load
+
+__all__ = ["Turn", "Exchange", "build_turns", "build_exchanges", "speaker_role", "slug"]
+
+
+@dataclass(slots=True)
+class Turn:
+    n: int  # 1-based order
+    speaker: str | None  # label as written (without the colon), None when unlabeled
+    name: str | None  # label without honorific
+    role: str  # chair | official | media | other
+    char_start: int
+    char_end: int
+    line_start: int  # line of the label (or of the first speech line when unlabeled)
+    line_end: int
+    after_break: bool  # a page break or page furniture came right before this turn
+    label_span: tuple[int, int] | None = None  # span of the label (name and colon)
+    exchange: int | None = None
+    is_question: bool = False
+    is_answer: bool = False
+
+
+@dataclass(slots=True)
+class Exchange:
+    n: int
+    outlet: str | None
+    question_turn: int
+    answerer: str | None
+    turns: list[int]
+
+
+@cache
+def _outlet_re() -> re.Pattern[str]:
+    words = load("layout")["outlet_words"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])")
+
+
+@cache
+def _floor_re() -> re.Pattern[str]:
+    return re.compile("|".join(load("layout")["floor_opening"]), re.IGNORECASE)
+
+
+_PERSON = re.compile(r"^[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}$")
+_ACRONYM = re.compile(r"^[A-Z0-9&]{2,8}$")
+
+
+def slug(name: str) -> str:
+    s = re.sub(r"[^\w]+", "-", name.lower(), flags=re.ASCII).strip("-")
+    return s or "speaker"
+
+
+def speaker_role(name: str, lay: Layout) -> str:
+    """chair, official or media for a labelled speaker."""
+    chair = lay.chair
+    listed = {p.name for p in lay.listed if p.role == "official"}
+    if chair and _same_person(name, chair):
+        return "chair"
+    if any(_same_person(name, p) for p in listed):
+        return "official"
+    if _ACRONYM.match(name) or "(" in name or _outlet_re().search(name):
+        return "media"
+    if _PERSON.match(name):
+        return "official"  # a person not listed in the header: an unlisted official
+    return "media"
+
+
+def _same_person(label: str, listed: str) -> bool:
+    if label == listed:
+        return True
+    # "Zhao" or "Mr. Zhao" for "Zhao Zhiguo"
+    parts = listed.split()
+    return len(label.split()) == 1 and label in parts
+
+
+def build_turns(text: str, lay: Layout) -> list[Turn]:
+    turns: list[Turn] = []
+    cur: Turn | None = None
+    label: tuple[str, int] | None = None  # pending label without speech yet
+    after_break = False
+
+    def close() -> None:
+        nonlocal cur
+        if cur is not None:
+            turns.append(cur)
+            cur = None
+
+    roles: dict[str, str] = {}
+
+    def role_for(name: str) -> str:
+        if name not in roles:
+            roles[name] = speaker_role(name, lay)
+        return roles[name]
+
+    for kind, ln, name in lay.body:
+        if kind == "label":
+            close()
+            if label is not None:  # a label followed by no speech: keep it as an empty turn
+                lab_name, lab_ln = label
+                clean = _clean_name(lab_name)[0]
+                turns.append(
+                    Turn(0, lab_name, clean, role_for(clean), lab_ln.cend, lab_ln.cend, lab_ln.no,
+                         lab_ln.no, after_break, (lab_ln.cstart, lab_ln.cend))
+                )  # fmt: skip
+                lay.warnings.append((lab_ln.no, f"label {lab_name!r} is followed by no speech"))
+            label = (name, ln)
+        elif kind == "speech":
+            if cur is not None:
+                cur.char_end = ln.cend
+                cur.line_end = ln.no
+            elif label is not None:
+                lab_name, lab_ln = label
+                clean = _clean_name(lab_name)[0]
+                cur = Turn(0, lab_name, clean, role_for(clean), ln.cstart, ln.cend, lab_ln.no,
+                           ln.no, after_break, (lab_ln.cstart, lab_ln.cend))  # fmt: skip
+                label = None
+                after_break = False
+            else:
+                cur = Turn(0, None, None, "other", ln.cstart, ln.cend, ln.no, ln.no, after_break)
+                after_break = False
+        else:  # break or chrome
+            close()
+            after_break = True
+    close()
+    if label is not None:
+        lab_name, lab_ln = label
+        clean = _clean_name(lab_name)[0]
+        turns.append(
+            Turn(0, lab_name, clean, role_for(clean), lab_ln.cend, lab_ln.cend, lab_ln.no,
+                 lab_ln.no, after_break, (lab_ln.cstart, lab_ln.cend))
+        )  # fmt: skip
+        lay.warnings.append((lab_ln.no, f"label {lab_name!r} is followed by no speech"))
+    turns = _split_floor_questions(text, turns)
+    _infer_chair(turns, lay)
+    _unlabeled_roles(text, turns)
+    for k, t in enumerate(turns, 1):
+        t.n = k
+    return turns
+
+
+_PARA = re.compile(r"\n[ \t\u00a0]*\n")
+
+
+def _split_floor_questions(text: str, turns: list[Turn]) -> list[Turn]:
+    """A chair turn that opens the floor and then carries a question: split off the question."""
+    out: list[Turn] = []
+    for t in turns:
+        if t.role != "chair" or "?" not in text[t.char_start : t.char_end]:
+            out.append(t)
+            continue
+        body = text[t.char_start : t.char_end]
+        paras = [(m.end(), m.end()) for m in _PARA.finditer(body)]
+        starts = [0] + [p for p, _ in paras]
+        split_at = None
+        for k in range(1, len(starts)):
+            prev = body[starts[k - 1] : starts[k]]
+            rest = body[starts[k] :]
+            if _floor_re().search(prev) and "?" in rest:
+                split_at = starts[k]
+                break
+        if split_at is None:
+            out.append(t)
+            continue
+        head = body[:split_at].rstrip(_STRIP + "\n")
+        line_q = t.line_start + body.count("\n", 0, split_at)
+        first = Turn(0, t.speaker, t.name, t.role, t.char_start, t.char_start + len(head),
+                     t.line_start, line_q - 1, t.after_break)  # fmt: skip
+        q = Turn(0, None, None, "media", t.char_start + split_at, t.char_end, line_q, t.line_end,
+                 False)  # fmt: skip
+        out.extend([first, q])
+    return out
+
+
+def _infer_chair(turns: list[Turn], lay: Layout) -> None:
+    """No chair in the header: the unlisted person who opens the briefing is taken as chair."""
+    if lay.chair is not None or not turns:
+        return
+    first = turns[0]
+    if first.name and first.role == "official" and first.name not in {p.name for p in lay.listed}:
+        for t in turns:
+            if t.name == first.name:
+                t.role = "chair"
+
+
+def _unlabeled_roles(text: str, turns: list[Turn]) -> None:
+    """An unlabeled turn after the chair that asks something is a question from the floor."""
+    for k, t in enumerate(turns):
+        if t.speaker is None and t.role == "other" and k > 0:
+            prev = turns[k - 1]
+            if prev.role == "chair" and "?" in text[t.char_start : t.char_end]:
+                t.role = "media"
+
+
+def build_exchanges(turns: list[Turn]) -> list[Exchange]:
+    """Group turns into question -> answer exchanges.
+
+    A media turn opens an exchange, unless it is a follow-up: the same outlet again, with no chair
+    turn or page break since. Official turns join the open exchange as answers; a chair turn or a page
+    break closes it. Turns outside any exchange (opening statement, chair's moderation) have none.
+    """
+    exchanges: list[Exchange] = []
+    cur: Exchange | None = None
+    for t in turns:
+        if t.after_break and cur is not None and t.role != "other":
+            cur = None
+        if t.role == "media":
+            follow_up = cur is not None and t.speaker is not None and cur.outlet == t.speaker
+            if not follow_up:
+                cur = Exchange(len(exchanges) + 1, t.speaker, t.n, None, [])
+                exchanges.append(cur)
+            t.is_question = True
+        elif t.role == "chair":
+            cur = None
+            continue
+        elif cur is None:
+            continue
+        elif t.role == "official":
+            t.is_answer = True
+            if cur.answerer is None:
+                cur.answerer = t.name
+        t.exchange = cur.n
+        cur.turns.append(t.n)
+    return exchanges

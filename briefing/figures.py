@@ -1,0 +1,667 @@
+"""Typed statistics from the figure tokens of the ledger: value, unit, kind, approx, period, baseline,
+subject and sector, each with its exact place in the text.
+
+The rules follow ``docs/figures.md``. They read the register of official statistics: scale words
+("3.189 million"), units ("percentage points", "EFLOPS"), signed changes ("a 20% reduction"),
+qualifiers ("more than", "nearly"), "respectively" lists, "27 of 41", "per 10,000 people", periods that
+frame a sentence or a paragraph, and comparisons ("5.1 percentage points faster than ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from .numbers import NUM, NUMWORD, Token, parse_number
+from .periods import Period
+from .vocab import load
+
+__all__ = ["Figure", "Sentence", "build_figures", "sector_of"]
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: tuple[int, int]  # span of the paragraph the sentence is in
+    turn: int  # index into the turn list
+    periods: list[Period]
+
+
+@dataclass(slots=True)
+class Figure:
+    token: Token
+    value: float
+    unit: str
+    kind: str
+    approx: str
+    end: int  # end of the surface (number, scale and unit words)
+    sentence: int
+    scale: float = 1.0
+    of_total: float | None = None
+    period: Period | None = None
+    baseline: str | None = None
+    subject: str = ""
+    sector: str = ""
+    group: int = -1  # index of the first member of a coordinated list ("A and B, respectively")
+
+    @property
+    def start(self) -> int:
+        return self.token.num_start
+
+
+# --------------------------------------------------------------------------- vocabularies
+@cache
+def _units():
+    spec = load("units")
+    words: list[tuple[str, str, str | None]] = []
+    for u in spec["units"]:
+        for w in u["words"]:
+            words.append((w, u["unit"], u.get("kind")))
+    words.sort(key=lambda x: len(x[0]), reverse=True)
+    alts = []
+    for w, _, _ in words:
+        e = re.escape(w)
+        alts.append(e + (r"(?![A-Za-z])" if w[-1].isalpha() else ""))
+    unit_rx = re.compile(r"[ \u00a0]?(?P<u>" + "|".join(alts) + ")", re.IGNORECASE)
+    lookup = {w.lower(): (unit, kind) for w, unit, kind in words}
+    scales = {k.lower(): float(v) for k, v in spec["scales"].items()}
+    scale_rx = re.compile(
+        r"[ \u00a0](?P<s>" + "|".join(sorted(scales, key=len, reverse=True)) + r")(?![A-Za-z])",
+        re.IGNORECASE,
+    )
+    per_capita = re.compile(r"[ \u00a0]+(?:[\w+-]+[ \u00a0]+){0,3}?" + spec["per_capita"])
+    streak = re.compile(
+        r"\b(?:" + "|".join(re.escape(w) for w in spec["streak_words"]) + r")\b", re.IGNORECASE
+    )
+    return unit_rx, lookup, scales, scale_rx, per_capita, streak
+
+
+@cache
+def _sectors() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One alternation of every keyword, longest first, so overlapping keywords count once."""
+    owner: dict[str, str] = {}
+    for key, spec in load("sectors")["sectors"].items():
+        for w in spec["keywords"]:
+            owner.setdefault(w.lower(), key)
+    alts = []
+    for w in sorted(owner, key=len, reverse=True):
+        alts.append(re.escape(w))
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
+    return rx, owner
+
+
+@lru_cache(maxsize=4096)
+def sector_counts(text: str) -> dict[str, int]:
+    """Keyword matches per sector in ``text`` (overlapping keywords count once, longest first)."""
+    rx, owner = _sectors()
+    counts: dict[str, int] = {}
+    for m in rx.finditer(text):
+        key = owner[m.group().lower()]
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+#: Weights of the evidence for a figure's sector: its subject, sentence, paragraph, the exchange topic.
+SECTOR_WEIGHTS = (4, 2, 1, 3)
+
+
+def sector_of(*texts: str, topic: str | None = None) -> str | None:
+    """The sector with the highest weighted keyword count over ``texts`` (weighted by
+    :data:`SECTOR_WEIGHTS` in order) plus a bonus for ``topic``; None when nothing matches.
+    Ties go to the sector listed first in ``data/sectors.yml``."""
+    order = {k: i for i, k in enumerate(load("sectors")["sectors"])}
+    score: dict[str, float] = {}
+    for w, t in zip(SECTOR_WEIGHTS, texts, strict=False):
+        if t:
+            for key, n in sector_counts(t).items():
+                score[key] = score.get(key, 0) + w * n
+    if topic is not None:
+        score[topic] = score.get(topic, 0) + SECTOR_WEIGHTS[3]
+    if not score:
+        return None
+    return max(score, key=lambda k: (score[k], -order[k]))
+
+
+# --------------------------------------------------------------------------- cue patterns
+_APPROX = re.compile(
+    r"(?P<w>more than|over|exceed(?:ed|ing|s)?|surpass(?:ed|ing|es)?|in excess of|upwards of|"
+    r"at least|above|nearly|almost|close to|about|approximately|around|roughly|some|"
+    r"less than|fewer than|under|below|at most|up to)[ \u00a0]+(?:a total of[ \u00a0]+)?$",
+    re.IGNORECASE,
+)
+_APPROX_KIND = {
+    "more than": "more_than", "over": "more_than", "exceed": "more_than", "surpass": "more_than",
+    "in excess of": "more_than", "upwards of": "more_than", "at least": "more_than",
+    "above": "more_than", "nearly": "nearly", "almost": "nearly", "close to": "nearly",
+    "about": "about", "approximately": "about", "around": "about", "roughly": "about",
+    "some": "about", "less than": "less_than", "fewer than": "less_than", "under": "less_than",
+    "below": "less_than", "at most": "less_than", "up to": "less_than",
+}  # fmt: skip
+_SHARE_AFTER = re.compile(
+    rf"^(?:\s*(?:,|and|or)\s*(?:{NUM})\s*%)*\s*(?:of\b|share\b)", re.IGNORECASE
+)
+_GROWTH_AFTER = re.compile(
+    r"^\s*(?:year[- ]on[- ]year|y/y|yoy|month[- ]on[- ]month|(?:year[- ]on[- ]year )?"
+    r"(?:increase|rise|growth|reduction|decrease|decline|drop|jump|surge|gain|fall|cut|hike))",
+    re.IGNORECASE,
+)
+_CUE = re.compile(
+    r"(?P<growth>growth rate|grew|grow\w*|increas\w*|rose|rise|rising|\bup\b|\bdown\b|surg\w*|"
+    r"jump\w*|climb\w*|expand\w*|decreas\w*|declin\w*|\bfell\b|\bfall\w*|drop\w*|reduc\w*|"
+    r"gain\w*|accelerat\w*|slow\w*|edged|narrow\w*|widen\w*)"
+    r"|(?P<share>account(?:ed|ing|s)? for|\bshare\b|proportion|penetration|\brate\b|made up|"
+    r"constitut\w+|represent\w*|percent of)",
+    re.IGNORECASE,
+)
+_SIGN = re.compile(
+    r"(?P<neg>\bdown\b|\bfell\b|\bfall\w*|decreas\w*|declin\w*|drop\w*|reduc\w*|\blower\b|"
+    r"slower|contract\w*|shr[ai]nk\w*|\bcut\b|\bdip\w*|slid\w*|plung\w*|narrow\w*)"
+    r"|(?P<pos>\bup\b|\brose\b|\brise\b|increas\w*|\bgrew\b|growth|higher|faster|accelerat\w*|"
+    r"surg\w*|jump\w*|gain\w*|expand\w*)",
+    re.IGNORECASE,
+)
+_NEG_AFTER = re.compile(
+    r"^\s*(?:year[- ]on[- ]year\s+)?(?:reduction|decrease|decline|drop|fall|cut|contraction)",
+    re.IGNORECASE,
+)
+_YOY = re.compile(r"year[- ]on[- ]year|\by/y\b|\byoy\b|from a year earlier|over last year", re.I)
+_MOM = re.compile(r"month[- ]on[- ]month|on a monthly basis|from (?:a|the previous) month", re.I)
+_CMP_AFTER = re.compile(
+    r"[^,.;]{0,30}?\b(?:than|from|compared (?:to|with)|over|against|relative to)\s+"
+    r"(?P<b>[^,.;]+?)(?=\s+and\s+(?:up|down|higher|lower)\b|\s+respectively|[,.;]|$)",
+    re.IGNORECASE,
+)
+_CMP_BEFORE = re.compile(
+    r"(?:surpass\w*|exceed\w*|outpac\w*|outperform\w*)\s+"
+    r"(?P<b>[^,.;]{3,80}?)\s+by\s*$",
+    re.IGNORECASE,
+)
+_BASE_TRIM = re.compile(
+    r"^(?:in |that of |those of |that in |those in )?(?:(?:the )?(?:average )?(?:growth )?"
+    r"(?:rate|pace|level)s? (?:of|in|for) )?(?:the )?",
+    re.IGNORECASE,
+)
+_HALF = re.compile(r"^(?:the )?(?:first half|H1)\b", re.IGNORECASE)
+_OF_TOTAL = re.compile(
+    rf"[ \u00a0]+(?:out[ \u00a0]+)?of[ \u00a0]+(?:the[ \u00a0]+)?(?:top[ \u00a0]+)?"
+    rf"(?P<n>{NUM}|{NUMWORD})\b",
+    re.IGNORECASE,
+)
+_COORD = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|to|-|–)\s*$", re.IGNORECASE)
+_RESPECTIVELY = re.compile(r",?\s*respectively,?", re.IGNORECASE)
+
+
+def _clause_start(text: str, lo: int, pos: int) -> int:
+    """Start of the clause containing ``pos``: after the last , ; : or ( before it (>= lo)."""
+    k = max(text.rfind(",", lo, pos), text.rfind(";", lo, pos), text.rfind(":", lo, pos))
+    return lo if k < 0 else k + 1
+
+
+def _clause_end(text: str, pos: int, hi: int) -> int:
+    ends = [k for k in (text.find(",", pos, hi), text.find(";", pos, hi)) if k >= 0]
+    return min(ends) if ends else hi
+
+
+# --------------------------------------------------------------------------- main
+def build_figures(
+    text: str, tokens: list[Token], sentences: list[Sentence], sentence_of: list[int]
+) -> list[Figure]:
+    """Figures for the tokens whose role is ``figure``; ``sentence_of[i]`` is token i's sentence."""
+    unit_rx, lookup, scales, scale_rx, per_capita, streak = _units()
+    figs: list[Figure] = []
+    for tok, si in zip(tokens, sentence_of, strict=True):
+        if tok.role != "figure" or si < 0:
+            continue
+        s = sentences[si]
+        value = parse_number(text[tok.num_start : tok.num_end])
+        pos = tok.end
+        unit, kind = "count", None
+        scale = 1.0
+        if tok.suffix:  # "384GW"
+            hit = lookup.get(tok.suffix.lower())
+            if hit:
+                unit, kind = hit
+        else:
+            m = scale_rx.match(text, pos, s.end)
+            if m:
+                scale = scales[m.group("s").lower()]
+                pos = m.end()
+            m = unit_rx.match(text, pos, s.end)
+            if m and not (m.group("u") == "%" and m.start() != pos):
+                unit, kind = lookup[m.group("u").lower()]
+                pos = m.end()
+            elif per_capita.match(text, pos, s.end):
+                unit = "per 10,000 people"
+        f = Figure(tok, value * scale, unit, kind or "level", "exact", pos, si, scale)
+        ot = _OF_TOTAL.match(text, tok.end, s.end)
+        if ot and unit == "count":
+            f.of_total = parse_number(ot.group("n"))
+        figs.append(f)
+    _borrow_units(text, figs)
+    for k, f in enumerate(figs):
+        s = sentences[f.sentence]
+        _kind_and_sign(text, f, s, streak)
+        m = _APPROX.search(text, max(s.start, f.token.start - 40), f.token.start)
+        if m:
+            w = m.group("w").lower()
+            f.approx = next(v for key, v in _APPROX_KIND.items() if w.startswith(key))
+        f.group = _group_of(text, figs, k)
+    for f in figs:
+        f.baseline = _baseline(text, f, sentences[f.sentence])
+    _periods(text, figs, sentences)
+    _subjects(text, figs, sentences)
+    return figs
+
+
+def _borrow_units(text: str, figs: list[Figure]) -> None:
+    """'6.313 and 6.278 million': the first takes the scale and unit of the next."""
+    for k in range(len(figs) - 2, -1, -1):
+        f, g = figs[k], figs[k + 1]
+        if f.sentence != g.sentence or f.unit != "count" or f.scale != 1.0 or f.token.suffix:
+            continue
+        if g.unit == "count" and g.scale == 1.0:
+            continue
+        if _COORD.match(text[f.end : g.token.start]):
+            f.value *= g.scale
+            f.scale = g.scale
+            f.unit = g.unit
+            f.kind = g.kind
+
+
+def _group_of(text: str, figs: list[Figure], k: int) -> int:
+    """Index of the first figure of the coordinated list figure k belongs to."""
+    j = k
+    while j > 0:
+        a, b = figs[j - 1], figs[j]
+        if a.sentence != b.sentence or a.unit != b.unit:
+            break
+        if not _COORD.match(text[a.end : b.token.start]):
+            break
+        j -= 1
+    return j
+
+
+def _kind_and_sign(text: str, f: Figure, s: Sentence, streak: re.Pattern[str]) -> None:
+    cs = _clause_start(text, s.start, f.token.start)
+    before = text[max(cs, f.token.start - 80) : f.token.start]
+    after = text[f.end : min(s.end, f.end + 60)]
+    if f.unit in ("months", "years") and (
+        streak.search(text, f.end, min(s.end, f.end + 25))
+        or re.search(r"\bfor\s+$", before[-8:])
+    ):
+        f.kind = "streak"
+        return
+    if f.unit == "times":
+        f.kind = "growth"
+    elif f.unit == "%":
+        f.kind = _percent_kind(text, f, s, before, after)
+    if f.kind not in ("growth", "pp_change"):
+        return
+    neg = bool(_NEG_AFTER.match(after))
+    if not neg and not re.match(r"^\s*(?:year[- ]on[- ]year\s+)?(?:increase|rise|growth)", after):
+        cues = list(_SIGN.finditer(before))
+        if f.kind == "pp_change":
+            # "0.2 percentage points faster than": the cue comes right after the unit
+            m = _SIGN.match(after.lstrip())
+            if m:
+                cues = [m]
+        neg = bool(cues) and cues[-1].group("neg") is not None
+    if neg:
+        f.value = -abs(f.value)
+
+
+def _percent_kind(text: str, f: Figure, s: Sentence, before: str, after: str) -> str:
+    if _SHARE_AFTER.match(after):
+        return "share"
+    if _GROWTH_AFTER.match(after):
+        return "growth"
+    cues = list(_CUE.finditer(before))
+    if cues:
+        return "growth" if cues[-1].group("growth") else "share"
+    if _YOY.search(text, s.start, s.end) or _MOM.search(text, s.start, s.end):
+        return "growth"
+    return "share"
+
+
+def _baseline(text: str, f: Figure, s: Sentence) -> str | None:
+    if f.kind not in ("growth", "pp_change"):
+        return None
+    cs = _clause_start(text, s.start, f.token.start)
+    ce = _clause_end(text, f.end, s.end)
+    before = text[cs : f.token.start]
+    after = text[f.end : ce]
+    m = _CMP_BEFORE.search(text, max(s.start, f.token.start - 120), f.token.start)
+    if m:
+        return _clean_baseline(m.group("b"))
+    m = _CMP_AFTER.match(text, f.end, s.end)
+    if m and (f.kind == "pp_change" or not _YOY.search(after + before)):
+        b = m.group("b")
+        if not re.match(r"^(?:\d|the first three|January)", b):
+            return _clean_baseline(b)
+    if _YOY.search(before) or _YOY.search(after):
+        return "a year earlier"
+    if _MOM.search(before) or _MOM.search(after):
+        return "the previous month"
+    return None
+
+
+def _clean_baseline(b: str) -> str:
+    b = _BASE_TRIM.sub("", b.strip())
+    if _HALF.match(b):
+        return "the first half"
+    return b.strip()
+
+
+# --------------------------------------------------------------------------- periods
+def _periods(text: str, figs: list[Figure], sentences: list[Sentence]) -> None:
+    by_sentence: dict[int, list[Figure]] = {}
+    for f in figs:
+        by_sentence.setdefault(f.sentence, []).append(f)
+    framing: dict[tuple[int, int], Period] = {}  # paragraph -> last framing period so far
+    index = {id(f): k for k, f in enumerate(figs)}
+    for si, s in enumerate(sentences):
+        sfigs = by_sentence.get(si, [])
+        periods = [p for p in s.periods if not p.is_baseline]
+        for f in sfigs:
+            f.period = _period_in_sentence(text, index[id(f)], figs, periods) or framing.get(
+                s.paragraph
+            )
+        first_fig = sfigs[0].token.start if sfigs else s.end
+        frames = [p for p in periods if p.start < first_fig]
+        if frames:
+            framing[s.paragraph] = frames[-1]
+
+
+def _period_in_sentence(
+    text: str, k: int, figs: list[Figure], periods: list[Period]
+) -> Period | None:
+    if not periods:
+        return None
+    f = figs[k]
+    # the end of f's coordinated list ("33.7% and 37.5% in the first three quarters")
+    end = f.end
+    while k + 1 < len(figs) and figs[k + 1].group == f.group and figs[k + 1].sentence == f.sentence:
+        k += 1
+        end = figs[k].end
+    for p in periods:
+        if p.start >= end:
+            gap = _RESPECTIVELY.sub("", text[end : p.start])
+            if len(gap) <= 60 and not re.search(r"[,;:]", gap) and not re.search(r"\d", gap):
+                return p
+            break
+    before = [p for p in periods if p.end <= f.token.start]
+    if before:
+        return before[-1]
+    after = [p for p in periods if p.start >= f.end]
+    return after[0] if after else None
+
+
+# --------------------------------------------------------------------------- subjects
+_VERBS = (
+    r"grew|grow|grows|growing|increased|increases|increasing|rose|rises|rising|reached|reaches|"
+    r"reaching|hit|hits|hitting|stood at|stands at|standing at|exceeded|exceeds|exceeding|"
+    r"surpassed|surpasses|surpassing|topped|totaled|totalled|totaling|amounted to|"
+    r"accounted for|accounts for|accounting for|account for|contributed to|contributes to|"
+    r"contributing to|registered|recorded|posted|saw|sees|seeing|surged|jumped|climbed|expanded|"
+    r"declined|decreased|fell|dropped|edged up|edged down|lessened|narrowed|widened|remained|"
+    r"maintained|maintaining|retained|covered|covers|house|houses|housed|connect|connects|"
+    r"connected|integrated into|marking|representing|up|down"
+)
+_VERB_BEFORE = re.compile(
+    rf"\s*(?:,\s*)?(?:(?:has|have|had|was|were|is|are|will)\s+(?:been\s+)?)?(?:{_VERBS})"
+    r"(?:\s+(?:an?\s+)?(?:year-on-year\s+)?(?:rise|growth|increase|decrease|decline|reduction)"
+    r"\s+of)?\s+(?:by\s+|to\s+|at\s+)?"
+    r"(?:more than |over |nearly |almost |about |approximately |around |some |a total of )?$"
+    r"|\s*(?:,\s*)?(?:with\s+)?(?:an?\s+)?(?:year-on-year\s+)?"
+    r"(?:rise|growth|increase|decrease|decline|reduction)\s+of\s+$",
+    re.IGNORECASE,
+)
+_MEASURE_OF = re.compile(
+    r"(?P<np>(?:[\w'’-]+ ){0,4}(?:capacity|value|volume|revenue|output|scale|investment|density|"
+    r"range|mileage|sales|exports|imports|profits?|income|spending))\s+of\s+"
+    r"(?:more than |over |nearly |almost |about |approximately |some )?$",
+    re.IGNORECASE,
+)
+_MAIN_VERB = re.compile(rf"\s(?:(?:has|have|had|was|were|is|are|will)\s+(?:been\s+)?)?(?:{_VERBS}|"
+                        r"continued|improved|made|achieved|showed|shown|witnessed|gained|kept|"
+                        r"enjoyed|became|accelerated|slowed|rebounded|recovered|strengthened|"
+                        r"stabilized|picked up|turned|has|have|is|are|was|were)\b",
+                        re.IGNORECASE)  # fmt: skip
+_STOP_AFTER = re.compile(
+    rf"\s(?:that|which|who|whose|being|have|has|had|were|was|are|is|will|built|{_VERBS}|"
+    r"per|in|at|for|from|with|to|by|across|on|under|since|during|as|among|over|including|"
+    r"nationwide|pioneering|using|providing|serving|featuring|so)\b|[,.;:()]"
+    r"|\s(?:and|or)\s+(?=\d|more than|over|nearly|about)",
+    re.IGNORECASE,
+)
+_GENERIC_NOUNS = {"units", "unit", "sets", "set", "pieces", "items", "times", "people", "yuan"}
+_LEAD_TRIM = re.compile(
+    r"^(?:(?:and|with|while|but|meanwhile|moreover|furthermore|additionally|in addition|"
+    r"in particular|particularly|among them|of which|as a result|also|nationwide|overall|"
+    r"according to [^,]*|based on [^,]*|"
+    r"(?:in|from|by|as of|during|since|for|over) [^,]*?(?:quarters?|year|months?|half|H1|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"statistics|survey))(?:,\s*|\s+|$))+",
+    re.IGNORECASE,
+)
+_TRAIL_PERIOD = re.compile(
+    r"\s+(?:from|in|during|since|by|as of|over|for)\s+(?:the\s+)?(?:first|last|past|end|"
+    r"beginning|start|this|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\b.*$",
+    re.IGNORECASE,
+)
+_SUBORDINATE = re.compile(r"\b(?:as|because|since|while|when|where|whereas|after) ", re.I)
+_DET = re.compile(
+    r"^(?:the |a |an |its |their |our |this |these |those |china's |a total of )+", re.IGNORECASE
+)
+_NUMBER_OF = re.compile(r"^(?:the )?(?:number|scale|total|amount) of (?:the )?", re.I)
+_RELATIVE = re.compile(r"\s+(?:that|which|who|whose)\s.*$", re.IGNORECASE)
+_APPOSITIVE = re.compile(r",?\s+(?:including|such as|namely|like)\s.*$", re.IGNORECASE)
+_HAS_FIGURE = re.compile(r"(?<![A-Za-z])\d[\d,.]*(?![\dA-Za-z])")
+_TRAIL_ADVERB = re.compile(
+    r"\s+(?:this year|last year|still|also|now|already|currently|further|steadily|"
+    r"continuously|significantly|gradually|have|has|had)\b.*$",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"^(?:it|they|this|these|that|those|which)$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"^(?:its|their)\s+", re.IGNORECASE)
+_GROWTH_IN = re.compile(
+    r"\s*%?\s*(?:year[- ]on[- ]year\s+)?(?:increase|rise|growth|reduction|decrease|decline|drop|"
+    r"cut)\s+in\s+(?P<np>[\w'’ -]+?)(?=\s+(?:in|from|for|during|since)\s|[,.;]|$)",
+    re.IGNORECASE,
+)
+_SHARE_OF = re.compile(r"\s*(?:%|percent)\s+of\s+(?P<np>[^,.;]+)", re.IGNORECASE)
+
+
+def _subjects(text: str, figs: list[Figure], sentences: list[Sentence]) -> None:
+    cache: dict[int, str] = {}
+
+    def sentence_subject(si: int) -> str:
+        if si not in cache:
+            cache[si] = _sentence_subject(text, sentences[si], sentence_subject, si)
+        return cache[si]
+
+    for f in figs:
+        s = sentences[f.sentence]
+        subj = ""
+        if f.unit not in ("%", "pp") and f.kind != "streak":
+            subj = _noun_after(text, f, s)
+        if not subj and f.kind == "growth":
+            m = _GROWTH_IN.match(text, f.end, s.end)
+            if m:
+                subj = _tidy(m.group("np"))
+        if not subj:
+            subj = _noun_before(text, f, s, sentence_subject)
+        if not subj and f.kind == "share":
+            m = _SHARE_OF.match(text, f.token.end, s.end)
+            if m:
+                subj = _tidy(_STOP_AFTER.split(m.group("np"), 1)[0])
+        f.subject = subj
+    _respectively(text, figs, sentences)
+    # a figure without a subject of its own takes the previous figure's in the same sentence
+    for k, f in enumerate(figs):
+        if not f.subject and k > 0 and figs[k - 1].sentence == f.sentence:
+            f.subject = figs[k - 1].subject
+    for f in figs:
+        if not f.subject:
+            f.subject = sentence_subject(f.sentence) or "(unspecified)"
+
+
+def _respectively(text: str, figs: list[Figure], sentences: list[Sentence]) -> None:
+    """Lists with "respectively": one subject per member, split from the shared phrase or taken
+    pairwise from the list of figures before it in the same sentence."""
+    groups: dict[int, list[int]] = {}
+    for k, f in enumerate(figs):
+        groups.setdefault(f.group, []).append(k)
+    for first, members in sorted(groups.items()):
+        n = len(members)
+        s = sentences[figs[first].sentence]
+        if n < 2 or "respectively" not in text[s.start : s.end].lower():
+            continue
+        head = figs[first].subject
+        parts = _split_coordination(head, n) if head else None
+        if parts:
+            for k, p in zip(members, parts, strict=True):
+                figs[k].subject = p
+            continue
+        before = [j for j in range(first) if figs[j].sentence == figs[first].sentence]
+        if len(before) >= n:
+            for k, j in zip(members, before[-n:], strict=True):
+                figs[k].subject = figs[j].subject
+
+
+def _tidy(np: str) -> str:
+    np = np.strip(" \u00a0")
+    np = _RELATIVE.sub("", np)
+    np = _NUMBER_OF.sub("", np)
+    np = _DET.sub("", np)
+    np = re.sub(r"\s+", " ", np).strip(" ,\u00a0")
+    if np.count('"') % 2 or (np.count("“") != np.count("”")):
+        np = np.strip('"“”')
+    words = np.split()
+    if len(words) > 14:
+        np = " ".join(words[:14])
+    return np
+
+
+def _noun_after(text: str, f: Figure, s: Sentence) -> str:
+    """The counted thing right after a count: '3.189 million 5G base stations built' -> ..."""
+    pos = f.end
+    ot = _OF_TOTAL.match(text, f.token.end, s.end)
+    if ot:
+        pos = max(pos, ot.end())
+    if f.unit == "per 10,000 people":
+        m = re.match(r"[ \u00a0]+(?P<np>.+?)[ \u00a0]+per\b", text[pos : s.end])
+        return _tidy(m.group("np")) if m else ""
+    rest = text[pos : min(s.end, pos + 120)]
+    if not rest[:1].isspace():
+        return ""
+    if f.unit != "count":  # "20,000 kilometers of roads"
+        m = re.match(r"\s+of\s+(?=\w)", rest)
+        if not m:
+            return ""
+        rest = " " + rest[m.end() :]
+    if re.match(r"\s+(?:and|or|to)\s+(?:\d|more|over|nearly|about)", rest):
+        return ""
+    m = _STOP_AFTER.search(rest, 1)
+    np = _tidy(rest[: m.start()] if m else rest)
+    if not np or np.lower() in _GENERIC_NOUNS or _HAS_FIGURE.match(np):
+        return ""
+    if re.match(r"(?i)(?:year|month|percentage|consecutive|of)\b", np):
+        return ""
+    return " ".join(np.split()[:8])
+
+
+def _noun_before(text: str, f: Figure, s: Sentence, sentence_subject) -> str:
+    """The subject of the verb before the figure: 'telecom revenue grew by 6.8%' -> ..."""
+    head = text[max(s.start, f.token.start - 300) : f.token.start]
+    tail = max(0, len(head) - 60)  # the verb or "<measure> of" sits right before the figure
+    m = _MEASURE_OF.search(head, tail)
+    if m and not re.search(r"\d", m.group("np")):
+        return _tidy(_LEAD_TRIM.sub("", m.group("np").strip()))
+    m = _VERB_BEFORE.search(head, tail)
+    if not m:
+        return ""
+    np = _APPOSITIVE.sub("", head[: m.start()].rstrip(" ,"))
+    clauses = np.split(",")
+    k = len(clauses) - 1
+    # extend over in-phrase lists: "the added value of computer, communication, and other ..."
+    while k > 0:
+        prev = clauses[k - 1].strip()
+        if _HAS_FIGURE.search(prev) or _LEAD_TRIM.fullmatch(prev + " "):
+            break
+        if len(prev.split()) <= 3 or re.search(r"\bof\s+[\w-]+$", prev):
+            k -= 1
+            if len(prev.split()) > 3:
+                break
+        else:
+            break
+    cand = ",".join(clauses[k:]).strip()
+    cand = _LEAD_TRIM.sub("", cand)
+    while not cand and k > 0:  # "Investment in X, in particular, grew"
+        k -= 1
+        cand = _LEAD_TRIM.sub("", clauses[k].strip())
+    if _HAS_FIGURE.search(cand) or re.match(r"(?i)(?:marking|up|down|representing)\b", cand):
+        return ""
+    cand = _after_last(_SUBORDINATE, cand)
+    if _MAIN_VERB.search(" " + cand) or re.match(r"(?i)with\b", head[m.start():].strip(" ,")):
+        return sentence_subject(f.sentence)
+    cand = _SUBORDINATE.sub("", cand)
+    cand = _TRAIL_PERIOD.sub("", cand)
+    if _PRONOUN.match(cand.strip()):
+        return sentence_subject(f.sentence - 1) if f.sentence > 0 else ""
+    pm = _POSSESSIVE.match(cand)
+    if pm and f.sentence > 0:
+        owner = sentence_subject(f.sentence - 1)
+        if owner:
+            return _tidy(f"{cand[pm.end():]} of {owner}")
+    return _tidy(cand)
+
+
+def _after_last(rx: re.Pattern[str], s: str) -> str:
+    """The part of ``s`` after the last match of ``rx`` (all of ``s`` if none)."""
+    last = None
+    for last in rx.finditer(s):  # noqa: B007
+        pass
+    return s[last.end() :] if last else s
+
+
+def _sentence_subject(text: str, s: Sentence, sentence_subject, si: int) -> str:
+    """The noun phrase before the sentence's main verb, frames and appositives removed."""
+    body = _LEAD_TRIM.sub("", text[s.start : s.end])
+    m = _MAIN_VERB.search(body)
+    if not m:
+        return ""
+    np = _APPOSITIVE.sub("", body[: m.start()])
+    np = _TRAIL_PERIOD.sub("", np)
+    if "," in np:
+        np = np.split(",")[-1]
+    np = _TRAIL_ADVERB.sub("", np.strip())
+    pm = _POSSESSIVE.match(np)
+    if pm and si > 0:
+        owner = sentence_subject(si - 1)
+        np = f"{np[pm.end():]} of {owner}" if owner else np
+    np = _tidy(np)
+    if not np or _HAS_FIGURE.search(np) or _PRONOUN.match(np):
+        return ""
+    return np
+
+
+def _split_coordination(np: str, k: int) -> list[str] | None:
+    """'output and sales of new energy vehicles' -> ['output of new energy vehicles', ...]."""
+    if not np:
+        return None
+    m = re.match(r"^(?P<items>.+?)\s+of\s+(?P<tail>.+)$", np)
+    if m:
+        items = re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("items"))
+        if len(items) == k:
+            return [f"{i} of {m.group('tail')}" for i in items]
+        items = re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("tail"))
+        if len(items) == k:
+            return [f"{m.group('items')} of {i}" for i in items]
+    items = re.split(r",\s*(?:and\s+)?|\s+and\s+", np)
+    if len(items) == k:
+        return items
+    return None

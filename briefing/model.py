@@ -1,0 +1,436 @@
+"""The Briefing object: a parsed transcript and its tidy tables.
+
+``parse`` does the reading (layout, turns, exchanges, sentences, numbers, figures) eagerly and cheaply;
+each DataFrame is built and validated against its schema the first time it is asked for.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import hashlib
+import os
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+
+from . import schema
+from .dialogue import Exchange, Turn, build_exchanges, build_turns, slug
+from .errors import TranscriptError
+from .figures import Figure, Sentence, build_figures, sector_of
+from .layout import Layout, read_layout, split_lines
+from .numbers import Token, find_tokens
+from .periods import find_periods
+from .sentences import split_spans
+from .text import normalise, read_text
+
+__all__ = ["Briefing", "Meta", "parse", "read", "load", "briefing_id_for"]
+
+_PARA = re.compile(r"\n[ \t\u00a0]*\n")
+#: Sector of a figure when no keyword matches anywhere in its turn.
+DEFAULT_SECTOR = "industrial_economy"
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What the header and trailer say about the briefing."""
+
+    briefing_id: str
+    source_file: str
+    title: str
+    date: dt.date | None
+    time: str | None
+    place: str | None
+    summary: str
+    speakers: tuple[str, ...]  # officials listed in the header, in order
+    chair: str | None
+    translators: tuple[str, ...]
+    captions: tuple[str, ...]
+    photo_credit: str
+    posting_date: dt.date | None
+    sha256: str  # of the parsed text, UTF-8
+    n_chars: int
+    warnings: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+def briefing_id_for(source: str, date: dt.date | None) -> str:
+    """File stem when it starts with the date (``2023-10-20-miit-...``), else ``<date>-<slug>``."""
+    stem = Path(source).name
+    for suffix in (".txt", ".text", ".md"):
+        if stem.lower().endswith(suffix):
+            stem = stem[: -len(suffix)]
+    s = slug(stem)
+    if date is None:
+        return s
+    if s.startswith(date.isoformat()):
+        return s
+    return f"{date.isoformat()}-{s}"
+
+
+class Briefing:
+    """A parsed SCIO briefing transcript. Build one with :func:`parse`, :func:`read` or :func:`load`."""
+
+    def __init__(self, text: str, source: str) -> None:
+        self.text = text
+        self.source = source
+        lines = split_lines(text)
+        self._layout: Layout = read_layout(text, lines)
+        lay = self._layout
+        self._turns: list[Turn] = build_turns(text, lay)
+        self._exchanges: list[Exchange] = build_exchanges(self._turns)
+        if not (lay.date or lay.listed or any(t.speaker for t in self._turns)):
+            raise TranscriptError(
+                source,
+                "no briefing date, speaker list or speaker label found: "
+                "this does not look like an SCIO transcript",
+                line=1,
+            )
+        self.meta = self._meta()
+        self._sentences: list[Sentence] = []
+        self._sentence_turn: list[int] = []
+        self._build_sentences()
+        self._tokens: list[Token] = []
+        self._token_sentence: list[int] = []
+        self._figures: list[Figure] = []
+        self._build_numbers()
+
+    # ------------------------------------------------------------------ reading
+    def _meta(self) -> Meta:
+        lay = self._layout
+        return Meta(
+            briefing_id=briefing_id_for(self.source, lay.date),
+            source_file=self.source,
+            title=lay.title,
+            date=lay.date,
+            time=lay.time,
+            place=lay.place,
+            summary=lay.summary,
+            speakers=tuple(p.name for p in lay.listed if p.role == "official"),
+            chair=lay.chair or next((t.name for t in self._turns if t.role == "chair"), None),
+            translators=tuple(lay.translators),
+            captions=tuple(lay.captions),
+            photo_credit=lay.photo_credit,
+            posting_date=lay.posting_date,
+            sha256=hashlib.sha256(self.text.encode("utf-8")).hexdigest(),
+            n_chars=len(self.text),
+            warnings=tuple(f"line {ln}: {msg}" if ln else msg for ln, msg in lay.warnings),
+        )
+
+    def _build_sentences(self) -> None:
+        text = self.text
+        date = self.meta.date
+        for ti, t in enumerate(self._turns):
+            a, b = t.char_start, t.char_end
+            para_starts = [a] + [m.end() for m in _PARA.finditer(text, a, b)]
+            para_ends = [m.start() for m in _PARA.finditer(text, a, b)] + [b]
+            for ps, pe in zip(para_starts, para_ends, strict=True):
+                periods = find_periods(text, ps, pe, date)
+                for ss, se in split_spans(text, ps, pe):
+                    sp = [p for p in periods if p.start >= ss and p.end <= se]
+                    self._sentences.append(Sentence(ss, se, (ps, pe), ti, sp))
+                    self._sentence_turn.append(ti)
+
+    def _build_numbers(self) -> None:
+        spans = []
+        for t in self._turns:
+            if t.label_span:
+                spans.append(t.label_span)
+            spans.append((t.char_start, t.char_end))
+        self._tokens = find_tokens(self.text, spans)
+        starts = [s.start for s in self._sentences]
+        for tok in self._tokens:
+            k = bisect.bisect_right(starts, tok.start) - 1
+            if k >= 0 and self._sentences[k].end >= tok.end:
+                self._token_sentence.append(k)
+            else:  # in a speaker label: part of a name, never a statistic
+                self._token_sentence.append(-1)
+                if tok.role == "figure":
+                    tok.role = "name"
+        self._figures = build_figures(
+            self.text, self._tokens, self._sentences, self._token_sentence
+        )
+        topics = self._exchange_topics()
+        for f in self._figures:
+            s = self._sentences[f.sentence]
+            turn = self._turns[s.turn]
+            topic = topics.get(turn.exchange) if turn.exchange else None
+            f.sector = (
+                sector_of(
+                    f.subject,
+                    self.text[s.start : s.end],
+                    self.text[s.paragraph[0] : s.paragraph[1]],
+                    topic=topic,
+                )
+                or sector_of(self.text[turn.char_start : turn.char_end])
+                or DEFAULT_SECTOR
+            )
+
+    def _exchange_topics(self) -> dict[int, str | None]:
+        out: dict[int, str | None] = {}
+        for e in self._exchanges:
+            q = self._turns[e.question_turn - 1]
+            out[e.n] = sector_of(self.text[q.char_start : q.char_end])
+        return out
+
+    # ------------------------------------------------------------------ ids
+    @property
+    def briefing_id(self) -> str:
+        return self.meta.briefing_id
+
+    @staticmethod
+    def _tid(n: int) -> str:
+        return f"T{n:03d}"
+
+    @staticmethod
+    def _eid(n: int | None) -> str | None:
+        return None if n is None else f"E{n:02d}"
+
+    def _speaker_id(self, t: Turn) -> str | None:
+        return slug(t.name) if t.name else None
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """Things the reader noticed but could place (a label with no speech, two dates, ...)."""
+        return self.meta.warnings
+
+    # ------------------------------------------------------------------ tables
+    @cached_property
+    def turns(self) -> pd.DataFrame:
+        n_sent = [0] * len(self._turns)
+        for ti in self._sentence_turn:
+            n_sent[ti] += 1
+        rows = []
+        for t, ns in zip(self._turns, n_sent, strict=True):
+            txt = self.text[t.char_start : t.char_end]
+            rows.append(
+                {
+                    "briefing_id": self.briefing_id,
+                    "turn_id": self._tid(t.n),
+                    "speaker_id": self._speaker_id(t),
+                    "speaker": t.speaker,
+                    "role": t.role,
+                    "exchange_id": self._eid(t.exchange),
+                    "is_question": t.is_question,
+                    "is_answer": t.is_answer,
+                    "text": txt,
+                    "n_words": len(txt.split()),
+                    "n_sentences": ns,
+                    "char_start": t.char_start,
+                    "char_end": t.char_end,
+                    "line_start": t.line_start,
+                    "line_end": t.line_end,
+                }
+            )
+        return schema.frame("turns", rows)
+
+    @cached_property
+    def speakers(self) -> pd.DataFrame:
+        lay = self._layout
+        rows: dict[str, dict] = {}
+        for p in lay.listed:
+            sid = slug(p.name)
+            rows[sid] = {
+                "briefing_id": self.briefing_id,
+                "speaker_id": sid,
+                "name": p.name,
+                "role": p.role,
+                "affiliation": p.description,
+                "honorific": p.honorific,
+                "is_listed": True,
+                "n_turns": 0,
+                "n_words": 0,
+                "first_turn_id": None,
+            }
+        for t in self._turns:
+            if not t.name:
+                continue
+            sid = slug(t.name)
+            r = rows.setdefault(
+                sid,
+                {
+                    "briefing_id": self.briefing_id,
+                    "speaker_id": sid,
+                    "name": t.name,
+                    "role": t.role,
+                    "affiliation": t.name if t.role == "media" else "",
+                    "honorific": "",
+                    "is_listed": False,
+                    "n_turns": 0,
+                    "n_words": 0,
+                    "first_turn_id": None,
+                },
+            )
+            r["n_turns"] += 1
+            r["n_words"] += len(self.text[t.char_start : t.char_end].split())
+            if r["first_turn_id"] is None:
+                r["first_turn_id"] = self._tid(t.n)
+        return schema.frame("speakers", list(rows.values()))
+
+    @cached_property
+    def exchanges(self) -> pd.DataFrame:
+        topics = self._exchange_topics()
+        rows = []
+        for e in self._exchanges:
+            turns = [self._turns[n - 1] for n in e.turns]
+            rows.append(
+                {
+                    "briefing_id": self.briefing_id,
+                    "exchange_id": self._eid(e.n),
+                    "outlet": e.outlet,
+                    "question_turn_id": self._tid(e.question_turn),
+                    "answerer": e.answerer,
+                    "answerer_id": slug(e.answerer) if e.answerer else None,
+                    "topic": topics.get(e.n),
+                    "n_turns": len(e.turns),
+                    "n_questions": sum(t.is_question for t in turns),
+                    "n_answers": sum(t.is_answer for t in turns),
+                }
+            )
+        return schema.frame("exchanges", rows)
+
+    @cached_property
+    def sentences(self) -> pd.DataFrame:
+        rows = []
+        para_index: dict[tuple[int, int], int] = {}
+        last_turn = -1
+        for k, s in enumerate(self._sentences, 1):
+            t = self._turns[s.turn]
+            if s.turn != last_turn:
+                para_index = {}
+                last_turn = s.turn
+            p = para_index.setdefault(s.paragraph, len(para_index))
+            txt = self.text[s.start : s.end]
+            rows.append(
+                {
+                    "briefing_id": self.briefing_id,
+                    "sentence_id": f"S{k:04d}",
+                    "turn_id": self._tid(t.n),
+                    "exchange_id": self._eid(t.exchange),
+                    "speaker_id": self._speaker_id(t),
+                    "paragraph": p,
+                    "text": txt,
+                    "n_words": len(txt.split()),
+                    "char_start": s.start,
+                    "char_end": s.end,
+                }
+            )
+        return schema.frame("sentences", rows)
+
+    def _turn_of_offset(self, pos: int) -> int:
+        starts = [t.label_span[0] if t.label_span else t.char_start for t in self._turns]
+        return bisect.bisect_right(starts, pos) - 1
+
+    @cached_property
+    def numbers(self) -> pd.DataFrame:
+        fig_of = {id(f.token): k for k, f in enumerate(self._figures, 1)}
+        rows = []
+        for k, (tok, si) in enumerate(zip(self._tokens, self._token_sentence, strict=True), 1):
+            ti = self._sentences[si].turn if si >= 0 else self._turn_of_offset(tok.start)
+            fk = fig_of.get(id(tok))
+            rows.append(
+                {
+                    "briefing_id": self.briefing_id,
+                    "number_id": f"N{k:04d}",
+                    "surface": tok.surface,
+                    "char_start": tok.start,
+                    "char_end": tok.end,
+                    "turn_id": self._tid(self._turns[ti].n),
+                    "sentence_id": f"S{si + 1:04d}" if si >= 0 else None,
+                    "role": tok.role,
+                    "figure_id": f"F{fk:03d}" if fk else None,
+                }
+            )
+        return schema.frame("numbers", rows)
+
+    @cached_property
+    def figures(self) -> pd.DataFrame:
+        rows = []
+        for k, f in enumerate(self._figures, 1):
+            s = self._sentences[f.sentence]
+            t = self._turns[s.turn]
+            p = f.period
+            rows.append(
+                {
+                    "briefing_id": self.briefing_id,
+                    "figure_id": f"F{k:03d}",
+                    "turn_id": self._tid(t.n),
+                    "exchange_id": self._eid(t.exchange),
+                    "sentence_id": f"S{f.sentence + 1:04d}",
+                    "speaker": t.name,
+                    "speaker_id": self._speaker_id(t),
+                    "value": f.value,
+                    "unit": f.unit,
+                    "kind": f.kind,
+                    "approx": f.approx,
+                    "period": p.iso if p else None,
+                    "period_start": p.first if p else None,
+                    "period_end": p.last if p else None,
+                    "period_text": p.text if p else None,
+                    "baseline": f.baseline,
+                    "subject": f.subject,
+                    "sector": f.sector,
+                    "of_total": f.of_total,
+                    "surface": self.text[f.token.start : f.end],
+                    "char_start": f.token.start,
+                    "char_end": f.end,
+                    "quote": self.text[s.start : s.end],
+                    "quote_start": s.start,
+                }
+            )
+        return schema.frame("figures", rows)
+
+    @cached_property
+    def briefings(self) -> pd.DataFrame:
+        m = self.meta
+        row = {
+            "briefing_id": m.briefing_id,
+            "source_file": m.source_file,
+            "title": m.title,
+            "date": m.date,
+            "time": m.time,
+            "place": m.place,
+            "chair": m.chair,
+            "n_listed_speakers": len(self._layout.listed),
+            "n_turns": len(self._turns),
+            "n_exchanges": len(self._exchanges),
+            "n_figures": len(self._figures),
+        }
+        return schema.frame("briefings", [row])
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Every table by name, in schema order."""
+        return {name: getattr(self, name) for name in schema.TABLES}
+
+    def __repr__(self) -> str:
+        m = self.meta
+        return (
+            f"<Briefing {m.briefing_id!r}: {m.date}, {len(self._turns)} turns, "
+            f"{len(self._exchanges)} exchanges, {len(self._figures)} figures>"
+        )
+
+
+def parse(text: str, source: str = "<string>") -> Briefing:
+    """Parse transcript text (BOM and CRLF are normalised) into a :class:`Briefing`."""
+    if not isinstance(text, str):
+        raise TypeError(f"parse() takes str, not {type(text).__name__}; use read() for files")
+    return Briefing(normalise(text, source), source)
+
+
+def read(path: str | os.PathLike[str]) -> Briefing:
+    """Read and parse a transcript file (UTF-8, with or without BOM, LF or CRLF)."""
+    return Briefing(read_text(path), str(path))
+
+
+def load() -> Briefing:
+    """The bundled briefing: SCIO, MIIT, Oct. 20, 2023."""
+    from .paths import bundled_transcript
+
+    p = bundled_transcript()
+    b = Briefing(read_text(p), p.name)
+    return b

@@ -1,0 +1,162 @@
+"""The ledger of numeric tokens: find every number in the body and say what it is.
+
+Tokens are digit runs with their separators and any letters glued to them ("3,460", "0.2", "5G",
+"IPv6", "20th") and cardinal number words ("six", "Twenty", "twenty-five"). Each gets one role:
+``figure`` or the reason it is not one (year, date, time, ordinal, name, identifier, list_count, period,
+part_of_figure, word). Context patterns live in ``data/roles.yml``; rules that need arithmetic are here.
+All regular expressions are linear: no nested quantifiers, and lookbehinds stop a match from starting
+inside a word, so time grows with the input's length and nothing else.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .vocab import load
+
+__all__ = ["Token", "find_tokens", "word_value", "NUM", "NUMWORD", "parse_number"]
+
+_UNITS_19 = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+WORD_VALUES = {w: i for i, w in enumerate(_UNITS_19)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+
+NUMWORD = (
+    r"(?:(?:" + "|".join(_TENS) + r")(?:-(?:" + "|".join(_UNITS_19[1:10]) + r"))?"
+    r"|" + "|".join(sorted(_UNITS_19, key=len, reverse=True)) + r")"
+)
+NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+
+# A digit token: optional letter prefix glued on (IPv6, H1), the number, optional letter suffix (5G, 20th).
+_DIGIT_TOKEN = re.compile(rf"(?<![A-Za-z0-9_.,])(?P<pre>[A-Za-z]*)(?P<num>{NUM})(?P<suf>[A-Za-z]*)")
+# The leading character class lets the engine skip positions that cannot start a number word.
+_WORD_TOKEN = re.compile(rf"(?=[efnostzEFNOSTZ])(?<![\w-])(?P<num>{NUMWORD})(?![\w])", re.IGNORECASE)
+_ORDINAL_SUFFIX = {"st", "nd", "rd", "th"}
+
+
+@dataclass(slots=True)
+class Token:
+    start: int  # span of the whole token (with glued letters)
+    end: int
+    num_start: int  # span of the number itself
+    num_end: int
+    surface: str
+    prefix: str
+    suffix: str
+    is_word: bool
+    role: str = "figure"
+
+
+def word_value(word: str) -> int:
+    w = word.lower()
+    if "-" in w:
+        tens, unit = w.split("-", 1)
+        return WORD_VALUES[tens] + WORD_VALUES[unit]
+    return WORD_VALUES[w]
+
+
+def parse_number(s: str) -> float:
+    """'3,460' -> 3460.0; 'six' -> 6.0; 'twenty-five' -> 25.0."""
+    if s[:1].isdigit():
+        return float(s.replace(",", ""))
+    return float(word_value(s))
+
+
+@cache
+def _role_patterns() -> list[tuple[str, re.Pattern[str], re.Pattern[str], str | None]]:
+    """Each pattern split at its token: (role, before, after, required token or None).
+
+    ``before`` must match text ending where the token starts and ``after`` text starting where it
+    ends, so a pattern is tried only next to a token, never across the whole text.
+    """
+    spec = load("roles")
+    out = []
+    for role, patterns in spec.items():
+        for p in patterns:
+            m = re.search(r"\{N(?::(?P<word>\w+))?\}", p)
+            if m is None:
+                raise ValueError(f"roles.yml pattern without {{N}}: {p!r}")
+            before, after = p[: m.start()], p[m.end() :]
+            out.append(
+                (
+                    role,
+                    # ends one character before endpos, so \\b sees the token's first character
+                    re.compile(f"(?:{before})(?=[\\s\\S]\\Z)", re.IGNORECASE) if before else None,
+                    re.compile(after, re.IGNORECASE) if after else None,
+                    m.group("word").lower() if m.group("word") else None,
+                )
+            )
+    return out
+
+
+_YEAR_NEXT = re.compile(r"\s*(?:%|percent|per cent|percentage|million|billion|trillion|thousand)")
+_GLUED_UNIT = {"gw", "mw", "kw", "km", "kg", "mhz", "ghz", "eflops", "pflops", "tb", "gb", "kwh"}
+_NAME_GLUED = {"g", "k", "d", "nm", "mp", "p"}
+
+
+def find_tokens(text: str, spans: list[tuple[int, int]]) -> list[Token]:
+    """Every numeric token inside the given spans of ``text``, classified, in text order."""
+    tokens: list[Token] = []
+    for a, b in spans:
+        for m in _DIGIT_TOKEN.finditer(text, a, b):
+            tokens.append(
+                Token(m.start(), m.end(), m.start("num"), m.end("num"), m.group(),
+                      m.group("pre"), m.group("suf"), False)
+            )  # fmt: skip
+        for m in _WORD_TOKEN.finditer(text, a, b):
+            tokens.append(
+                Token(m.start(), m.end(), m.start(), m.end(), m.group(), "", "", True)
+            )
+    tokens.sort(key=lambda t: t.start)
+    if tokens:
+        _classify(text, tokens, spans)
+    return tokens
+
+
+def _classify(text: str, tokens: list[Token], spans: list[tuple[int, int]]) -> None:
+    patterns = _role_patterns()
+    for t in tokens:
+        pattern_role = None
+        num = text[t.num_start : t.num_end].lower()
+        for role, before, after, word in patterns:
+            if word is not None and num != word:
+                continue
+            if after is not None and not after.match(text, t.num_end):
+                continue
+            lo = max(0, t.num_start - 120)
+            if before is not None and not before.search(text, lo, t.num_start + 1):
+                continue
+            pattern_role = role
+            break
+        rule = _code_role(text, t)
+        if rule is not None and (pattern_role is None or rule in ("ordinal", "name", "period")):
+            t.role = rule if not (rule == "ordinal" and pattern_role == "name") else "name"
+        elif pattern_role is not None:
+            t.role = pattern_role
+        else:
+            t.role = "figure"
+
+
+def _code_role(text: str, t: Token) -> str | None:
+    num = text[t.num_start : t.num_end]
+    if t.prefix or t.suffix:
+        suf = t.suffix.lower()
+        if not t.prefix and suf in _ORDINAL_SUFFIX:
+            return "ordinal"
+        if re.fullmatch(r"[HQ]", t.prefix) and not t.suffix and num in "1234":
+            return "period"
+        if not t.prefix and suf in _GLUED_UNIT and suf not in ("mhz", "ghz"):
+            return None  # "384GW": a figure with its unit glued on
+        return "name"
+    if t.is_word:
+        return None
+    if "," not in num and "." not in num:
+        if len(num) == 4 and 1900 <= int(num) <= 2100 and not _YEAR_NEXT.match(text, t.end):
+            return "year"
+        if len(num) >= 5 and not _YEAR_NEXT.match(text, t.end):
+            return "identifier"
+    return None

@@ -1,0 +1,193 @@
+"""Find period phrases in text and resolve them to ISO 8601 against the briefing's date.
+
+"in the first three quarters" -> 2023-01/2023-09; "in August" -> 2023-08; "from January to August" ->
+2023-01/2023-08; "by the end of September" -> 2023-09-30; "this year" -> 2023. A month without a year
+is the latest such month not after the briefing date. Phrases after "than", "from", "compared to" are
+comparisons (baselines), not the period of a figure: each found phrase says which it is.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .dates import MONTH_RE, MONTHS
+from .numbers import NUMWORD, word_value
+
+__all__ = ["Period", "find_periods", "iso"]
+
+_Q = {"one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_YEAR = r"(?:of |in )?(?:(?P<y>(?:19|20)\d\d)|(?P<this>this|the) year|(?P<last>last) year)"
+
+_PATTERNS = [
+    # first N quarters / first half / first N months (of YEAR)
+    ("first_quarters", rf"\b(?:the )?first (?P<n>{NUMWORD}|\d) quarters(?: {_YEAR})?"),
+    ("first_half", rf"\b(?:the )?(?:first half|H1|first six months)(?: {_YEAR})?"),
+    ("first_months", rf"\b(?:the )?first (?P<n>{NUMWORD}|\d{{1,2}}) months(?: {_YEAR})?"),
+    (
+        "quarter",
+        rf"\b(?:the )?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: {_YEAR})?"
+        r"|\bQ(?P<q>[1-4])(?: (?P<qy>(?:19|20)\d\d))?\b",
+    ),
+    ("month_range",
+     rf"\b(?:from |between )?(?P<m1>{MONTH_RE})\.?(?: (?P<y1>(?:19|20)\d\d))?"
+     rf"(?: to | through | and |\s?[-–]\s?)(?P<m2>{MONTH_RE})\.?(?:,? (?P<y2>(?:19|20)\d\d)|"
+     r"(?: of)? this year)?(?! \d)"),
+    ("end_of", rf"\b(?:by|as of|at|until|till) the end of (?P<m>{MONTH_RE}|(?P<ly>last year)|"
+     r"(?P<ey>(?:19|20)\d\d))(?: (?:this year|(?P<y>(?:19|20)\d\d)))?"),
+    ("month", rf"\b(?:in|during|for|of) (?P<m>{MONTH_RE})(?:,? (?P<y>(?:19|20)\d\d)|(?: of)? this year)?"
+     r"(?! \d)"),
+    ("ytd", r"\bsince the (?:beginning|start) of (?:the|this) year\b"),
+    ("year", r"\b(?:in|for|during|throughout) (?P<y>(?:19|20)\d\d)\b(?![-–])"),
+    ("this_year", r"\b(?:this year|the year so far|so far this year)\b"),
+    ("last_year", r"\blast year\b"),
+]  # fmt: skip
+_RX = re.compile(
+    "|".join(f"(?P<{name}>{rx.replace('(?P<', f'(?P<{name}_')})" for name, rx in _PATTERNS),
+    re.IGNORECASE,
+)
+_BASELINE_BEFORE = re.compile(
+    r"(?:\bthan(?: in| that in| those in| the growth rate in| the rate in| in the)?|\bfrom|"
+    r"\bcompared (?:to|with)(?: that in| those in)?|\bagainst|\brelative to|\bover|\bversus|\bvs\.)"
+    r"\s*(?:(?:the )?(?:growth )?(?:rate|level|figure|pace)s? (?:in|of|for) )?(?:that of |those of |in )?$",
+    re.IGNORECASE,
+)
+
+
+# Every period phrase contains one of these words; the full pattern is tried only around them,
+# which is several times faster than scanning all text with the large alternation.
+_ANCHOR = re.compile(
+    r"(?i:quarter|half|months|(?<!on[- ])year(?![- ]on[- ]year)|end of)|H1|Q[1-4]|" + MONTH_RE
+)
+_REACH = 60  # no period phrase is longer than this on either side of its anchor word
+
+
+def _matches(text: str, start: int, end: int):
+    windows: list[list[int]] = []
+    for a in _ANCHOR.finditer(text, start, end):
+        lo, hi = max(start, a.start() - _REACH), min(end, a.end() + _REACH)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    for lo, hi in windows:
+        yield from _RX.finditer(text, lo, hi)
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    start: int
+    end: int
+    text: str
+    iso: str
+    first: dt.date
+    last: dt.date
+    is_baseline: bool
+
+
+def _month_before(month: int, ref: dt.date) -> int:
+    """Year of the latest ``month`` that is not after the reference date."""
+    return ref.year if month <= ref.month else ref.year - 1
+
+
+def _year_of(g: dict, key: str, ref: dt.date, default_month: int) -> int:
+    if g.get(f"{key}_y"):
+        return int(g[f"{key}_y"])
+    if g.get(f"{key}_last"):
+        return ref.year - 1
+    if g.get(f"{key}_this"):
+        return ref.year
+    return _month_before(default_month, ref)
+
+
+def _span(y1: int, m1: int, y2: int, m2: int) -> tuple[str, dt.date, dt.date]:
+    first = dt.date(y1, m1, 1)
+    last = dt.date(y2, m2, calendar.monthrange(y2, m2)[1])
+    if (y1, m1) == (y2, m2):
+        return f"{y1:04d}-{m1:02d}", first, last
+    return f"{y1:04d}-{m1:02d}/{y2:04d}-{m2:02d}", first, last
+
+
+def iso(first: dt.date, last: dt.date) -> str:
+    return f"{first.isoformat()}/{last.isoformat()}"
+
+
+def _resolve(kind: str, g: dict, ref: dt.date) -> tuple[str, dt.date, dt.date] | None:
+    if kind == "first_quarters":
+        n = g["first_quarters_n"].lower()
+        q = _Q.get(n) or (word_value(n) if not n.isdigit() else int(n))
+        if not 1 <= q <= 4:
+            return None
+        y = _year_of(g, "first_quarters", ref, 3 * q)
+        return _span(y, 1, y, 3 * q)
+    if kind == "first_half":
+        y = _year_of(g, "first_half", ref, 6)
+        return _span(y, 1, y, 6)
+    if kind == "first_months":
+        n = g["first_months_n"].lower()
+        k = int(n) if n.isdigit() else word_value(n)
+        if not 1 <= k <= 12:
+            return None
+        y = _year_of(g, "first_months", ref, k)
+        return _span(y, 1, y, k)
+    if kind == "quarter":
+        q = int(g["quarter_q"]) if g.get("quarter_q") else _ORD[g["quarter_o"].lower()]
+        if g.get("quarter_qy"):
+            y = int(g["quarter_qy"])
+        else:
+            y = _year_of(g, "quarter", ref, 3 * q - 2)
+        return _span(y, 3 * q - 2, y, 3 * q)
+    if kind == "month_range":
+        m1 = MONTHS[g["month_range_m1"].lower()]
+        m2 = MONTHS[g["month_range_m2"].lower()]
+        y2 = int(g["month_range_y2"]) if g.get("month_range_y2") else _month_before(m2, ref)
+        y1 = int(g["month_range_y1"]) if g.get("month_range_y1") else (y2 if m1 <= m2 else y2 - 1)
+        return _span(y1, m1, y2, m2)
+    if kind == "end_of":
+        if g.get("end_of_ly"):
+            d = dt.date(ref.year - 1, 12, 31)
+        elif g.get("end_of_ey"):
+            d = dt.date(int(g["end_of_ey"]), 12, 31)
+        else:
+            m = MONTHS[g["end_of_m"].lower()]
+            y = int(g["end_of_y"]) if g.get("end_of_y") else _month_before(m, ref)
+            d = dt.date(y, m, calendar.monthrange(y, m)[1])
+        return d.isoformat(), d, d
+    if kind == "month":
+        m = MONTHS[g["month_m"].lower()]
+        y = int(g["month_y"]) if g.get("month_y") else _month_before(m, ref)
+        return _span(y, m, y, m)
+    if kind == "ytd":
+        return iso(dt.date(ref.year, 1, 1), ref), dt.date(ref.year, 1, 1), ref
+    if kind == "year":
+        y = int(g["year_y"])
+        return str(y), dt.date(y, 1, 1), dt.date(y, 12, 31)
+    if kind == "this_year":
+        return str(ref.year), dt.date(ref.year, 1, 1), dt.date(ref.year, 12, 31)
+    if kind == "last_year":
+        y = ref.year - 1
+        return str(y), dt.date(y, 1, 1), dt.date(y, 12, 31)
+    return None
+
+
+def find_periods(text: str, start: int, end: int, ref: dt.date | None) -> list[Period]:
+    """Period phrases in ``text[start:end]``, resolved against ``ref`` (the briefing date)."""
+    if ref is None:
+        return []
+    out: list[Period] = []
+    for m in _matches(text, start, end):
+        kind = m.lastgroup
+        g = {k: v for k, v in m.groupdict().items() if v is not None}
+        try:
+            r = _resolve(kind, g, ref)
+        except (ValueError, KeyError):
+            r = None
+        if r is None:
+            continue
+        lo = max(start, m.start() - 60)
+        is_base = bool(_BASELINE_BEFORE.search(text, lo, m.start()))
+        out.append(Period(m.start(), m.end(), m.group(), r[0], r[1], r[2], is_base))
+    return out

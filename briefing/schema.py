@@ -1,0 +1,152 @@
+"""Table schemas, built from the field dictionary in ``data/fields.yml`` and checked with pandera.
+
+``TABLES`` names each table's columns in order. :func:`frame` builds a DataFrame with the declared
+dtypes (categoricals with their full category set) and validates it, so a broken row fails loudly
+where it is made, with every problem listed at once (``lazy=True``).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pandas as pd
+import pandera.pandas as pa
+
+from .vocab import load
+
+__all__ = ["TABLES", "field", "frame", "schema", "categories", "describe"]
+
+TABLES: dict[str, list[str]] = {
+    "briefings": [
+        "briefing_id", "source_file", "title", "date", "time", "place", "chair",
+        "n_listed_speakers", "n_turns", "n_exchanges", "n_figures",
+    ],
+    "speakers": [
+        "briefing_id", "speaker_id", "name", "role", "affiliation", "honorific", "is_listed",
+        "n_turns", "n_words", "first_turn_id",
+    ],
+    "turns": [
+        "briefing_id", "turn_id", "speaker_id", "speaker", "role", "exchange_id", "is_question",
+        "is_answer", "text", "n_words", "n_sentences", "char_start", "char_end", "line_start",
+        "line_end",
+    ],
+    "exchanges": [
+        "briefing_id", "exchange_id", "outlet", "question_turn_id", "answerer", "answerer_id",
+        "topic", "n_turns", "n_questions", "n_answers",
+    ],
+    "sentences": [
+        "briefing_id", "sentence_id", "turn_id", "exchange_id", "speaker_id", "paragraph", "text",
+        "n_words", "char_start", "char_end",
+    ],
+    "numbers": [
+        "briefing_id", "number_id", "surface", "char_start", "char_end", "turn_id", "sentence_id",
+        "role", "figure_id",
+    ],
+    "figures": [
+        "briefing_id", "figure_id", "turn_id", "exchange_id", "sentence_id", "speaker",
+        "speaker_id", "value", "unit", "kind", "approx", "period", "period_start", "period_end",
+        "period_text", "baseline", "subject", "sector", "of_total", "surface", "char_start",
+        "char_end", "quote", "quote_start",
+    ],
+}  # fmt: skip
+
+# A field may be defined differently in one table (a field named alike with another meaning).
+_OVERRIDES: dict[tuple[str, str], str] = {
+    ("numbers", "role"): "number_role",
+    ("figures", "speaker"): "figure_speaker",
+    ("numbers", "sentence_id"): "number_sentence_id",
+}
+
+_DTYPES = {
+    "str": "str",
+    "int": "int64",
+    "nullable_int": "Int64",
+    "float": "float64",
+    "bool": "bool",
+    "date": "object",
+}
+
+
+@cache
+def _fields() -> dict[str, dict]:
+    return load("fields")["fields"]
+
+
+def field(table: str, column: str) -> dict:
+    """The dictionary entry of a table's column."""
+    return _fields()[_OVERRIDES.get((table, column), column)]
+
+
+@cache
+def categories(table: str, column: str) -> tuple[str, ...]:
+    f = field(table, column)
+    if "categories" in f:
+        return tuple(f["categories"])
+    vocab = f["categories_from"]
+    if vocab == "sectors":
+        return tuple(load("sectors")["sectors"])
+    if vocab == "units":
+        return tuple(u["unit"] for u in load("units")["units"])
+    raise KeyError(vocab)
+
+
+def _dtype(table: str, column: str):
+    f = field(table, column)
+    if f["type"] == "category":
+        return pd.CategoricalDtype(list(categories(table, column)))
+    return _DTYPES[f["type"]]
+
+
+@cache
+def schema(table: str) -> pa.DataFrameSchema:
+    cols = {}
+    for c in TABLES[table]:
+        f = field(table, c)
+        checks = []
+        if c in ("char_start", "char_end", "n_words", "n_turns", "line_start", "line_end"):
+            checks.append(pa.Check.ge(0))
+        cols[c] = pa.Column(
+            _dtype(table, c),
+            nullable=bool(f.get("nullable", False)),
+            checks=checks,
+            description=f.get("description"),
+        )
+    checks = []
+    if "char_start" in TABLES[table]:
+        checks.append(
+            pa.Check(lambda d: d["char_start"] <= d["char_end"], error="char_start <= char_end")
+        )
+    return pa.DataFrameSchema(cols, strict=True, ordered=True, checks=checks, name=table)
+
+
+def frame(table: str, records: dict[str, list] | list[dict], validate: bool = True) -> pd.DataFrame:
+    """A DataFrame of ``table`` with declared dtypes, validated against its schema."""
+    cols = TABLES[table]
+    if isinstance(records, list):
+        data = {c: [r[c] for r in records] for c in cols}
+    else:
+        data = {c: records[c] for c in cols}
+    df = pd.DataFrame({c: pd.Series(data[c], dtype=_dtype(table, c)) for c in cols})
+    if validate:
+        schema(table).validate(df, lazy=True)
+    return df
+
+
+def describe(table: str) -> pd.DataFrame:
+    """The data dictionary of a table: column, type, unit, description."""
+    rows = []
+    for c in TABLES[table]:
+        f = field(table, c)
+        kind = f["type"]
+        if kind == "category":
+            kind = "category: " + ", ".join(categories(table, c))
+        rows.append(
+            {
+                "column": c,
+                "type": kind,
+                "nullable": bool(f.get("nullable", False)),
+                "unit": f.get("unit", ""),
+                "description": f["description"],
+            }
+        )
+    return pd.DataFrame(rows)

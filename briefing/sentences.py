@@ -1,0 +1,63 @@
+"""Sentence boundaries inside a turn, as character spans of the transcript text.
+
+A rule-based splitter tuned to the register of official transcripts: it breaks at ``.``, ``?`` or ``!``
+(and any closing quotes or brackets after them) followed by space and a capital, digit or opening
+quote, except after abbreviations listed in ``data/sentences.yml`` ("Mr.", "Oct.", "No."); it always
+breaks at paragraph ends. Decimals ("3.189") never break because no space follows the point.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .vocab import load
+
+__all__ = ["split_spans"]
+
+_CANDIDATE = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9\u4e00-\u9fff])|\n")
+_WS = " \t\n\u00a0\u3000"
+
+
+@cache
+def _abbrev() -> frozenset[str]:
+    return frozenset(load("sentences")["abbreviations"])
+
+
+def _token_before(text: str, end: int, lo: int) -> str:
+    """The whitespace-delimited token that ends at ``end`` (exclusive)."""
+    k = end
+    while k > lo and text[k - 1] not in _WS:
+        k -= 1
+    return text[k:end]
+
+
+def split_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans within ``text[start:end]``, trimmed of surrounding whitespace."""
+    abbrev = _abbrev()
+    spans: list[tuple[int, int]] = []
+    s = start
+    for m in _CANDIDATE.finditer(text, start, end):
+        if m.group() == "\n":
+            cut = m.start()
+        else:
+            tok = _token_before(text, m.start() + 1, s)
+            if m.group()[0] == "." and tok in abbrev:
+                continue
+            # a single capital initial ("J. Smith") is not a sentence end either
+            if m.group()[0] == "." and len(tok) == 2 and tok[0].isupper():
+                continue
+            cut = m.end()
+        _push(text, s, cut, spans)
+        s = cut
+    _push(text, s, end, spans)
+    return spans
+
+
+def _push(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> None:
+    while a < b and text[a] in _WS:
+        a += 1
+    while b > a and text[b - 1] in _WS:
+        b -= 1
+    if a < b:
+        spans.append((a, b))

@@ -1,0 +1,89 @@
+"""Decode and normalise transcript bytes; every character offset in the package indexes this text.
+
+Normalisation is deliberately minimal: UTF-8 decoding, removal of a leading byte-order mark, and
+line endings made ``"\\n"``. Nothing else is changed (no-break spaces, trailing spaces and editor
+artefacts stay), so a character span can always be shown against the published transcript.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from .errors import TranscriptError
+
+__all__ = ["decode", "normalise", "read_text", "MAX_BYTES"]
+
+#: Files larger than this are refused: no SCIO transcript comes near it (the longest are ~200 kB).
+MAX_BYTES = 200 * 1024 * 1024
+
+# Control characters other than tab, LF, FF and CR do not occur in text transcripts.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _line_of(data: bytes | str, index: int) -> int:
+    return data.count(b"\n" if isinstance(data, bytes) else "\n", 0, index) + 1
+
+
+def normalise(text: str, source: str = "<string>") -> str:
+    """Remove a BOM and make line endings ``\\n``; refuse control characters and empty text."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise TranscriptError(source, "the transcript is empty (no text to read)")
+    bad = _CONTROL.search(text)
+    if bad is not None:
+        raise TranscriptError(
+            source,
+            f"not a text transcript: control character U+{ord(bad.group()):04X} "
+            "(is this a binary file?)",
+            line=_line_of(text, bad.start()),
+        )
+    return text
+
+
+def decode(data: bytes, source: str = "<bytes>") -> str:
+    """Decode UTF-8 transcript bytes, with a message naming the source and line on failure."""
+    if not data.strip():
+        raise TranscriptError(source, "the file is empty (no text to read)")
+    if b"\x00" in data:
+        raise TranscriptError(
+            source,
+            "not a text transcript: it contains NUL bytes (is this a binary file?)",
+            line=_line_of(data, data.index(b"\x00")),
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise TranscriptError(
+            source,
+            f"not UTF-8 text: byte 0x{data[exc.start]:02X} at offset {exc.start} cannot be decoded "
+            "(save the transcript as UTF-8)",
+            line=_line_of(data, exc.start),
+        ) from None
+    return normalise(text, source)
+
+
+def read_text(path: str | os.PathLike[str]) -> str:
+    """Read a transcript file into normalised text, or raise :class:`TranscriptError`."""
+    p = Path(path)
+    name = str(path)
+    try:
+        if p.is_dir():
+            raise TranscriptError(name, "is a directory, not a transcript file")
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise TranscriptError(name, f"file too large ({size:,} bytes; limit {MAX_BYTES:,})")
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise TranscriptError(name, "no such file") from None
+    except PermissionError:
+        raise TranscriptError(name, "permission denied") from None
+    except IsADirectoryError:
+        raise TranscriptError(name, "is a directory, not a transcript file") from None
+    except OSError as exc:
+        raise TranscriptError(name, f"cannot be read ({exc.strerror or exc})") from None
+    return decode(data, name)
