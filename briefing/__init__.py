@@ -5,8 +5,8 @@
 >>> b.figures.query("sector == 'new_energy_vehicles'")[["surface", "value", "unit", "subject"]]
 """
 
-from .errors import TranscriptError
 from .corpus import Corpus, read_many
+from .errors import TranscriptError
 from .model import Briefing, Meta, load, parse, read
 
 __all__ = ["Briefing", "Corpus", "Meta", "TranscriptError", "load", "parse", "read", "read_many"]

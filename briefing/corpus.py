@@ -38,9 +38,7 @@ class Corpus:
         out = {}
         for name in schema.TABLES:
             parts = [df for df in self.frames.get(name, []) if len(df)]
-            out[name] = (
-                pd.concat(parts, ignore_index=True) if parts else schema.frame(name, [])
-            )
+            out[name] = pd.concat(parts, ignore_index=True) if parts else schema.frame(name, [])
         return out
 
     def __len__(self) -> int:

@@ -65,9 +65,7 @@ def _same(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
 
 
-def match_positions(
-    positions: pd.Series, expected: pd.DataFrame, found: pd.DataFrame
-) -> pd.DataFrame:
+def match_positions(positions: pd.Series, expected: pd.DataFrame, found: pd.DataFrame) -> pd.DataFrame:
     """Outer join of expected and extracted figures by start offset."""
     exp = expected.assign(char_start=positions.values)
     return exp.merge(found, on="char_start", how="outer", suffixes=("_exp", "_got"), indicator=True)

@@ -139,9 +139,7 @@ _APPROX_KIND = {
     "some": "about", "less than": "less_than", "fewer than": "less_than", "under": "less_than",
     "below": "less_than", "at most": "less_than", "up to": "less_than",
 }  # fmt: skip
-_SHARE_AFTER = re.compile(
-    rf"^(?:\s*(?:,|and|or)\s*(?:{NUM})\s*%)*\s*(?:of\b|share\b)", re.IGNORECASE
-)
+_SHARE_AFTER = re.compile(rf"^(?:\s*(?:,|and|or)\s*(?:{NUM})\s*%)*\s*(?:of\b|share\b)", re.IGNORECASE)
 _GROWTH_AFTER = re.compile(
     r"^\s*(?:year[- ]on[- ]year|y/y|yoy|month[- ]on[- ]month|(?:year[- ]on[- ]year )?"
     r"(?:increase|rise|growth|reduction|decrease|decline|drop|jump|surge|gain|fall|cut|hike))",
@@ -288,8 +286,7 @@ def _kind_and_sign(text: str, f: Figure, s: Sentence, streak: re.Pattern[str]) -
     before = text[max(cs, f.token.start - 80) : f.token.start]
     after = text[f.end : min(s.end, f.end + 60)]
     if f.unit in ("months", "years") and (
-        streak.search(text, f.end, min(s.end, f.end + 25))
-        or re.search(r"\bfor\s+$", before[-8:])
+        streak.search(text, f.end, min(s.end, f.end + 25)) or re.search(r"\bfor\s+$", before[-8:])
     ):
         f.kind = "streak"
         return
@@ -365,18 +362,14 @@ def _periods(text: str, figs: list[Figure], sentences: list[Sentence]) -> None:
         sfigs = by_sentence.get(si, [])
         periods = [p for p in s.periods if not p.is_baseline]
         for f in sfigs:
-            f.period = _period_in_sentence(text, index[id(f)], figs, periods) or framing.get(
-                s.paragraph
-            )
+            f.period = _period_in_sentence(text, index[id(f)], figs, periods) or framing.get(s.paragraph)
         first_fig = sfigs[0].token.start if sfigs else s.end
         frames = [p for p in periods if p.start < first_fig]
         if frames:
             framing[s.paragraph] = frames[-1]
 
 
-def _period_in_sentence(
-    text: str, k: int, figs: list[Figure], periods: list[Period]
-) -> Period | None:
+def _period_in_sentence(text: str, k: int, figs: list[Figure], periods: list[Period]) -> Period | None:
     if not periods:
         return None
     f = figs[k]
@@ -606,7 +599,7 @@ def _noun_before(text: str, f: Figure, s: Sentence, sentence_subject) -> str:
     if _HAS_FIGURE.search(cand) or re.match(r"(?i)(?:marking|up|down|representing)\b", cand):
         return ""
     cand = _after_last(_SUBORDINATE, cand)
-    if _MAIN_VERB.search(" " + cand) or re.match(r"(?i)with\b", head[m.start():].strip(" ,")):
+    if _MAIN_VERB.search(" " + cand) or re.match(r"(?i)with\b", head[m.start() :].strip(" ,")):
         return sentence_subject(f.sentence)
     cand = _SUBORDINATE.sub("", cand)
     cand = _TRAIL_PERIOD.sub("", cand)
@@ -616,7 +609,7 @@ def _noun_before(text: str, f: Figure, s: Sentence, sentence_subject) -> str:
     if pm and f.sentence > 0:
         owner = sentence_subject(f.sentence - 1)
         if owner:
-            return _tidy(f"{cand[pm.end():]} of {owner}")
+            return _tidy(f"{cand[pm.end() :]} of {owner}")
     return _tidy(cand)
 
 
@@ -642,7 +635,7 @@ def _sentence_subject(text: str, s: Sentence, sentence_subject, si: int) -> str:
     pm = _POSSESSIVE.match(np)
     if pm and si > 0:
         owner = sentence_subject(si - 1)
-        np = f"{np[pm.end():]} of {owner}" if owner else np
+        np = f"{np[pm.end() :]} of {owner}" if owner else np
     np = _tidy(np)
     if not np or _HAS_FIGURE.search(np) or _PRONOUN.match(np):
         return ""

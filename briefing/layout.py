@@ -115,7 +115,30 @@ def _vocab():
 
 
 _SMALL_WORDS = frozenset(
-    "of and the for in on at de du la le von van da to with a an & by from under".split()
+    [
+        "of",
+        "and",
+        "the",
+        "for",
+        "in",
+        "on",
+        "at",
+        "de",
+        "du",
+        "la",
+        "le",
+        "von",
+        "van",
+        "da",
+        "to",
+        "with",
+        "a",
+        "an",
+        "&",
+        "by",
+        "from",
+        "under",
+    ]
 )
 _BAD_LABEL_CHARS = re.compile(r"[?!;\"“”‘’…]|[.,]\s+[a-z]|https?:|www\.")
 _WORD = re.compile(r"[^\s]+")
@@ -327,7 +350,7 @@ def read_layout(text: str, lines: list[Line] | None = None) -> Layout:
 
 
 def _inline_label(content: str, known: set[str], inline_mode: bool) -> tuple[str, int] | None:
-    """"Li Ming: Thank you ..." -> (name, offset after the colon), when the name is a known speaker,
+    """ "Li Ming: Thank you ..." -> (name, offset after the colon), when the name is a known speaker,
     or when the transcript already writes labels inline and the name reads as a label."""
     k = content.find(":")
     if k <= 0 or k > 60 or k + 1 >= len(content) or content[k + 1] not in " \u00a0":

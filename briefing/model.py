@@ -152,9 +152,7 @@ class Briefing:
                 self._token_sentence.append(-1)
                 if tok.role == "figure":
                     tok.role = "name"
-        self._figures = build_figures(
-            self.text, self._tokens, self._sentences, self._token_sentence
-        )
+        self._figures = build_figures(self.text, self._tokens, self._sentences, self._token_sentence)
         topics = self._exchange_topics()
         for f in self._figures:
             s = self._sentences[f.sentence]

@@ -18,11 +18,29 @@ from .vocab import load
 
 __all__ = ["Token", "find_tokens", "word_value", "NUM", "NUMWORD", "parse_number"]
 
-_UNITS_19 = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
-).split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_UNITS_19 = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 WORD_VALUES = {w: i for i, w in enumerate(_UNITS_19)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
 
 NUMWORD = (
@@ -108,9 +126,7 @@ def find_tokens(text: str, spans: list[tuple[int, int]]) -> list[Token]:
                       m.group("pre"), m.group("suf"), False)
             )  # fmt: skip
         for m in _WORD_TOKEN.finditer(text, a, b):
-            tokens.append(
-                Token(m.start(), m.end(), m.start(), m.end(), m.group(), "", "", True)
-            )
+            tokens.append(Token(m.start(), m.end(), m.start(), m.end(), m.group(), "", "", True))
     tokens.sort(key=lambda t: t.start)
     if tokens:
         _classify(text, tokens, spans)

@@ -135,10 +135,8 @@ def _resolve(kind: str, g: dict, ref: dt.date) -> tuple[str, dt.date, dt.date] |
         return _span(y, 1, y, k)
     if kind == "quarter":
         q = int(g["quarter_q"]) if g.get("quarter_q") else _ORD[g["quarter_o"].lower()]
-        if g.get("quarter_qy"):
-            y = int(g["quarter_qy"])
-        else:
-            y = _year_of(g, "quarter", ref, 3 * q - 2)
+        qy = g.get("quarter_qy")
+        y = int(qy) if qy else _year_of(g, "quarter", ref, 3 * q - 2)
         return _span(y, 3 * q - 2, y, 3 * q)
     if kind == "month_range":
         m1 = MONTHS[g["month_range_m1"].lower()]

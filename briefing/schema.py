@@ -113,9 +113,7 @@ def schema(table: str) -> pa.DataFrameSchema:
         )
     checks = []
     if "char_start" in TABLES[table]:
-        checks.append(
-            pa.Check(lambda d: d["char_start"] <= d["char_end"], error="char_start <= char_end")
-        )
+        checks.append(pa.Check(lambda d: d["char_start"] <= d["char_end"], error="char_start <= char_end"))
     return pa.DataFrameSchema(cols, strict=True, ordered=True, checks=checks, name=table)
 
 

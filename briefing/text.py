@@ -38,8 +38,7 @@ def normalise(text: str, source: str = "<string>") -> str:
     if bad is not None:
         raise TranscriptError(
             source,
-            f"not a text transcript: control character U+{ord(bad.group()):04X} "
-            "(is this a binary file?)",
+            f"not a text transcript: control character U+{ord(bad.group()):04X} (is this a binary file?)",
             line=_line_of(text, bad.start()),
         )
     return text

@@ -52,7 +52,13 @@ def test_question_and_answer_flags(seed):
     t = seed.turns
     assert (t.loc[t.role == "media", "is_question"]).all()
     assert (t.loc[t.is_answer, "role"] == "official").all()
-    assert t.loc[t.exchange_id.isna(), "role"].tolist() == ["chair", "official", "chair", "chair", "chair"]
+    assert t.loc[t.exchange_id.isna(), "role"].tolist() == [
+        "chair",
+        "official",
+        "chair",
+        "chair",
+        "chair",
+    ]
 
 
 def test_speakers(seed):
@@ -91,7 +97,7 @@ def test_sentences_split_where_a_reader_would():
     from .helpers import speech
 
     b = speech(
-        'Mr. Zhao met Ms. Tao on Oct. 20 at No. 1 hall. Output rose 3.189 million units. '
+        "Mr. Zhao met Ms. Tao on Oct. 20 at No. 1 hall. Output rose 3.189 million units. "
         'They launched the "card cutting campaign." Moreover, it worked! Did it? Yes.'
     )
     assert b.sentences["text"].tolist() == [

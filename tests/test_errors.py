@@ -58,9 +58,7 @@ def test_crlf_and_bom_are_normalised():
 
 
 def _cli(*args, cwd=None):
-    return subprocess.run(
-        [sys.executable, "-m", "briefing", *args], capture_output=True, text=True, cwd=cwd
-    )
+    return subprocess.run([sys.executable, "-m", "briefing", *args], capture_output=True, text=True, cwd=cwd)
 
 
 def test_cli_bad_input_exit_2_one_line_nothing_written(tmp_path):

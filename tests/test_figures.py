@@ -83,9 +83,7 @@ def test_ledger_is_complete(seed):
     """Figures in the ledger are exactly the figures table, and tokens never overlap."""
     n = seed.numbers
     f = seed.figures
-    exp_total = len(pd.read_csv(CASES / "seed_figures.csv")) + len(
-        pd.read_csv(CASES / "seed_numbers.csv")
-    )
+    exp_total = len(pd.read_csv(CASES / "seed_figures.csv")) + len(pd.read_csv(CASES / "seed_numbers.csv"))
     assert len(n) == exp_total
     assert set(n.loc[n.role == "figure", "figure_id"]) == set(f["figure_id"])
     assert n["figure_id"].notna().sum() == len(f)

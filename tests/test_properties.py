@@ -8,8 +8,10 @@ from hypothesis import strategies as st
 import briefing
 from briefing import TranscriptError
 
-LABELS = ["Xing Huina:", "Zhao Zhiguo:", "CCTV:", "Speaker:", "Date: Oct. 13, 2023", "Speakers:",
-          "China Radio International (CRI):", "Mr. Li:", "1. Trade", "Share:", "/4\u00a0\u00a0Li"]  # fmt: skip
+LABELS = [
+    "Xing Huina:", "Zhao Zhiguo:", "CCTV:", "Speaker:", "Date: Oct. 13, 2023", "Speakers:",
+    "China Radio International (CRI):", "Mr. Li:", "1. Trade", "Share:", "/4\u00a0\u00a0Li",
+]  # fmt: skip
 PIECES = [
     "_ueditor_page_break_tag_",
     "Beijing | 3 p.m. Oct. 20, 2023",
