@@ -1,8 +1,9 @@
 """Many briefings at once: combined tables with a ``briefing_id`` column.
 
 ``read_many`` parses every file first and raises :class:`~briefing.TranscriptError` naming the first
-bad file, so a caller writes nothing unless every input was readable. With ``workers > 1`` files are
-parsed in a process pool and only their tables travel back.
+bad file, so a caller writes nothing unless every input was readable. Rows of all briefings are
+gathered first and each table is built and validated once, which keeps the cost per briefing low.
+With ``workers > 1`` files are parsed in a process pool and only their rows travel back.
 """
 
 from __future__ import annotations
@@ -17,29 +18,27 @@ import pandas as pd
 from . import schema
 from .model import Briefing, read
 
-__all__ = ["Corpus", "read_many"]
+__all__ = ["Corpus", "read_many", "from_briefings"]
+
+Rows = dict[str, list[dict]]
 
 
 @dataclass
 class Corpus:
     """Tables of several briefings, concatenated; ``briefing_id`` tells them apart."""
 
-    frames: dict[str, list[pd.DataFrame]] = field(default_factory=dict)
+    rows: Rows = field(default_factory=lambda: {name: [] for name in schema.TABLES})
     warnings: list[str] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)
 
-    def add(self, tables: dict[str, pd.DataFrame], warnings: Iterable[str], bid: str) -> None:
+    def add(self, rows: Rows, warnings: Iterable[str], bid: str) -> None:
         self.ids.append(bid)
         self.warnings.extend(f"{bid}: {w}" for w in warnings)
-        for name, df in tables.items():
-            self.frames.setdefault(name, []).append(df)
+        for name, rs in rows.items():
+            self.rows[name].extend(rs)
 
     def tables(self) -> dict[str, pd.DataFrame]:
-        out = {}
-        for name in schema.TABLES:
-            parts = [df for df in self.frames.get(name, []) if len(df)]
-            out[name] = pd.concat(parts, ignore_index=True) if parts else schema.frame(name, [])
-        return out
+        return {name: schema.frame(name, self.rows[name]) for name in schema.TABLES}
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -54,38 +53,39 @@ def _unique(bid: str, seen: set[str]) -> str:
     return f"{bid}-{k}"
 
 
-def _tables_of(path: str) -> tuple[str, dict[str, pd.DataFrame], tuple[str, ...]]:
+def _rows_of(b: Briefing) -> Rows:
+    return {name: b.records(name) for name in schema.TABLES}
+
+
+def _read_rows(path: str) -> tuple[str, Rows, tuple[str, ...]]:
     b = read(path)
-    return b.briefing_id, b.tables(), b.warnings
+    return b.briefing_id, _rows_of(b), b.warnings
 
 
-def _rename(tables: dict[str, pd.DataFrame], new: str) -> dict[str, pd.DataFrame]:
-    return {k: df.assign(briefing_id=new) for k, df in tables.items()}
+def _collect(results: Iterable[tuple[str, Rows, tuple[str, ...]]]) -> Corpus:
+    corpus = Corpus()
+    seen: set[str] = set()
+    for bid, rows, warnings in results:
+        new = _unique(bid, seen)
+        seen.add(new)
+        if new != bid:  # two files with the same id: -2, -3, ...
+            for rs in rows.values():
+                for r in rs:
+                    r["briefing_id"] = new
+        corpus.add(rows, warnings, new)
+    return corpus
 
 
 def read_many(paths: Iterable[str | os.PathLike[str]], workers: int = 1) -> Corpus:
     """Parse transcripts into one :class:`Corpus`. Two files with the same id get ``-2``, ``-3``."""
     paths = [os.fspath(p) for p in paths]
-    corpus = Corpus()
-    seen: set[str] = set()
     if workers > 1 and len(paths) > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(_tables_of, paths, chunksize=max(1, len(paths) // (4 * workers))))
-    else:
-        results = [_tables_of(p) for p in paths]
-    for bid, tables, warnings in results:
-        new = _unique(bid, seen)
-        seen.add(new)
-        corpus.add(tables if new == bid else _rename(tables, new), warnings, new)
-    return corpus
+            chunk = max(1, len(paths) // (8 * workers))
+            return _collect(pool.map(_read_rows, paths, chunksize=chunk))
+    return _collect(_read_rows(p) for p in paths)
 
 
 def from_briefings(briefings: Iterable[Briefing]) -> Corpus:
-    corpus = Corpus()
-    seen: set[str] = set()
-    for b in briefings:
-        new = _unique(b.briefing_id, seen)
-        seen.add(new)
-        t = b.tables()
-        corpus.add(t if new == b.briefing_id else _rename(t, new), b.warnings, new)
-    return corpus
+    """A corpus from already parsed briefings."""
+    return _collect((b.briefing_id, _rows_of(b), b.warnings) for b in briefings)

@@ -17,7 +17,7 @@ from .numbers import NUM, NUMWORD, Token, parse_number
 from .periods import Period
 from .vocab import load
 
-__all__ = ["Figure", "Sentence", "build_figures", "sector_of"]
+__all__ = ["Figure", "Sentence", "build_figures", "sector_counts", "sector_of", "sector_of_counts"]
 
 
 @dataclass(slots=True)
@@ -88,7 +88,8 @@ def _sectors() -> tuple[re.Pattern[str], dict[str, str]]:
     alts = []
     for w in sorted(owner, key=len, reverse=True):
         alts.append(re.escape(w))
-    rx = re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
+    # matched against lower-cased text: case-insensitive, and several times faster than re.IGNORECASE
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])")
     return rx, owner
 
 
@@ -97,8 +98,8 @@ def sector_counts(text: str) -> dict[str, int]:
     """Keyword matches per sector in ``text`` (overlapping keywords count once, longest first)."""
     rx, owner = _sectors()
     counts: dict[str, int] = {}
-    for m in rx.finditer(text):
-        key = owner[m.group().lower()]
+    for m in rx.finditer(text.lower()):
+        key = owner[m.group()]
         counts[key] = counts.get(key, 0) + 1
     return counts
 
@@ -111,17 +112,26 @@ def sector_of(*texts: str, topic: str | None = None) -> str | None:
     """The sector with the highest weighted keyword count over ``texts`` (weighted by
     :data:`SECTOR_WEIGHTS` in order) plus a bonus for ``topic``; None when nothing matches.
     Ties go to the sector listed first in ``data/sectors.yml``."""
-    order = {k: i for i, k in enumerate(load("sectors")["sectors"])}
+    return sector_of_counts(*(sector_counts(t) if t else {} for t in texts), topic=topic)
+
+
+def sector_of_counts(*counts: dict[str, int], topic: str | None = None) -> str | None:
+    """:func:`sector_of` from keyword counts already made with :func:`sector_counts`."""
+    order = _sector_order()
     score: dict[str, float] = {}
-    for w, t in zip(SECTOR_WEIGHTS, texts, strict=False):
-        if t:
-            for key, n in sector_counts(t).items():
-                score[key] = score.get(key, 0) + w * n
+    for w, c in zip(SECTOR_WEIGHTS, counts, strict=False):
+        for key, n in c.items():
+            score[key] = score.get(key, 0) + w * n
     if topic is not None:
         score[topic] = score.get(topic, 0) + SECTOR_WEIGHTS[3]
     if not score:
         return None
     return max(score, key=lambda k: (score[k], -order[k]))
+
+
+@cache
+def _sector_order() -> dict[str, int]:
+    return {k: i for i, k in enumerate(load("sectors")["sectors"])}
 
 
 # --------------------------------------------------------------------------- cue patterns
@@ -245,7 +255,14 @@ def build_figures(
         if m:
             w = m.group("w").lower()
             f.approx = next(v for key, v in _APPROX_KIND.items() if w.startswith(key))
-        f.group = _group_of(text, figs, k)
+        prev = figs[k - 1] if k else None
+        coordinated = (
+            prev is not None
+            and prev.sentence == f.sentence
+            and prev.unit == f.unit
+            and _COORD.match(text[prev.end : f.token.start]) is not None
+        )
+        f.group = prev.group if coordinated else k
     for f in figs:
         f.baseline = _baseline(text, f, sentences[f.sentence])
     _periods(text, figs, sentences)
@@ -266,19 +283,6 @@ def _borrow_units(text: str, figs: list[Figure]) -> None:
             f.scale = g.scale
             f.unit = g.unit
             f.kind = g.kind
-
-
-def _group_of(text: str, figs: list[Figure], k: int) -> int:
-    """Index of the first figure of the coordinated list figure k belongs to."""
-    j = k
-    while j > 0:
-        a, b = figs[j - 1], figs[j]
-        if a.sentence != b.sentence or a.unit != b.unit:
-            break
-        if not _COORD.match(text[a.end : b.token.start]):
-            break
-        j -= 1
-    return j
 
 
 def _kind_and_sign(text: str, f: Figure, s: Sentence, streak: re.Pattern[str]) -> None:
@@ -358,26 +362,30 @@ def _periods(text: str, figs: list[Figure], sentences: list[Sentence]) -> None:
         by_sentence.setdefault(f.sentence, []).append(f)
     framing: dict[tuple[int, int], Period] = {}  # paragraph -> last framing period so far
     index = {id(f): k for k, f in enumerate(figs)}
+    group_end: dict[int, int] = {}
+    for f in figs:
+        group_end[f.group] = f.end
     for si, s in enumerate(sentences):
         sfigs = by_sentence.get(si, [])
         periods = [p for p in s.periods if not p.is_baseline]
         for f in sfigs:
-            f.period = _period_in_sentence(text, index[id(f)], figs, periods) or framing.get(s.paragraph)
+            f.period = _period_in_sentence(text, index[id(f)], figs, periods, group_end) or framing.get(
+                s.paragraph
+            )
         first_fig = sfigs[0].token.start if sfigs else s.end
         frames = [p for p in periods if p.start < first_fig]
         if frames:
             framing[s.paragraph] = frames[-1]
 
 
-def _period_in_sentence(text: str, k: int, figs: list[Figure], periods: list[Period]) -> Period | None:
+def _period_in_sentence(
+    text: str, k: int, figs: list[Figure], periods: list[Period], group_end: dict[int, int]
+) -> Period | None:
     if not periods:
         return None
     f = figs[k]
     # the end of f's coordinated list ("33.7% and 37.5% in the first three quarters")
-    end = f.end
-    while k + 1 < len(figs) and figs[k + 1].group == f.group and figs[k + 1].sentence == f.sentence:
-        k += 1
-        end = figs[k].end
+    end = group_end[f.group]
     for p in periods:
         if p.start >= end:
             gap = _RESPECTIVELY.sub("", text[end : p.start])
@@ -506,8 +514,10 @@ def _respectively(text: str, figs: list[Figure], sentences: list[Sentence]) -> N
     """Lists with "respectively": one subject per member, split from the shared phrase or taken
     pairwise from the list of figures before it in the same sentence."""
     groups: dict[int, list[int]] = {}
+    in_sentence: dict[int, list[int]] = {}
     for k, f in enumerate(figs):
         groups.setdefault(f.group, []).append(k)
+        in_sentence.setdefault(f.sentence, []).append(k)
     for first, members in sorted(groups.items()):
         n = len(members)
         s = sentences[figs[first].sentence]
@@ -519,7 +529,7 @@ def _respectively(text: str, figs: list[Figure], sentences: list[Sentence]) -> N
             for k, p in zip(members, parts, strict=True):
                 figs[k].subject = p
             continue
-        before = [j for j in range(first) if figs[j].sentence == figs[first].sentence]
+        before = [j for j in in_sentence[figs[first].sentence] if j < first]
         if len(before) >= n:
             for k, j in zip(members, before[-n:], strict=True):
                 figs[k].subject = figs[j].subject

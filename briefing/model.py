@@ -20,7 +20,7 @@ import pandas as pd
 from . import schema
 from .dialogue import Exchange, Turn, build_exchanges, build_turns, slug
 from .errors import TranscriptError
-from .figures import Figure, Sentence, build_figures, sector_of
+from .figures import Figure, Sentence, build_figures, sector_counts, sector_of, sector_of_counts
 from .layout import Layout, read_layout, split_lines
 from .numbers import Token, find_tokens
 from .periods import find_periods
@@ -131,10 +131,16 @@ class Briefing:
             para_ends = [m.start() for m in _PARA.finditer(text, a, b)] + [b]
             for ps, pe in zip(para_starts, para_ends, strict=True):
                 periods = find_periods(text, ps, pe, date)
+                k = 0  # periods and sentences are both in text order: one pass pairs them
                 for ss, se in split_spans(text, ps, pe):
-                    sp = [p for p in periods if p.start >= ss and p.end <= se]
-                    self._sentences.append(Sentence(ss, se, (ps, pe), ti, sp))
+                    while k < len(periods) and periods[k].start < ss:
+                        k += 1
+                    j = k
+                    while j < len(periods) and periods[j].end <= se:
+                        j += 1
+                    self._sentences.append(Sentence(ss, se, (ps, pe), ti, periods[k:j]))
                     self._sentence_turn.append(ti)
+                    k = j
 
     def _build_numbers(self) -> None:
         spans = []
@@ -154,18 +160,26 @@ class Briefing:
                     tok.role = "name"
         self._figures = build_figures(self.text, self._tokens, self._sentences, self._token_sentence)
         topics = self._exchange_topics()
+        text = self.text
+        counts: dict[tuple[int, int], dict[str, int]] = {}  # keyword counts by span, each made once
+
+        def by_span(a: int, b: int) -> dict[str, int]:
+            if (a, b) not in counts:
+                counts[a, b] = sector_counts(text[a:b])
+            return counts[a, b]
+
         for f in self._figures:
             s = self._sentences[f.sentence]
             turn = self._turns[s.turn]
             topic = topics.get(turn.exchange) if turn.exchange else None
             f.sector = (
-                sector_of(
-                    f.subject,
-                    self.text[s.start : s.end],
-                    self.text[s.paragraph[0] : s.paragraph[1]],
+                sector_of_counts(
+                    sector_counts(f.subject),
+                    by_span(s.start, s.end),
+                    by_span(*s.paragraph),
                     topic=topic,
                 )
-                or sector_of(self.text[turn.char_start : turn.char_end])
+                or sector_of_counts(by_span(turn.char_start, turn.char_end))
                 or DEFAULT_SECTOR
             )
 
@@ -198,8 +212,7 @@ class Briefing:
         return self.meta.warnings
 
     # ------------------------------------------------------------------ tables
-    @cached_property
-    def turns(self) -> pd.DataFrame:
+    def _rows_turns(self) -> list[dict]:
         n_sent = [0] * len(self._turns)
         for ti in self._sentence_turn:
             n_sent[ti] += 1
@@ -225,10 +238,9 @@ class Briefing:
                     "line_end": t.line_end,
                 }
             )
-        return schema.frame("turns", rows)
+        return rows
 
-    @cached_property
-    def speakers(self) -> pd.DataFrame:
+    def _rows_speakers(self) -> list[dict]:
         lay = self._layout
         rows: dict[str, dict] = {}
         for p in lay.listed:
@@ -268,10 +280,9 @@ class Briefing:
             r["n_words"] += len(self.text[t.char_start : t.char_end].split())
             if r["first_turn_id"] is None:
                 r["first_turn_id"] = self._tid(t.n)
-        return schema.frame("speakers", list(rows.values()))
+        return list(rows.values())
 
-    @cached_property
-    def exchanges(self) -> pd.DataFrame:
+    def _rows_exchanges(self) -> list[dict]:
         topics = self._exchange_topics()
         rows = []
         for e in self._exchanges:
@@ -290,10 +301,9 @@ class Briefing:
                     "n_answers": sum(t.is_answer for t in turns),
                 }
             )
-        return schema.frame("exchanges", rows)
+        return rows
 
-    @cached_property
-    def sentences(self) -> pd.DataFrame:
+    def _rows_sentences(self) -> list[dict]:
         rows = []
         para_index: dict[tuple[int, int], int] = {}
         last_turn = -1
@@ -318,14 +328,16 @@ class Briefing:
                     "char_end": s.end,
                 }
             )
-        return schema.frame("sentences", rows)
-
-    def _turn_of_offset(self, pos: int) -> int:
-        starts = [t.label_span[0] if t.label_span else t.char_start for t in self._turns]
-        return bisect.bisect_right(starts, pos) - 1
+        return rows
 
     @cached_property
-    def numbers(self) -> pd.DataFrame:
+    def _turn_starts(self) -> list[int]:
+        return [t.label_span[0] if t.label_span else t.char_start for t in self._turns]
+
+    def _turn_of_offset(self, pos: int) -> int:
+        return bisect.bisect_right(self._turn_starts, pos) - 1
+
+    def _rows_numbers(self) -> list[dict]:
         fig_of = {id(f.token): k for k, f in enumerate(self._figures, 1)}
         rows = []
         for k, (tok, si) in enumerate(zip(self._tokens, self._token_sentence, strict=True), 1):
@@ -344,10 +356,9 @@ class Briefing:
                     "figure_id": f"F{fk:03d}" if fk else None,
                 }
             )
-        return schema.frame("numbers", rows)
+        return rows
 
-    @cached_property
-    def figures(self) -> pd.DataFrame:
+    def _rows_figures(self) -> list[dict]:
         rows = []
         for k, f in enumerate(self._figures, 1):
             s = self._sentences[f.sentence]
@@ -381,10 +392,9 @@ class Briefing:
                     "quote_start": s.start,
                 }
             )
-        return schema.frame("figures", rows)
+        return rows
 
-    @cached_property
-    def briefings(self) -> pd.DataFrame:
+    def _rows_briefings(self) -> list[dict]:
         m = self.meta
         row = {
             "briefing_id": m.briefing_id,
@@ -399,7 +409,46 @@ class Briefing:
             "n_exchanges": len(self._exchanges),
             "n_figures": len(self._figures),
         }
-        return schema.frame("briefings", [row])
+        return [row]
+
+    def records(self, table: str) -> list[dict]:
+        """Rows of ``table`` as dictionaries (what the DataFrame is built from)."""
+        return getattr(self, f"_rows_{table}")()
+
+    @cached_property
+    def briefings(self) -> pd.DataFrame:
+        """One row: the briefing's metadata and counts."""
+        return schema.frame("briefings", self.records("briefings"))
+
+    @cached_property
+    def speakers(self) -> pd.DataFrame:
+        """One row per person or outlet: listed officials and chair, and every speaker label."""
+        return schema.frame("speakers", self.records("speakers"))
+
+    @cached_property
+    def turns(self) -> pd.DataFrame:
+        """One row per turn of speech, in order, with its text and span."""
+        return schema.frame("turns", self.records("turns"))
+
+    @cached_property
+    def exchanges(self) -> pd.DataFrame:
+        """One row per Q&A exchange: the outlet that asks and the official who answers."""
+        return schema.frame("exchanges", self.records("exchanges"))
+
+    @cached_property
+    def sentences(self) -> pd.DataFrame:
+        """One row per sentence of every turn."""
+        return schema.frame("sentences", self.records("sentences"))
+
+    @cached_property
+    def numbers(self) -> pd.DataFrame:
+        """The ledger: one row per numeric token in the body, with its role."""
+        return schema.frame("numbers", self.records("numbers"))
+
+    @cached_property
+    def figures(self) -> pd.DataFrame:
+        """One row per mention of a statistic, typed and traced to its span."""
+        return schema.frame("figures", self.records("figures"))
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """Every table by name, in schema order."""

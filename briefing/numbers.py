@@ -47,13 +47,15 @@ NUMWORD = (
     r"(?:(?:" + "|".join(_TENS) + r")(?:-(?:" + "|".join(_UNITS_19[1:10]) + r"))?"
     r"|" + "|".join(sorted(_UNITS_19, key=len, reverse=True)) + r")"
 )
-NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+NUM = r"(?:\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
 
-# A digit token: optional letter prefix glued on (IPv6, H1), the number, optional letter suffix (5G, 20th).
-_DIGIT_TOKEN = re.compile(rf"(?<![A-Za-z0-9_.,])(?P<pre>[A-Za-z]*)(?P<num>{NUM})(?P<suf>[A-Za-z]*)")
+# A digit token: the number and any letters glued after it (5G, 20th); letters glued before it
+# (IPv6, H1) are added by walking back, which keeps the scan starting only at digits.
+_DIGIT_TOKEN = re.compile(rf"(?P<num>{NUM})(?P<suf>[A-Za-z]*)")
 # The leading character class lets the engine skip positions that cannot start a number word.
 _WORD_TOKEN = re.compile(rf"(?=[efnostzEFNOSTZ])(?<![\w-])(?P<num>{NUMWORD})(?![\w])", re.IGNORECASE)
 _ORDINAL_SUFFIX = {"st", "nd", "rd", "th"}
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 @dataclass(slots=True)
@@ -103,13 +105,17 @@ def _role_patterns() -> list[tuple[str, re.Pattern[str], re.Pattern[str], str | 
                 (
                     role,
                     # ends one character before endpos, so \\b sees the token's first character
-                    re.compile(f"(?:{before})(?=[\\s\\S]\\Z)", re.IGNORECASE) if before else None,
+                    re.compile(f"(?:{before})(?=[\\s\\S]\\Z)", re.IGNORECASE)
+                    if before not in ("", r"\b")  # every token starts at a word boundary
+                    else None,
                     re.compile(after, re.IGNORECASE) if after else None,
                     m.group("word").lower() if m.group("word") else None,
                 )
             )
     return out
 
+
+_REACH = 60  # how far before a token a role pattern may start
 
 _YEAR_NEXT = re.compile(r"\s*(?:%|percent|per cent|percentage|million|billion|trillion|thousand)")
 _GLUED_UNIT = {"gw", "mw", "kw", "km", "kg", "mhz", "ghz", "eflops", "pflops", "tb", "gb", "kwh"}
@@ -121,9 +127,12 @@ def find_tokens(text: str, spans: list[tuple[int, int]]) -> list[Token]:
     tokens: list[Token] = []
     for a, b in spans:
         for m in _DIGIT_TOKEN.finditer(text, a, b):
+            k = m.start()
+            while k > a and text[k - 1] in _ASCII_LETTERS:
+                k -= 1
             tokens.append(
-                Token(m.start(), m.end(), m.start("num"), m.end("num"), m.group(),
-                      m.group("pre"), m.group("suf"), False)
+                Token(k, m.end(), m.start(), m.end("num"), text[k : m.end()],
+                      text[k : m.start()], m.group("suf"), False)
             )  # fmt: skip
         for m in _WORD_TOKEN.finditer(text, a, b):
             tokens.append(Token(m.start(), m.end(), m.start(), m.end(), m.group(), "", "", True))
@@ -143,7 +152,7 @@ def _classify(text: str, tokens: list[Token], spans: list[tuple[int, int]]) -> N
                 continue
             if after is not None and not after.match(text, t.num_end):
                 continue
-            lo = max(0, t.num_start - 120)
+            lo = max(0, t.num_start - _REACH)
             if before is not None and not before.search(text, lo, t.num_start + 1):
                 continue
             pattern_role = role
