@@ -14,10 +14,12 @@ from pathlib import Path
 from briefing.paths import bundled_transcript
 from briefing.text import read_text
 
-SURNAMES = "Li Wang Zhang Liu Chen Yang Zhao Huang Zhou Wu Xu Sun Hu Zhu Gao Lin He Guo Ma Luo".split()
-GIVEN = "Wei Fang Min Jing Lei Qiang Yan Jun Hui Ping Hong Xia Bin Tao Ning Yu Kun Rui Qing Hao".split()
-OUTLETS = ["Xinhua News Agency", "China Daily", "Economic Daily", "CGTN", "Guangming Daily", "Caixin",
-           "China News Service", "Bloomberg", "Reuters", "The Paper", "Jiemian News", "Red Star News"]  # fmt: skip
+SURNAMES = "Li Wang Zhang Liu Chen Yang Zhao Huang Zhou Wu Xu Sun Hu Zhu Gao Lin He Guo Ma Luo".split()  # noqa: SIM905
+GIVEN = "Wei Fang Min Jing Lei Qiang Yan Jun Hui Ping Hong Xia Bin Tao Ning Yu Kun Rui Qing Hao".split()  # noqa: SIM905
+OUTLETS = [
+    "Xinhua News Agency", "China Daily", "Economic Daily", "CGTN", "Guangming Daily", "Caixin",
+    "China News Service", "Bloomberg", "Reuters", "The Paper", "Jiemian News", "Red Star News",
+]  # fmt: skip
 NAMES = ["Zhao Zhiguo", "Tao Qing", "Xing Huina"]
 MEDIA = ["CCTV", "The Poster News APP", "Cover News", "People's Posts and Telecommunications News",
          "Nanfang Metropolis Daily", "Hong Kong Bauhinia Magazine", "Phoenix TV", "Yicai",

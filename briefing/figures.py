@@ -9,6 +9,7 @@ frame a sentence or a paragraph, and comparisons ("5.1 percentage points faster 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -368,35 +369,43 @@ def _periods(text: str, figs: list[Figure], sentences: list[Sentence]) -> None:
     for si, s in enumerate(sentences):
         sfigs = by_sentence.get(si, [])
         periods = [p for p in s.periods if not p.is_baseline]
+        starts = [p.start for p in periods]
+        ends = [p.end for p in periods]  # phrases do not overlap, so ends are sorted too
         for f in sfigs:
-            f.period = _period_in_sentence(text, index[id(f)], figs, periods, group_end) or framing.get(
-                s.paragraph
-            )
+            own = _period_in_sentence(text, index[id(f)], figs, periods, starts, ends, group_end)
+            f.period = own or framing.get(s.paragraph)
         first_fig = sfigs[0].token.start if sfigs else s.end
-        frames = [p for p in periods if p.start < first_fig]
-        if frames:
-            framing[s.paragraph] = frames[-1]
+        k = bisect.bisect_left(starts, first_fig)
+        if k:
+            framing[s.paragraph] = periods[k - 1]
 
 
 def _period_in_sentence(
-    text: str, k: int, figs: list[Figure], periods: list[Period], group_end: dict[int, int]
+    text: str,
+    k: int,
+    figs: list[Figure],
+    periods: list[Period],
+    starts: list[int],
+    ends: list[int],
+    group_end: dict[int, int],
 ) -> Period | None:
+    """A phrase right after the figure's list, else the nearest before it, else the first after."""
     if not periods:
         return None
     f = figs[k]
     # the end of f's coordinated list ("33.7% and 37.5% in the first three quarters")
     end = group_end[f.group]
-    for p in periods:
-        if p.start >= end:
-            gap = _RESPECTIVELY.sub("", text[end : p.start])
-            if len(gap) <= 60 and not re.search(r"[,;:]", gap) and not re.search(r"\d", gap):
-                return p
-            break
-    before = [p for p in periods if p.end <= f.token.start]
-    if before:
-        return before[-1]
-    after = [p for p in periods if p.start >= f.end]
-    return after[0] if after else None
+    j = bisect.bisect_left(starts, end)
+    if j < len(periods):
+        p = periods[j]
+        gap = _RESPECTIVELY.sub("", text[end : p.start]) if p.start - end <= 200 else "x" * 61
+        if len(gap) <= 60 and not re.search(r"[,;:]", gap) and not re.search(r"\d", gap):
+            return p
+    j = bisect.bisect_right(ends, f.token.start)
+    if j:
+        return periods[j - 1]
+    j = bisect.bisect_left(starts, f.end)
+    return periods[j] if j < len(periods) else None
 
 
 # --------------------------------------------------------------------------- subjects

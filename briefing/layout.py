@@ -408,10 +408,18 @@ _CAPTION = re.compile(r"^/\s*(?P<count>\d*)[\s\u00a0]*(?P<text>.*)$")
 
 
 def _read_trailer(lay: Layout, lines: list[Line]) -> None:
+    warned = False
     for ln in lines:
         c = ln.content
         if not c:
             continue
+        if not warned and label_of(c) is not None:
+            # nothing is dropped silently: say so when the trailer seems to hold more speech
+            lay.warnings.append(
+                (ln.no, f"speaker label {c!r} after the trailer began (line {lines[0].no}); text after "
+                 "the trailer is not read as turns: is this several transcripts in one file?")
+            )  # fmt: skip
+            warned = True
         m = _CAPTION.match(c)
         if m:
             if m.group("text").strip(_STRIP):
