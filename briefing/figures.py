@@ -450,6 +450,7 @@ _GENERIC_NOUNS = {"units", "unit", "sets", "set", "pieces", "items", "times", "p
 _LEAD_TRIM = re.compile(
     r"^(?:(?:and|with|while|but|meanwhile|moreover|furthermore|additionally|in addition|"
     r"in particular|particularly|among them|of which|as a result|also|nationwide|overall|"
+    r"last year|this year|so far|to date|at present|currently|now|"
     r"according to [^,]*|based on [^,]*|"
     r"(?:in|from|by|as of|during|since|for|over) [^,]*?(?:quarters?|year|months?|half|H1|"
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
