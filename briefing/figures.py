@@ -434,11 +434,16 @@ _MEASURE_OF = re.compile(
     r"(?:more than |over |nearly |almost |about |approximately |some )?$",
     re.IGNORECASE,
 )
-_MAIN_VERB = re.compile(rf"\s(?:(?:has|have|had|was|were|is|are|will)\s+(?:been\s+)?)?(?:{_VERBS}|"
-                        r"continued|improved|made|achieved|showed|shown|witnessed|gained|kept|"
-                        r"enjoyed|became|accelerated|slowed|rebounded|recovered|strengthened|"
-                        r"stabilized|picked up|turned|has|have|is|are|was|were)\b",
-                        re.IGNORECASE)  # fmt: skip
+_MAIN_VERBS = (
+    _VERBS + r"|continued|improved|made|achieved|showed|shown|witnessed|gained|kept|"
+    r"enjoyed|became|accelerated|slowed|rebounded|recovered|strengthened|"
+    r"stabilized|picked up|turned|has|have|is|are|was|were"
+)
+_MAIN_VERB = re.compile(
+    rf"\s(?:(?:has|have|had|was|were|is|are|will)\s+(?:been\s+)?)?(?:{_MAIN_VERBS})\b", re.IGNORECASE
+)
+#: First words of the verbs above, to tell quickly whether a phrase contains one.
+_MAIN_VERB_WORDS = frozenset(v.split()[0] for v in _MAIN_VERBS.split("|"))
 _STOP_AFTER = re.compile(
     rf"\s(?:that|which|who|whose|being|have|has|had|were|was|are|is|will|built|{_VERBS}|"
     r"per|in|at|for|from|with|to|by|across|on|under|since|during|as|among|over|including|"
@@ -619,7 +624,8 @@ def _noun_before(text: str, f: Figure, s: Sentence, sentence_subject) -> str:
     if _HAS_FIGURE.search(cand) or re.match(r"(?i)(?:marking|up|down|representing)\b", cand):
         return ""
     cand = _after_last(_SUBORDINATE, cand)
-    if _MAIN_VERB.search(" " + cand) or re.match(r"(?i)with\b", head[m.start() :].strip(" ,")):
+    has_verb = not _MAIN_VERB_WORDS.isdisjoint(cand.lower().split())
+    if has_verb or re.match(r"(?i)with\b", head[m.start() :].strip(" ,")):
         return sentence_subject(f.sentence)
     cand = _SUBORDINATE.sub("", cand)
     cand = _TRAIL_PERIOD.sub("", cand)

@@ -53,7 +53,10 @@ NUM = r"(?:\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
 # (IPv6, H1) are added by walking back, which keeps the scan starting only at digits.
 _DIGIT_TOKEN = re.compile(rf"(?P<num>{NUM})(?P<suf>[A-Za-z]*)")
 # The leading character class lets the engine skip positions that cannot start a number word.
-_WORD_TOKEN = re.compile(rf"(?=[efnostzEFNOSTZ])(?<![\w-])(?P<num>{NUMWORD})(?![\w])", re.IGNORECASE)
+# Matched case-sensitively against an ASCII-lower-cased copy of the text (same length, same offsets),
+# which is several times faster than re.IGNORECASE.
+_WORD_TOKEN = re.compile(rf"(?=[efnostz])(?<![\w-])(?P<num>{NUMWORD})(?![\w])")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _ORDINAL_SUFFIX = {"st", "nd", "rd", "th"}
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
@@ -125,6 +128,7 @@ _NAME_GLUED = {"g", "k", "d", "nm", "mp", "p"}
 def find_tokens(text: str, spans: list[tuple[int, int]]) -> list[Token]:
     """Every numeric token inside the given spans of ``text``, classified, in text order."""
     tokens: list[Token] = []
+    lower = text.translate(_ASCII_LOWER)
     for a, b in spans:
         for m in _DIGIT_TOKEN.finditer(text, a, b):
             k = m.start()
@@ -134,8 +138,9 @@ def find_tokens(text: str, spans: list[tuple[int, int]]) -> list[Token]:
                 Token(k, m.end(), m.start(), m.end("num"), text[k : m.end()],
                       text[k : m.start()], m.group("suf"), False)
             )  # fmt: skip
-        for m in _WORD_TOKEN.finditer(text, a, b):
-            tokens.append(Token(m.start(), m.end(), m.start(), m.end(), m.group(), "", "", True))
+        for m in _WORD_TOKEN.finditer(lower, a, b):
+            a2, b2 = m.span()
+            tokens.append(Token(a2, b2, a2, b2, text[a2:b2], "", "", True))
     tokens.sort(key=lambda t: t.start)
     if tokens:
         _classify(text, tokens, spans)
