@@ -455,7 +455,8 @@ _GENERIC_NOUNS = {"units", "unit", "sets", "set", "pieces", "items", "times", "p
 _LEAD_TRIM = re.compile(
     r"^(?:(?:and|with|while|but|meanwhile|moreover|furthermore|additionally|in addition|"
     r"in particular|particularly|among them|of which|as a result|also|nationwide|overall|"
-    r"last year|this year|so far|to date|at present|currently|now|"
+    r"last year|this year|so far|to date|at present|currently|now|again|as (?:i|we|he|she) (?:just )?said|"
+    r"as (?:mentioned|noted|stated)(?: [^,]*)?|as you (?:have |just )?mentioned|"
     r"according to [^,]*|based on [^,]*|"
     r"(?:in|from|by|as of|during|since|for|over) [^,]*?(?:quarters?|year|months?|half|H1|"
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -559,8 +560,8 @@ def _tidy(np: str) -> str:
     if np.count('"') % 2 or (np.count("“") != np.count("”")):
         np = np.strip('"“”')
     words = np.split()
-    if len(words) > 14:
-        np = " ".join(words[:14])
+    if len(words) > 18:
+        np = " ".join(words[:18])
     return np
 
 
@@ -583,7 +584,7 @@ def _noun_after(text: str, f: Figure, s: Sentence) -> str:
         rest = " " + rest[m.end() :]
     if re.match(r"\s+(?:and|or|to)\s+(?:\d|more|over|nearly|about)", rest):
         return ""
-    m = _STOP_AFTER.search(rest, 1)
+    m = _STOP_AFTER.search(rest)
     np = _tidy(rest[: m.start()] if m else rest)
     if not np or np.lower() in _GENERIC_NOUNS or _HAS_FIGURE.match(np):
         return ""
