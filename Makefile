@@ -26,6 +26,7 @@ install: $(STAMP)
 # --- build -----------------------------------------------------------------
 data/processed/.stamp: $(STAMP) $(SRC) $(RAW)
 	$(BIN)/briefing tables --out data/processed -q
+	$(BIN)/briefing check --out data/processed -q
 	@touch $@
 
 tables: data/processed/.stamp

@@ -43,6 +43,16 @@ def test_processed_tables_are_what_the_code_produces(seed):
         pd.testing.assert_frame_equal(committed, fresh, obj=f"data/processed/{name}.csv")
 
 
+def test_processed_checks_are_what_the_code_produces(seed, tmp_path):
+    from briefing.cli import main
+
+    assert main(["check", "--out", str(tmp_path), "-q"]) == 0
+    for name in ("checks.csv", "reference_comparison.csv"):
+        committed = pd.read_csv(ROOT / "data" / "processed" / name, keep_default_na=False, dtype=str)
+        fresh = pd.read_csv(tmp_path / name, keep_default_na=False, dtype=str)
+        pd.testing.assert_frame_equal(committed, fresh, obj=f"data/processed/{name}")
+
+
 def test_cli_writes_every_table(tmp_path):
     r = subprocess.run(
         [sys.executable, "-m", "briefing", "tables", "--out", str(tmp_path)],
@@ -50,7 +60,7 @@ def test_cli_writes_every_table(tmp_path):
         text=True,
     )
     assert r.returncode == 0, r.stderr
-    names = sorted(p.name for p in tmp_path.iterdir())
+    names = sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".csv" or p.name.startswith("."))
     assert names == sorted(f"{n}.csv" for n in schema.TABLES)  # no temporary files left behind
     f = pd.read_csv(tmp_path / "figures.csv")
     assert len(f) == len(pd.read_csv(ROOT / "tests" / "cases" / "seed_figures.csv"))
