@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 RAW    := $(wildcard data/raw/*.txt)
-SRC    := $(shell find briefing -name '*.py' -o -name '*.yml' -o -name '*.txt' -o -name '*.html' -o -name '*.css' | sort)
+SRC    := $(shell find briefing -name '*.py' -o -name '*.yml' -o -name '*.txt' -o -name '*.html' -o -name '*.css' -o -name '*.j2' | sort)
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
 
 .PHONY: all install report tables notebooks site test lint unit nbval lab bench clean

@@ -483,10 +483,15 @@ _TRAIL_ADVERB = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"^(?:it|they|this|these|that|those|which)$", re.IGNORECASE)
+_DEMONSTRATIVE = re.compile(r"^(?:this|that|such)\s+(?=\w)", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^(?:its|their)\s+", re.IGNORECASE)
 _GROWTH_IN = re.compile(
     r"\s*%?\s*(?:year[- ]on[- ]year\s+)?(?:increase|rise|growth|reduction|decrease|decline|drop|"
     r"cut)\s+in\s+(?P<np>[\w'’ -]+?)(?=\s+(?:in|from|for|during|since)\s|[,.;]|$)",
+    re.IGNORECASE,
+)
+_RESPECTIVELY_IN = re.compile(
+    r",?\s*respectively,?\s+in\s+(?P<np>[\w'’ -]+?)(?=\s+(?:in|from|for|during|since)\s|[,.;]|$)",
     re.IGNORECASE,
 )
 _SHARE_OF = re.compile(r"\s*(?:%|percent)\s+of\s+(?P<np>[^,.;]+)", re.IGNORECASE)
@@ -541,19 +546,22 @@ def _respectively(text: str, figs: list[Figure], sentences: list[Sentence]) -> N
             continue
         head = figs[first].subject
         parts = _split_coordination(head, n) if head else None
-        if parts:
-            for k, p in zip(members, parts, strict=True):
-                figs[k].subject = p
+        if not parts:
+            before = [j for j in in_sentence[figs[first].sentence] if j < first]
+            parts = [figs[j].subject for j in before[-n:]] if len(before) >= n else None
+        if not parts:
             continue
-        before = [j for j in in_sentence[figs[first].sentence] if j < first]
-        if len(before) >= n:
-            for k, j in zip(members, before[-n:], strict=True):
-                figs[k].subject = figs[j].subject
+        # "an increase of 48% and 5.1%, respectively, in export value": the measure follows the list
+        m = _RESPECTIVELY_IN.match(text, figs[members[-1]].end, s.end)
+        measure = _tidy(m.group("np")) if m and figs[first].kind in ("growth", "share") else ""
+        for k, p in zip(members, parts, strict=True):
+            figs[k].subject = f"{measure} of {p}" if measure and measure.lower() not in p.lower() else p
 
 
-def _tidy(np: str) -> str:
+def _tidy(np: str, keep_relative: bool = False) -> str:
     np = np.strip(" \u00a0")
-    np = _RELATIVE.sub("", np)
+    if not keep_relative:
+        np = _RELATIVE.sub("", np)
     np = _NUMBER_OF.sub("", np)
     np = _DET.sub("", np)
     np = re.sub(r"\s+", " ", np).strip(" ,\u00a0")
@@ -585,12 +593,18 @@ def _noun_after(text: str, f: Figure, s: Sentence) -> str:
     if re.match(r"\s+(?:and|or|to)\s+(?:\d|more|over|nearly|about)", rest):
         return ""
     m = _STOP_AFTER.search(rest)
-    np = _tidy(rest[: m.start()] if m else rest)
+    cut = m.start() if m else len(rest)
+    keep_relative = False
+    if m and re.match(r"\s(?:that|which|who)\b", m.group(), re.IGNORECASE):
+        # "248 manufacturing enterprises that are champions in their categories": the clause says which
+        end = re.search(r"[,.;:(]", rest[cut:])
+        cut, keep_relative = cut + (end.start() if end else len(rest) - cut), True
+    np = _tidy(rest[:cut], keep_relative=keep_relative)
     if not np or np.lower() in _GENERIC_NOUNS or _HAS_FIGURE.match(np):
         return ""
-    if re.match(r"(?i)(?:year|month|percentage|consecutive|of)\b", np):
+    if re.match(r"(?i)(?:year|month|percentage|consecutive|of|that|which|who)\b", np):
         return ""
-    return " ".join(np.split()[:8])
+    return " ".join(np.split()[: 14 if keep_relative else 8])
 
 
 def _noun_before(text: str, f: Figure, s: Sentence, sentence_subject) -> str:
@@ -659,8 +673,8 @@ def _sentence_subject(text: str, s: Sentence, sentence_subject, si: int) -> str:
     if "," in np:
         np = np.split(",")[-1]
     np = _TRAIL_ADVERB.sub("", np.strip())
-    pm = _POSSESSIVE.match(np)
-    if pm and si > 0:
+    pm = _POSSESSIVE.match(np) or _DEMONSTRATIVE.match(np)
+    if pm and si > 0:  # "its output", "This growth": of what the previous sentence spoke about
         owner = sentence_subject(si - 1)
         np = f"{np[pm.end() :]} of {owner}" if owner else np
     np = _tidy(np)

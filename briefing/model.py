@@ -340,9 +340,14 @@ class Briefing:
     def _rows_numbers(self) -> list[dict]:
         fig_of = {id(f.token): k for k, f in enumerate(self._figures, 1)}
         rows = []
+        last_fig: tuple[int, int] | None = None  # (sentence, figure number) of the latest figure
         for k, (tok, si) in enumerate(zip(self._tokens, self._token_sentence, strict=True), 1):
             ti = self._sentences[si].turn if si >= 0 else self._turn_of_offset(tok.start)
             fk = fig_of.get(id(tok))
+            if fk:
+                last_fig = (si, fk)
+            elif tok.role == "part_of_figure" and last_fig and last_fig[0] == si:
+                fk = last_fig[1]  # the "41" of "27 of 41" belongs to the figure before it
             rows.append(
                 {
                     "briefing_id": self.briefing_id,

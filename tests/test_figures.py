@@ -86,7 +86,12 @@ def test_ledger_is_complete(seed):
     exp_total = len(pd.read_csv(CASES / "seed_figures.csv")) + len(pd.read_csv(CASES / "seed_numbers.csv"))
     assert len(n) == exp_total
     assert set(n.loc[n.role == "figure", "figure_id"]) == set(f["figure_id"])
-    assert n["figure_id"].notna().sum() == len(f)
+    assert n.loc[n.role == "figure", "figure_id"].is_unique
+    assert n.loc[n.role == "figure", "figure_id"].notna().sum() == len(f)
+    parts = n[n.role == "part_of_figure"].set_index("surface")["figure_id"]
+    surf = f.set_index("figure_id")["surface"]
+    assert surf[parts["41"]] == "27" and surf[parts["31"]] == "28" and surf[parts["ten"]] == "eight"
+    assert surf[parts["10,000"]] == "22.6"
     starts, ends = n["char_start"].to_numpy(), n["char_end"].to_numpy()
     assert (starts[1:] >= ends[:-1]).all()
     for s, e, surface in zip(starts, ends, n["surface"], strict=True):
