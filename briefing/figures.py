@@ -18,7 +18,15 @@ from .numbers import NUM, NUMWORD, Token, parse_number
 from .periods import Period
 from .vocab import load
 
-__all__ = ["Figure", "Sentence", "build_figures", "sector_counts", "sector_of", "sector_of_counts"]
+__all__ = [
+    "Figure",
+    "Sentence",
+    "build_figures",
+    "dominant_sector",
+    "sector_counts",
+    "sector_of",
+    "sector_of_counts",
+]
 
 
 @dataclass(slots=True)
@@ -106,7 +114,10 @@ def sector_counts(text: str) -> dict[str, int]:
 
 
 #: Weights of the evidence for a figure's sector: its subject, sentence, paragraph, the exchange topic.
-SECTOR_WEIGHTS = (4, 2, 1, 3)
+SECTOR_WEIGHTS = (6, 2, 1, 3)
+#: A long paragraph must not outvote the figure's own words: its keyword counts are capped at this.
+#: (A subject counts once per sector: it names one thing.)
+PARAGRAPH_CAP = 3
 
 
 def sector_of(*texts: str, topic: str | None = None) -> str | None:
@@ -116,12 +127,20 @@ def sector_of(*texts: str, topic: str | None = None) -> str | None:
     return sector_of_counts(*(sector_counts(t) if t else {} for t in texts), topic=topic)
 
 
+def dominant_sector(text: str) -> str | None:
+    """The sector with most keyword matches in ``text`` (a question, a turn); None if none match."""
+    c = sector_counts(text) if text else {}
+    order = _sector_order()
+    return max(c, key=lambda k: (c[k], -order[k])) if c else None
+
+
 def sector_of_counts(*counts: dict[str, int], topic: str | None = None) -> str | None:
     """:func:`sector_of` from keyword counts already made with :func:`sector_counts`."""
     order = _sector_order()
     score: dict[str, float] = {}
-    for w, c in zip(SECTOR_WEIGHTS, counts, strict=False):
+    for level, (w, c) in enumerate(zip(SECTOR_WEIGHTS, counts, strict=False)):
         for key, n in c.items():
+            n = min(n, PARAGRAPH_CAP) if level == 2 else min(n, 1) if level == 0 else n
             score[key] = score.get(key, 0) + w * n
     if topic is not None:
         score[topic] = score.get(topic, 0) + SECTOR_WEIGHTS[3]
@@ -447,7 +466,7 @@ _MAIN_VERB_WORDS = frozenset(v.split()[0] for v in _MAIN_VERBS.split("|"))
 _STOP_AFTER = re.compile(
     rf"\s(?:that|which|who|whose|being|have|has|had|were|was|are|is|will|built|{_VERBS}|"
     r"per|in|at|for|from|with|to|by|across|on|under|since|during|as|among|over|including|"
-    r"nationwide|pioneering|using|providing|serving|featuring|so)\b|[,.;:()]"
+    r"nationwide|pioneering|using|providing|serving|featuring|so|compared|than)\b|[,.;:()]"
     r"|\s(?:and|or)\s+(?=\d|more than|over|nearly|about)",
     re.IGNORECASE,
 )
@@ -521,6 +540,7 @@ def _subjects(text: str, figs: list[Figure], sentences: list[Sentence]) -> None:
             if m:
                 subj = _tidy(_STOP_AFTER.split(m.group("np"), 1)[0])
         f.subject = subj
+    _including(text, figs, sentences)
     _respectively(text, figs, sentences)
     # a figure without a subject of its own takes the previous figure's in the same sentence
     for k, f in enumerate(figs):
@@ -529,6 +549,32 @@ def _subjects(text: str, figs: list[Figure], sentences: list[Sentence]) -> None:
     for f in figs:
         if not f.subject:
             f.subject = sentence_subject(f.sentence) or "(unspecified)"
+
+
+_INCLUDING = re.compile(r"\b(?:including|of which|among them|among which)\b", re.IGNORECASE)
+
+
+def _including(text: str, figs: list[Figure], sentences: list[Sentence]) -> None:
+    """'20,000 new material companies, including 1,972 little giants and 248 champions': the counts
+    after "including" are parts of the count before it, and their subjects say so."""
+    for k, f in enumerate(figs):
+        if f.unit != "count" or not f.subject or k == 0:
+            continue
+        s = sentences[f.sentence]
+        m = None
+        for m in _INCLUDING.finditer(text, s.start, f.token.start):  # noqa: B007
+            pass
+        if m is None:
+            continue
+        heads = [
+            j for j in range(k - 1, -1, -1) if figs[j].sentence == f.sentence and figs[j].end <= m.start()
+        ]
+        if not heads:
+            continue
+        head = figs[heads[0]]
+        between = [g for g in figs[heads[0] + 1 : k] if g.token.start > m.start()]
+        if head.unit == "count" and head.subject and all(g.unit == "count" for g in between):
+            f.subject = f"{f.subject} among {head.subject}"
 
 
 def _respectively(text: str, figs: list[Figure], sentences: list[Sentence]) -> None:

@@ -20,7 +20,7 @@ import pandas as pd
 from . import schema
 from .dialogue import Exchange, Turn, build_exchanges, build_turns, slug
 from .errors import TranscriptError
-from .figures import Figure, Sentence, build_figures, sector_counts, sector_of, sector_of_counts
+from .figures import Figure, Sentence, build_figures, dominant_sector, sector_counts, sector_of_counts
 from .layout import Layout, read_layout, split_lines
 from .numbers import Token, find_tokens
 from .periods import find_periods
@@ -179,7 +179,7 @@ class Briefing:
                     by_span(*s.paragraph),
                     topic=topic,
                 )
-                or sector_of_counts(by_span(turn.char_start, turn.char_end))
+                or dominant_sector(text[turn.char_start : turn.char_end])
                 or DEFAULT_SECTOR
             )
 
@@ -187,7 +187,7 @@ class Briefing:
         out: dict[int, str | None] = {}
         for e in self._exchanges:
             q = self._turns[e.question_turn - 1]
-            out[e.n] = sector_of(self.text[q.char_start : q.char_end])
+            out[e.n] = dominant_sector(self.text[q.char_start : q.char_end])
         return out
 
     # ------------------------------------------------------------------ ids
