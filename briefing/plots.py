@@ -1,0 +1,673 @@
+"""Charts of a briefing's tables in one house style, shared by every notebook.
+
+>>> from briefing import plots
+>>> plots.use_house_style()
+>>> ax = plots.bar_figures(b.figures.query("sector == 'telecoms_5g' and unit == '%'"), b=b)
+
+Rules the functions keep: one unit per axis (percent changes and percentage-point differences never share
+one; :func:`bar_figures` raises ``ValueError`` otherwise), every value axis names its unit, bars take their
+sector's fixed colour from ``briefing/data/sectors.yml``, bar labels keep the speaker's qualifier ("more than
+7,000"), and :func:`source_line` puts the source under the chart. Every function returns the matplotlib
+``Axes`` or ``Figure`` it drew on and never calls ``plt.show()``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import textwrap
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import pandas as pd
+import seaborn as sns
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
+
+from . import vocab
+
+__all__ = [
+    "APPROX_WORDS",
+    "KIND_COLOURS",
+    "NO_SECTOR_COLOUR",
+    "ROLE_COLOURS",
+    "axis_label",
+    "bar_figures",
+    "bars_by_unit",
+    "change_label",
+    "FIGURE_COLUMNS",
+    "figure_table",
+    "figures_per_sector",
+    "format_value",
+    "growth_vs_pp",
+    "levels",
+    "period_label",
+    "quotes_markdown",
+    "sector_colour",
+    "sector_label",
+    "share_bars",
+    "source_line",
+    "use_house_style",
+    "words_per_turn",
+]
+
+#: Words put before a value for each ``approx`` category of the figures table.
+APPROX_WORDS = {
+    "exact": "",
+    "more_than": "more than ",
+    "nearly": "nearly ",
+    "about": "about ",
+    "less_than": "less than ",
+}
+#: Colour for rows with no sector (missing or empty).
+NO_SECTOR_COLOUR = "#B0B0B0"
+#: Colours of the speakers' roles (turns chart); officials get their own colours from OFFICIAL_COLOURS.
+ROLE_COLOURS = {"chair": "#9E9E9E", "media": "#D9C27E", "other": "#CFCFCF", "official": "#37474F"}
+OFFICIAL_COLOURS = ("#2F3E5C", "#A4503A", "#3F6F5A", "#6B4E7A")
+#: Colours of the figure kinds (figures per sector chart): a sequential grey-blue ramp, distinct from sectors.
+KIND_COLOURS = {
+    "level": "#1F3A5F",
+    "growth": "#4F7CAC",
+    "pp_change": "#8FB3D9",
+    "share": "#C9D9EA",
+    "streak": "#B8B8B8",
+}
+GREY = "#6E6E6E"
+
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+_SHORT_SCALES = {"trillion": "tn", "billion": "bn", "million": "mn"}
+_UNIT_TEXT = {
+    "count": "",
+    "yuan": " yuan",
+    "EFLOPS": " EFLOPS",
+    "Wh/kg": " Wh/kg",
+    "km": " km",
+    "GW": " GW",
+    "MW": " MW",
+    "kWh": " kWh",
+    "tonnes": " tonnes",
+    "per 10,000 people": " per 10,000 people",
+    "times": " times",
+}
+_KIND_WORDS = {
+    "growth": "Change",
+    "pp_change": "Difference",
+    "share": "Share",
+    "level": "Level",
+    "streak": "Run",
+}
+_UNIT_WORDS = {
+    "%": "%",
+    "pp": "percentage points",
+    "count": "number",
+    "yuan": "yuan",
+    "USD": "US dollars",
+    "months": "months",
+    "years": "years",
+}
+_MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
+
+
+# --- style and vocabularies ---------------------------------------------------------------------------------
+
+
+def use_house_style() -> dict[str, Any]:
+    """Set the house style (seaborn white grid, DejaVu Sans, fixed sizes) and return the rcParams it set.
+
+    Deterministic and offline: only fonts bundled with matplotlib are named, and SVG ids are salted with a
+    constant so re-rendered charts are byte-stable.
+    """
+    sns.set_theme(context="notebook", style="whitegrid", font="DejaVu Sans")
+    params = {
+        "figure.figsize": (7.5, 4.2),
+        "figure.dpi": 100,
+        "savefig.dpi": 100,
+        "savefig.bbox": "tight",
+        "figure.constrained_layout.use": True,
+        "font.family": "DejaVu Sans",
+        "font.size": 10,
+        "axes.titlesize": 12,
+        "axes.titleweight": "bold",
+        "axes.titlelocation": "left",
+        "axes.titlepad": 10,
+        "axes.labelsize": 10,
+        "axes.labelcolor": "#333333",
+        "axes.edgecolor": "#BBBBBB",
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "xtick.labelsize": 9,
+        "ytick.labelsize": 9,
+        "legend.fontsize": 9,
+        "legend.frameon": False,
+        "grid.color": "#E6E6E6",
+        "svg.hashsalt": "briefing",
+    }
+    mpl.rcParams.update(params)
+    return params
+
+
+def _sectors() -> dict[str, dict]:
+    return vocab.load("sectors")["sectors"]
+
+
+def _missing(x: Any) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x)) or x is pd.NA or str(x) == ""
+
+
+def sector_colour(sector: str | None) -> str:
+    """The fixed colour of ``sector`` from ``sectors.yml``; :data:`NO_SECTOR_COLOUR` when missing.
+
+    Raises ``KeyError`` naming the known sectors for a name that is not in the vocabulary.
+    """
+    if _missing(sector):
+        return NO_SECTOR_COLOUR
+    sectors = _sectors()
+    if sector not in sectors:
+        raise KeyError(f"unknown sector {sector!r}; known: {', '.join(sectors)}")
+    return sectors[sector]["colour"]
+
+
+def sector_label(sector: str | None) -> str:
+    """The display label of ``sector`` from ``sectors.yml`` ("Telecoms and 5G"); "No sector" when missing."""
+    if _missing(sector):
+        return "No sector"
+    sectors = _sectors()
+    if sector not in sectors:
+        raise KeyError(f"unknown sector {sector!r}; known: {', '.join(sectors)}")
+    return sectors[sector]["label"]
+
+
+# --- numbers as words ---------------------------------------------------------------------------------------
+
+
+def _plain(x: float) -> str:
+    """A number with thousands separators: no decimals from 100 up, three significant digits below."""
+    if float(x).is_integer() or abs(x) >= 100:
+        return f"{x:,.0f}"
+    return f"{x:,.{max(1, 2 - int(math.floor(math.log10(abs(x)))))}f}".rstrip("0").rstrip(".")
+
+
+def _scaled(x: float) -> str:
+    """1e6 and above with a scale word and three significant digits: 3.19 million, 7.5 trillion."""
+    rounded = float(f"{x:.3g}")  # 999.6 million reads "1 billion"
+    for scale, word in _SCALES:
+        if abs(rounded) >= scale:
+            return f"{rounded / scale:g} {word}"
+    return _plain(x)
+
+
+def format_value(value: float, unit: str, approx: str | None = "exact") -> str:
+    """A figure as a reader would say it: ``format_value(7.5e12, "yuan", "more_than")`` is
+    "more than 7.5 trillion yuan".
+
+    Percent and percentage points take one decimal ("4.0%", "-20.0%", "0.2 pp"); amounts of a million and
+    more take a scale word and three significant digits ("3.19 million", "2.22 billion"); smaller amounts
+    take thousands separators ("825,000", "22.6 per 10,000 people"). Missing values read "n/a".
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "n/a"
+    unit = str(unit)
+    words = APPROX_WORDS.get("exact" if _missing(approx) else str(approx))
+    if words is None:
+        raise ValueError(f"unknown approx {approx!r}; known: {', '.join(APPROX_WORDS)}")
+    v = float(value)
+    if unit == "%":
+        body = f"{v:.1f}%"
+    elif unit == "pp":
+        body = f"{v:.1f} pp"
+    elif unit == "USD":
+        body = f"-US${_scaled(-v)}" if v < 0 else f"US${_scaled(v)}"
+    elif unit in ("months", "years"):
+        n = _plain(v)
+        body = f"{n} {unit[:-1]}" if v == 1 else f"{n} {unit}"
+    elif unit in _UNIT_TEXT:
+        body = _scaled(v) + _UNIT_TEXT[unit]
+    else:
+        body = f"{_scaled(v)} {unit}"
+    return words + body
+
+
+def period_label(start: Any, end: Any) -> str:
+    """A figure's period (its ``period_start`` and ``period_end`` dates) in words: "Jan.-Sept. 2023",
+    "Aug. 2023", "2023", "Sept. 30, 2023" (a point in time), or "no period given" when both are missing."""
+    if _missing(start) and _missing(end):
+        return "no period given"
+    if _missing(start) or _missing(end) or start == end:
+        return _date_text(end if not _missing(end) else start)
+    last_day = (pd.Timestamp(end) + pd.offsets.MonthEnd(0)).day
+    whole_months = start.day == 1 and end.day == last_day
+    if not whole_months:
+        return f"{_date_text(start)} to {_date_text(end)}"
+    if (start.month, end.month) == (1, 12) and start.year == end.year:
+        return str(start.year)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{_MONTHS[start.month - 1]} {start.year}"
+    if start.year == end.year:
+        return f"{_MONTHS[start.month - 1]}-{_MONTHS[end.month - 1]} {end.year}"
+    return f"{_MONTHS[start.month - 1]} {start.year}-{_MONTHS[end.month - 1]} {end.year}"
+
+
+def change_label(row: Any) -> str:
+    """A bar label for a figures row: its subject, and for a percentage-point difference what it is measured
+    against ("...: vs the first half", or "...: (no comparison given)"). Pass as ``label=`` to the charts."""
+    subject = str(row.subject)
+    if str(row.kind) != "pp_change":
+        return subject
+    return f"{subject}: (no comparison given)" if _missing(row.baseline) else f"{subject}: vs {row.baseline}"
+
+
+def axis_label(unit: str, kind: str | None = None) -> str:
+    """The label of a value axis: what is measured and its unit, e.g. "Change (%)", "Difference (percentage
+    points)", "Share (%)", "Level (number)", "Level (EFLOPS)"."""
+    unit = str(unit)
+    what = _KIND_WORDS.get(str(kind), "Value") if not _missing(kind) else "Value"
+    if unit == "pp" and _missing(kind):
+        what = "Difference"
+    return f"{what} ({_UNIT_WORDS.get(unit, unit)})"
+
+
+def _tick_formatter(unit: str) -> FuncFormatter:
+    def fmt(x: float, _pos: int) -> str:
+        if unit == "%":
+            return f"{x:g}%"
+        for scale, word in _SCALES:
+            if abs(x) >= scale:
+                return f"{x / scale:g} {_SHORT_SCALES[word]}"
+        return f"{x:,.0f}" if float(x).is_integer() else f"{x:g}"
+
+    return FuncFormatter(fmt)
+
+
+#: Columns of a figures table shown to readers by :func:`figure_table`, figure_id first.
+FIGURE_COLUMNS = (
+    "figure_id",
+    "speaker",
+    "surface",
+    "as_read",
+    "unit",
+    "kind",
+    "period",
+    "baseline",
+    "subject",
+)
+
+
+def figure_table(df: pd.DataFrame, columns: Iterable[str] = FIGURE_COLUMNS) -> pd.DataFrame:
+    """The figures rows as a reader's table: ``figure_id`` first, the words as spoken (``surface``), the
+    value as read (``as_read``: :func:`format_value`, qualifier included), unit, kind, period, baseline,
+    subject.
+
+    Every row of ``df`` is kept, in order, with a fresh 0..n-1 index; ``columns`` picks and orders columns
+    (``as_read`` is computed, the others come from ``df``).
+    """
+    out = df.copy()
+    out["as_read"] = [
+        format_value(v, u, a) for v, u, a in zip(out["value"], out["unit"], out["approx"], strict=True)
+    ]
+    return out.loc[:, list(columns)].reset_index(drop=True)
+
+
+def quotes_markdown(df: pd.DataFrame) -> str:
+    """The sentences the figures rows come from (their ``quote``), each once, in order, as Markdown block
+    quotes signed with the speaker and the ids of the figures the sentence holds."""
+    blocks = []
+    for (quote, speaker), g in df.groupby(["quote", "speaker"], sort=False):
+        ids = ", ".join(g["figure_id"])
+        blocks.append(f"> {quote}\n>\n> — {speaker} ({ids})")
+    return "\n\n".join(blocks)
+
+
+# --- source line --------------------------------------------------------------------------------------------
+
+
+def _date_text(date: Any) -> str:
+    if date is None:
+        return "undated"
+    return f"{_MONTHS[date.month - 1]} {date.day}, {date.year}"
+
+
+def _ministries(b: Any) -> list[str]:
+    """Acronyms in brackets in the officials' affiliations ("... Technology (MIIT)" -> "MIIT"), in order."""
+    out: list[str] = []
+    sp = b.speakers
+    for aff in sp.loc[sp["role"].astype(str) == "official", "affiliation"].dropna():
+        for acr in re.findall(r"\(([A-Z]{2,})\)", str(aff)):
+            if acr not in out and acr != "SCIO":
+                out.append(acr)
+    return out
+
+
+def _speaker_names(b: Any, speakers: Any) -> list[str]:
+    if speakers is None:
+        return list(b.meta.speakers)
+    if isinstance(speakers, pd.DataFrame):
+        speakers = speakers["speaker"]
+    if isinstance(speakers, str):
+        return [speakers]
+    return list(dict.fromkeys(str(s) for s in speakers if not _missing(s)))
+
+
+def source_line(ax_or_fig: Axes | Figure, b: Any, speakers: Any = None) -> Figure:
+    """Write "Source: SCIO briefing, Oct. 20, 2023 (MIIT); speaker(s): ..." in small grey type under a chart.
+
+    ``speakers`` is a name, a list of names, or the figures rows shown (their ``speaker`` column, in order of
+    appearance); by default the officials listed in the briefing's header. The ministry comes from the
+    officials' affiliations. Calling it again replaces the line. Returns the figure.
+    """
+    fig = ax_or_fig.figure if isinstance(ax_or_fig, Axes) else ax_or_fig
+    names = _speaker_names(b, speakers)
+    ministries = _ministries(b)
+    text = f"Source: SCIO briefing, {_date_text(b.meta.date)}"
+    if ministries:
+        text += f" ({', '.join(ministries)})"
+    if names:
+        text += f"; {'speaker' if len(names) == 1 else 'speakers'}: {', '.join(names)}"
+    for old in [t for t in fig.texts if t.get_gid() == "source-line"]:
+        old.remove()
+    # Under everything: the inline backend and savefig(bbox_inches="tight") include it.
+    fig.text(0.01, -0.01, text, ha="left", va="top", fontsize=8, color=GREY, gid="source-line")
+    return fig
+
+
+# --- bars of figures ----------------------------------------------------------------------------------------
+
+
+def _labels(df: pd.DataFrame, label: str | Callable[[pd.Series], str], width: int) -> list[str]:
+    raw = [str(label(row)) for _, row in df.iterrows()] if callable(label) else [str(x) for x in df[label]]
+    return ["\n".join(textwrap.wrap(s, width)) or s for s in raw]
+
+
+def _rows_height(labels: list[str]) -> float:
+    """Inches for evenly spaced bars with these labels: 0.42 a bar, 0.17 more for each extra line of the
+    longest label (bars are evenly spaced, so the longest label sets the spacing)."""
+    lines = max((label.count("\n") + 1 for label in labels), default=1)
+    return len(labels) * (0.25 + 0.17 * lines)
+
+
+def _one(values: Iterable[Any]) -> Any | None:
+    vals = list(dict.fromkeys(str(v) for v in values if not _missing(v)))
+    return vals[0] if len(vals) == 1 else None
+
+
+def bar_figures(
+    df: pd.DataFrame,
+    ax: Axes | None = None,
+    label: str | Callable[[pd.Series], str] = "subject",
+    title: str | None = None,
+    *,
+    b: Any = None,
+    sort: bool = False,
+    log: bool = False,
+    legend: bool | None = None,
+    wrap: int = 44,
+) -> Axes:
+    """Horizontal bars of figures rows that share ONE unit, in row order (top to bottom) or sorted by value.
+
+    Bars take their sector's colour; each carries its value as a reader would say it (:func:`format_value`,
+    qualifier included: "more than 7,000"); the value axis names the unit (and the kind when all rows share
+    one). ``label`` is a column name or a function of a row. With ``log`` the values are dots on a log axis
+    (a bar has no origin there). With ``b`` (the Briefing) a source line naming
+    the speakers of the rows shown goes under the chart. ``legend`` defaults to showing sectors when there
+    are several. Raises ``ValueError`` naming the units when the rows mix units, or when ``df`` is empty.
+    """
+    if df.empty:
+        raise ValueError("bar_figures needs at least one figure; got an empty table")
+    units = list(dict.fromkeys(str(u) for u in df["unit"]))
+    if len(units) != 1:
+        raise ValueError(
+            f"bar_figures draws one unit per axis; these figures mix units {', '.join(units)}: "
+            "split them (bars_by_unit) or select one unit"
+        )
+    unit = units[0]
+    if sort:
+        df = df.sort_values("value", ascending=False, kind="stable")
+    if ax is None:
+        height = max(1.6, _rows_height(_labels(df, label, wrap)) + 1.0)
+        _, ax = plt.subplots(figsize=(mpl.rcParams["figure.figsize"][0], height), layout="constrained")
+    names = _labels(df, label, wrap)
+    values = df["value"].astype(float).to_numpy()
+    sectors = df["sector"] if "sector" in df else pd.Series([None] * len(df))
+    colours = [sector_colour(None if _missing(s) else str(s)) for s in sectors]
+    approx = df["approx"] if "approx" in df else pd.Series(["exact"] * len(df))
+    ys = list(range(len(df)))
+    if log:
+        # A bar on a log axis has no true origin: draw dots on thin stems, so only positions are compared.
+        if (values <= 0).any():
+            raise ValueError("a log scale needs positive values")
+        floor = 10 ** math.floor(math.log10(values.min()) - 0.5)
+        ax.set_xscale("log")
+        ax.hlines(ys, floor, values, color=colours, linewidth=1.5, zorder=2)
+        ax.scatter(values, ys, color=colours, s=60, zorder=3)
+        ax.set_xlim(floor, values.max() * 40)
+    else:
+        ax.barh(ys, values, color=colours, height=0.65, zorder=2)
+        ax.axvline(0, color="#555555", linewidth=0.8, zorder=3)
+        ax.xaxis.set_major_formatter(_tick_formatter(unit))
+    ax.set_yticks(ys, names)
+    ax.invert_yaxis()
+    ax.grid(axis="y", visible=False)
+    lo, hi = min(0.0, values.min()), max(0.0, values.max())
+    span = (hi - lo) or 1.0
+    for y, v, a in zip(ys, values, approx, strict=True):
+        text = format_value(v, unit, None if _missing(a) else str(a))
+        ha, pad = ("left", 0.015 * span) if v >= 0 else ("right", -0.015 * span)
+        x = v * 1.6 if log else v + pad
+        ax.text(x, y, text, va="center", ha=ha, fontsize=9, color="#222222", zorder=4)
+    if not log:
+        ax.set_xlim(lo - (0.18 * span if lo < 0 else 0), hi + (0.35 * span if hi > 0 else 0.05 * span))
+    ax.set_xlabel(axis_label(unit, _one(df["kind"]) if "kind" in df else None))
+    if title:
+        ax.set_title(title)
+    present = list(dict.fromkeys(str(s) for s in sectors if not _missing(s)))
+    if legend is None:
+        legend = len(present) > 1
+    if legend and present:
+        handles = [mpl.patches.Patch(color=sector_colour(s), label=sector_label(s)) for s in present]
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
+    if b is not None:
+        source_line(ax, b, df.get("speaker"))
+    return ax
+
+
+def bars_by_unit(
+    df: pd.DataFrame,
+    label: str | Callable[[pd.Series], str] = "subject",
+    title: str | None = None,
+    *,
+    b: Any = None,
+    titles: dict[str, str] | None = None,
+    sort: bool = False,
+    log_units: Iterable[str] = (),
+    wrap: int = 44,
+) -> Figure:
+    """One panel of :func:`bar_figures` per unit, stacked, so no axis ever mixes units.
+
+    Panels follow the units' first appearance in ``df``; their heights follow their number of bars.
+    ``titles`` maps a unit to its panel title (default: the axis label); ``log_units`` lists units drawn on
+    a log scale. With ``b`` a source line goes under the whole figure. Returns the Figure.
+    """
+    if df.empty:
+        raise ValueError("bars_by_unit needs at least one figure; got an empty table")
+    units = list(dict.fromkeys(str(u) for u in df["unit"]))
+    groups = [df[df["unit"].astype(str) == u] for u in units]
+    heights = [_rows_height(_labels(g, label, wrap)) + 0.6 for g in groups]
+    fig, axes = plt.subplots(
+        len(units),
+        1,
+        figsize=(mpl.rcParams["figure.figsize"][0], sum(heights) + 0.6),
+        height_ratios=heights,
+        squeeze=False,
+        layout="constrained",
+    )
+    titles = titles or {}
+    log_units = set(log_units)
+    for ax, unit, g in zip(axes[:, 0], units, groups, strict=True):
+        bar_figures(g, ax=ax, label=label, sort=sort, log=unit in log_units, wrap=wrap, legend=False)
+        ax.set_title(titles.get(unit, ax.get_xlabel()), fontsize=10, fontweight="normal", loc="left")
+    if title:
+        fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=12)
+    present = list(dict.fromkeys(str(s) for s in df["sector"] if not _missing(s))) if "sector" in df else []
+    if len(present) > 1:
+        handles = [mpl.patches.Patch(color=sector_colour(s), label=sector_label(s)) for s in present]
+        fig.legend(handles=handles, loc="outside lower right", fontsize=8, ncols=min(3, len(present)))
+    if b is not None:
+        source_line(fig, b, df.get("speaker"))
+    return fig
+
+
+def growth_vs_pp(
+    df: pd.DataFrame,
+    label: str | Callable[[pd.Series], str] = "subject",
+    title: str | None = None,
+    *,
+    b: Any = None,
+) -> Figure:
+    """Growth rates (percent, kind ``growth``) and percentage-point differences (kind ``pp_change``) of
+    ``df`` in two panels with their own axes: a rise of 0.2 points is not a rise of 0.2%."""
+    sel = df[df["kind"].astype(str).isin(["growth", "pp_change"])]
+    return bars_by_unit(
+        sel,
+        label=label,
+        title=title,
+        b=b,
+        titles={"%": "Growth rate (%)", "pp": "Difference in percentage points (pp)"},
+    )
+
+
+def levels(
+    df: pd.DataFrame,
+    label: str | Callable[[pd.Series], str] = "subject",
+    title: str | None = None,
+    *,
+    b: Any = None,
+    sort: bool = True,
+    log_units: Iterable[str] = (),
+) -> Figure:
+    """Levels (kind ``level``) of ``df``, one panel per unit (numbers, km, yuan ...), largest first."""
+    sel = df[df["kind"].astype(str) == "level"]
+    titles = {u: axis_label(u, "level") for u in sel["unit"].astype(str).unique()}
+    return bars_by_unit(sel, label=label, title=title, b=b, titles=titles, sort=sort, log_units=log_units)
+
+
+def share_bars(
+    df: pd.DataFrame,
+    ax: Axes | None = None,
+    label: str | Callable[[pd.Series], str] = "subject",
+    title: str | None = None,
+    *,
+    b: Any = None,
+    wrap: int = 44,
+) -> Axes:
+    """Shares as parts of a whole: each row's percent filled in its sector colour against a grey 100% track.
+
+    Only rows of unit ``%`` are allowed (``ValueError`` otherwise): shares of different wholes are shown
+    side by side, each against its own 100%, not added up.
+    """
+    if df.empty:
+        raise ValueError("share_bars needs at least one figure; got an empty table")
+    units = list(dict.fromkeys(str(u) for u in df["unit"]))
+    if units != ["%"]:
+        raise ValueError(f"share_bars draws percent shares only; these figures have units {', '.join(units)}")
+    if ax is None:
+        _, ax = plt.subplots(
+            figsize=(
+                mpl.rcParams["figure.figsize"][0],
+                max(1.6, _rows_height(_labels(df, label, wrap)) + 1.0),
+            ),
+            layout="constrained",
+        )
+    ys = list(range(len(df)))
+    values = df["value"].astype(float).to_numpy()
+    colours = [sector_colour(None if _missing(s) else str(s)) for s in df.get("sector", [None] * len(df))]
+    ax.barh(ys, [100.0] * len(df), color="#EEEEEE", height=0.6, zorder=1)
+    ax.barh(ys, values, color=colours, height=0.6, zorder=2)
+    approx = df["approx"] if "approx" in df else ["exact"] * len(df)
+    for y, v, a in zip(ys, values, approx, strict=True):
+        text = format_value(v, "%", None if _missing(a) else str(a))
+        ax.text(min(v, 100) + 1.5, y, text, va="center", fontsize=9)
+    ax.set_yticks(ys, _labels(df, label, wrap))
+    ax.invert_yaxis()
+    ax.set_xlim(0, 100)
+    ax.set_xticks([0, 25, 50, 75, 100])
+    ax.xaxis.set_major_formatter(_tick_formatter("%"))
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel("Share of the whole (%)")
+    if title:
+        ax.set_title(title)
+    if b is not None:
+        source_line(ax, b, df.get("speaker"))
+    return ax
+
+
+# --- the briefing as a conversation -------------------------------------------------------------------------
+
+
+def words_per_turn(b: Any, ax: Axes | None = None, title: str | None = "Who spoke, and for how long") -> Axes:
+    """Words in each turn of speech, in the order spoken: officials each in their own colour, the chair and
+    the reporters in neutral tones; the reporters' bars carry their exchange id (E01 ...)."""
+    turns = b.turns
+    if ax is None:
+        _, ax = plt.subplots(figsize=(max(7.5, 0.32 * len(turns) + 1.5), 4.2), layout="constrained")
+    officials = list(dict.fromkeys(turns.loc[turns["role"].astype(str) == "official", "speaker"]))
+    palette = {name: OFFICIAL_COLOURS[i % len(OFFICIAL_COLOURS)] for i, name in enumerate(officials)}
+    colours = [
+        palette.get(s, ROLE_COLOURS.get(str(r), ROLE_COLOURS["other"]))
+        for s, r in zip(turns["speaker"], turns["role"], strict=True)
+    ]
+    xs = list(range(len(turns)))
+    ax.bar(xs, turns["n_words"], color=colours, width=0.75, zorder=2)
+    ax.set_xticks(xs, turns["turn_id"], rotation=90, fontsize=8)
+    ax.set_xlim(-0.7, len(turns) - 0.3)
+    ax.grid(axis="x", visible=False)
+    ax.set_xlabel("Turn of speech, in order")
+    ax.set_ylabel("Words in the turn (number)")
+    for x, n, role, ex in zip(xs, turns["n_words"], turns["role"], turns["exchange_id"], strict=True):
+        if str(role) == "media" and not _missing(ex):
+            ax.text(x, n + 10, str(ex), ha="center", va="bottom", fontsize=7, color=GREY, rotation=90)
+    handles = [mpl.patches.Patch(color=palette[n], label=n) for n in officials]
+    roles = [r for r in ("chair", "media", "other") if r in set(turns["role"].astype(str))]
+    names = {"chair": "Chair", "media": "Reporters", "other": "Other"}
+    handles += [mpl.patches.Patch(color=ROLE_COLOURS[r], label=names[r]) for r in roles]
+    ax.legend(handles=handles, loc="upper right")
+    if title:
+        ax.set_title(title)
+    source_line(ax, b, officials)
+    return ax
+
+
+def figures_per_sector(
+    b: Any, ax: Axes | None = None, title: str | None = "Figures by sector and kind"
+) -> Axes:
+    """Number of figures in each sector (``sectors.yml`` order, empty sectors left out), stacked by kind."""
+    f = b.figures
+    counts = pd.crosstab(f["sector"].astype(str), f["kind"].astype(str))
+    order = [s for s in _sectors() if s in counts.index]
+    kinds = [k for k in KIND_COLOURS if k in counts.columns]
+    counts = counts.reindex(index=order, columns=kinds, fill_value=0)
+    if ax is None:
+        _, ax = plt.subplots(
+            figsize=(mpl.rcParams["figure.figsize"][0], 0.4 * len(order) + 1.4), layout="constrained"
+        )
+    ys = list(range(len(order)))
+    left = [0] * len(order)
+    for k in kinds:
+        ax.barh(ys, counts[k], left=left, color=KIND_COLOURS[k], label=k, height=0.65, zorder=2,
+                edgecolor="white", linewidth=0.5)  # fmt: skip
+        left = [a + c for a, c in zip(left, counts[k], strict=True)]
+    for y, total in zip(ys, left, strict=True):
+        ax.text(total + 0.3, y, f"{total}", va="center", fontsize=9)
+    ax.set_yticks(ys, [sector_label(s) for s in order])
+    for tick, s in zip(ax.get_yticklabels(), order, strict=True):
+        tick.set_color(sector_colour(s))
+    ax.invert_yaxis()
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel("Figures (number)")
+    ax.set_xlim(0, max(left) * 1.12 + 1)
+    ax.legend(title="kind", loc="lower right", fontsize=8, title_fontsize=8)
+    if title:
+        ax.set_title(title)
+    source_line(ax, b, f["speaker"])
+    return ax

@@ -1,0 +1,234 @@
+"""House charts (briefing.plots): one unit per axis, sector colours from sectors.yml, readable values."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+import yaml
+
+from briefing import plots
+
+from .conftest import ROOT
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    plots.use_house_style()
+    yield
+    plt.close("all")
+
+
+def _source(fig) -> str:
+    texts = [t.get_text() for t in fig.texts if t.get_gid() == "source-line"]
+    assert len(texts) == 1, texts
+    return texts[0]
+
+
+# --- format_value: cases worked out by hand -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "approx", "want"),
+    [
+        (4.0, "%", "exact", "4.0%"),
+        (17.2, "%", "exact", "17.2%"),
+        (-20.0, "%", "exact", "-20.0%"),
+        (110.0, "%", "exact", "110.0%"),
+        (60.0, "%", "nearly", "nearly 60.0%"),
+        (0.2, "pp", "exact", "0.2 pp"),
+        (2.0, "pp", "exact", "2.0 pp"),
+        (3_189_000.0, "count", "exact", "3.19 million"),  # three significant digits
+        (6_313_000.0, "count", "exact", "6.31 million"),
+        (145_000_000.0, "count", "exact", "145 million"),
+        (2.22e9, "count", "exact", "2.22 billion"),
+        (999_600_000.0, "count", "exact", "1 billion"),  # rounding carries into the next scale word
+        (825_000.0, "count", "exact", "825,000"),
+        (3_460.0, "count", "exact", "3,460"),
+        (392_857.14, "count", "exact", "392,857"),  # an implied count is read as a whole number
+        (0.5, "count", "exact", "0.5"),
+        (10_000.0, "count", "nearly", "nearly 10,000"),
+        (7_000.0, "count", "more_than", "more than 7,000"),
+        (7.5e12, "yuan", "more_than", "more than 7.5 trillion yuan"),
+        (5e12, "yuan", "exact", "5 trillion yuan"),
+        (197.0, "EFLOPS", "exact", "197 EFLOPS"),
+        (300.0, "Wh/kg", "exact", "300 Wh/kg"),
+        (7e7, "km", "more_than", "more than 70 million km"),
+        (384.0, "GW", "exact", "384 GW"),
+        (22.6, "per 10,000 people", "exact", "22.6 per 10,000 people"),
+        (36.0, "months", "exact", "36 months"),
+        (1.0, "months", "exact", "1 month"),
+        (80.0, "%", "about", "about 80.0%"),
+        (1.1, "times", "exact", "1.1 times"),
+        (float("nan"), "%", "exact", "n/a"),
+    ],
+)
+def test_format_value(value, unit, approx, want):
+    assert plots.format_value(value, unit, approx) == want
+
+
+def test_format_value_treats_missing_approx_as_exact_and_rejects_unknown():
+    assert plots.format_value(4.0, "%", None) == "4.0%"
+    assert plots.format_value(4.0, "%", float("nan")) == "4.0%"
+    with pytest.raises(ValueError, match="approx"):
+        plots.format_value(4.0, "%", "roughly")
+
+
+# --- sectors ------------------------------------------------------------------------------------------------
+
+
+def test_sector_colours_and_labels_come_from_sectors_yml():
+    raw = yaml.safe_load((ROOT / "briefing" / "data" / "sectors.yml").read_text(encoding="utf-8"))["sectors"]
+    for name, entry in raw.items():
+        assert plots.sector_colour(name) == entry["colour"]
+        assert plots.sector_label(name) == entry["label"]
+    assert len({e["colour"] for e in raw.values()}) == len(raw)  # one colour per sector
+    assert plots.sector_colour(None) == plots.NO_SECTOR_COLOUR
+    with pytest.raises(KeyError, match="unknown sector"):
+        plots.sector_colour("agriculture")
+
+
+def test_every_sector_of_the_figures_table_has_a_colour(seed):
+    for s in seed.figures["sector"].cat.categories:
+        assert plots.sector_colour(s).startswith("#")
+
+
+# --- bar_figures --------------------------------------------------------------------------------------------
+
+
+def test_mixed_units_raise_naming_the_units(seed):
+    mixed = seed.figures.query("sector == 'industrial_economy' and unit in ['%', 'pp']")
+    with pytest.raises(ValueError, match=r"%, pp"):
+        plots.bar_figures(mixed)
+
+
+def test_empty_selection_raises(seed):
+    with pytest.raises(ValueError, match="empty"):
+        plots.bar_figures(seed.figures.iloc[0:0])
+
+
+def test_bar_chart_has_unit_axis_sector_colours_qualified_labels_and_source(seed):
+    df = seed.figures.query("sector == 'telecoms_5g' and unit == 'count' and kind == 'level'")
+    ax = plots.bar_figures(df, b=seed, title="Telecoms counts")
+    assert ax.get_xlabel() == "Level (number)"
+    assert ax.get_title(loc="left") == "Telecoms counts"  # house style: titles on the left
+    bars = ax.patches
+    assert len(bars) == len(df)
+    want = matplotlib.colors.to_rgba(plots.sector_colour("telecoms_5g"))
+    assert all(bar.get_facecolor() == pytest.approx(want) for bar in bars)
+    labels = [t.get_text() for t in ax.texts]
+    assert "more than 7,000" in labels  # "more than 7,000" 5G + Industrial Internet projects
+    assert "3.19 million" in labels
+    src = _source(ax.figure)
+    assert src == "Source: SCIO briefing, Oct. 20, 2023 (MIIT); speaker: Zhao Zhiguo"
+
+
+def test_bar_chart_axis_names_percent_and_points(seed):
+    f = seed.figures.query("sector == 'industrial_economy'")
+    ax = plots.bar_figures(f.query("kind == 'growth'"))
+    assert ax.get_xlabel() == "Change (%)"
+    ax = plots.bar_figures(f.query("kind == 'pp_change'"))
+    assert ax.get_xlabel() == "Difference (percentage points)"
+
+
+def test_growth_vs_pp_puts_each_unit_on_its_own_axis(seed):
+    f = seed.figures.query("sector == 'industrial_economy'")
+    fig = plots.growth_vs_pp(f, b=seed)
+    xlabels = [ax.get_xlabel() for ax in fig.axes]
+    assert xlabels == ["Change (%)", "Difference (percentage points)"]
+    n_growth = int((f["kind"] == "growth").sum())
+    n_pp = int((f["kind"] == "pp_change").sum())
+    assert [len(ax.patches) for ax in fig.axes] == [n_growth, n_pp]
+    assert _source(fig).startswith("Source: SCIO briefing, Oct. 20, 2023 (MIIT)")
+
+
+def test_levels_one_panel_per_unit(seed):
+    f = seed.figures.query("sector == 'new_energy_vehicles'")
+    fig = plots.levels(f, log_units=["count", "km"])
+    units = list(dict.fromkeys(f.loc[f["kind"] == "level", "unit"].astype(str)))
+    assert len(fig.axes) == len(units)
+    assert all(
+        f"({u if u != 'count' else 'number'})" in ax.get_xlabel()
+        for ax, u in zip(fig.axes, units, strict=True)
+    )
+
+
+def test_share_bars_against_100_percent(seed):
+    df = seed.figures.query("sector == 'new_energy_vehicles' and kind == 'share'")
+    ax = plots.share_bars(df, b=seed)
+    assert ax.get_xlim() == (0.0, 100.0)
+    assert ax.get_xlabel() == "Share of the whole (%)"
+    assert len(ax.patches) == 2 * len(df)  # a 100% track and the share, per row
+    assert "Tao Qing" in _source(ax.figure)
+    with pytest.raises(ValueError, match="percent"):
+        plots.share_bars(seed.figures.query("unit == 'count'").head(2))
+
+
+def test_source_line_names_the_speakers_shown_and_is_replaced(seed):
+    fig, ax = plt.subplots()
+    plots.source_line(ax, seed)
+    assert _source(fig).endswith("speakers: Zhao Zhiguo, Tao Qing")
+    plots.source_line(fig, seed, speakers=pd.Series(["Tao Qing", "Tao Qing"]))
+    assert _source(fig).endswith("speaker: Tao Qing")
+
+
+def test_words_per_turn_has_one_bar_per_turn(seed):
+    ax = plots.words_per_turn(seed)
+    assert len(ax.patches) == len(seed.turns)
+    assert [p.get_height() for p in ax.patches] == list(seed.turns["n_words"])
+    assert "(number)" in ax.get_ylabel()
+    assert _source(ax.figure)
+
+
+def test_figures_per_sector_counts_every_figure(seed):
+    ax = plots.figures_per_sector(seed)
+    assert sum(p.get_width() for p in ax.patches) == len(seed.figures)
+
+
+def test_house_style_is_deterministic():
+    a = plots.use_house_style()
+    b = plots.use_house_style()
+    assert a == b
+    assert matplotlib.rcParams["font.family"] == ["DejaVu Sans"]
+
+
+# --- tables and quotes for notebook prose -------------------------------------------------------------------
+
+
+def test_figure_table_keeps_every_row_with_figure_id_first(seed):
+    df = seed.figures.query("sector == 'computing_ai'")
+    t = plots.figure_table(df)
+    assert list(t.columns)[0] == "figure_id"
+    assert list(t["figure_id"]) == list(df["figure_id"])
+    racks = t.set_index("figure_id").loc[df.loc[df["subject"] == "standard racks", "figure_id"].iloc[0]]
+    assert racks["as_read"] == "more than 7.6 million"
+
+
+def test_quotes_markdown_gives_each_sentence_once_with_speaker_and_ids(seed):
+    df = seed.figures.query("sector == 'new_energy_vehicles' and speaker == 'Zhao Zhiguo'")
+    md = plots.quotes_markdown(df)
+    assert md.count("> — Zhao Zhiguo") == df["quote"].nunique()
+    for fid in df["figure_id"]:
+        assert fid in md
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "want"),
+    [
+        ("2023-01-01", "2023-09-30", "Jan.-Sept. 2023"),  # cumulative January to September
+        ("2023-08-01", "2023-08-31", "Aug. 2023"),  # one month
+        ("2023-09-30", "2023-09-30", "Sept. 30, 2023"),  # a point in time ("by the end of September")
+        ("2023-01-01", "2023-12-31", "2023"),
+        ("2022-10-01", "2023-09-30", "Oct. 2022-Sept. 2023"),
+        (None, None, "no period given"),
+    ],
+)
+def test_period_label(start, end, want):
+    def as_date(s):
+        return None if s is None else pd.Timestamp(s).date()
+
+    assert plots.period_label(as_date(start), as_date(end)) == want
