@@ -105,17 +105,19 @@ def build_turns(text: str, lay: Layout) -> list[Turn]:
             roles[name] = speaker_role(name, lay)
         return roles[name]
 
+    def empty_turn(lab_name: str, lab_ln) -> None:
+        clean = _clean_name(lab_name)[0]
+        turns.append(
+            Turn(0, lab_name, clean, role_for(clean), lab_ln.cend, lab_ln.cend, lab_ln.no, lab_ln.no,
+                 after_break, (lab_ln.cstart, lab_ln.cend))
+        )  # fmt: skip
+        lay.warnings.append((lab_ln.no, f"label {lab_name!r} is followed by no speech"))
+
     for kind, ln, name in lay.body:
         if kind == "label":
             close()
             if label is not None:  # a label followed by no speech: keep it as an empty turn
-                lab_name, lab_ln = label
-                clean = _clean_name(lab_name)[0]
-                turns.append(
-                    Turn(0, lab_name, clean, role_for(clean), lab_ln.cend, lab_ln.cend, lab_ln.no,
-                         lab_ln.no, after_break, (lab_ln.cstart, lab_ln.cend))
-                )  # fmt: skip
-                lay.warnings.append((lab_ln.no, f"label {lab_name!r} is followed by no speech"))
+                empty_turn(*label)
             label = (name, ln)
         elif kind == "speech":
             if cur is not None:
@@ -136,13 +138,7 @@ def build_turns(text: str, lay: Layout) -> list[Turn]:
             after_break = True
     close()
     if label is not None:
-        lab_name, lab_ln = label
-        clean = _clean_name(lab_name)[0]
-        turns.append(
-            Turn(0, lab_name, clean, role_for(clean), lab_ln.cend, lab_ln.cend, lab_ln.no,
-                 lab_ln.no, after_break, (lab_ln.cstart, lab_ln.cend))
-        )  # fmt: skip
-        lay.warnings.append((lab_ln.no, f"label {lab_name!r} is followed by no speech"))
+        empty_turn(*label)
     turns = _split_floor_questions(text, turns)
     _infer_chair(turns, lay)
     _unlabeled_roles(text, turns)

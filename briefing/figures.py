@@ -504,15 +504,14 @@ _TRAIL_ADVERB = re.compile(
 _PRONOUN = re.compile(r"^(?:it|they|this|these|that|those|which)$", re.IGNORECASE)
 _DEMONSTRATIVE = re.compile(r"^(?:this|that|such)\s+(?=\w)", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^(?:its|their)\s+", re.IGNORECASE)
+# "... in export value": the measure named after a change, up to a period phrase or punctuation
+_IN_MEASURE = r"\s+in\s+(?P<np>[\w'’ -]+?)(?=\s+(?:in|from|for|during|since)\s|[,.;]|$)"
 _GROWTH_IN = re.compile(
-    r"\s*%?\s*(?:year[- ]on[- ]year\s+)?(?:increase|rise|growth|reduction|decrease|decline|drop|"
-    r"cut)\s+in\s+(?P<np>[\w'’ -]+?)(?=\s+(?:in|from|for|during|since)\s|[,.;]|$)",
+    r"\s*%?\s*(?:year[- ]on[- ]year\s+)?(?:increase|rise|growth|reduction|decrease|decline|drop|cut)"
+    + _IN_MEASURE,
     re.IGNORECASE,
 )
-_RESPECTIVELY_IN = re.compile(
-    r",?\s*respectively,?\s+in\s+(?P<np>[\w'’ -]+?)(?=\s+(?:in|from|for|during|since)\s|[,.;]|$)",
-    re.IGNORECASE,
-)
+_RESPECTIVELY_IN = re.compile(r",?\s*respectively," + "?" + _IN_MEASURE, re.IGNORECASE)
 _SHARE_OF = re.compile(r"\s*(?:%|percent)\s+of\s+(?P<np>[^,.;]+)", re.IGNORECASE)
 
 
