@@ -439,16 +439,16 @@ _VERBS = (
     r"connected|integrated into|marking|representing|up|down"
 )
 _VERB_BEFORE = re.compile(
-    rf"\s*(?:,\s*)?(?:(?:has|have|had|was|were|is|are|will)\s+(?:been\s+)?)?(?:{_VERBS})"
+    rf"(?<![\w'’-])(?:(?:has|have|had|was|were|is|are|will)\s+(?:been\s+)?)?(?:{_VERBS})"
     r"(?:\s+(?:an?\s+)?(?:year-on-year\s+)?(?:rise|growth|increase|decrease|decline|reduction)"
     r"\s+of)?\s+(?:by\s+|to\s+|at\s+)?"
     r"(?:more than |over |nearly |almost |about |approximately |around |some |a total of )?$"
-    r"|\s*(?:,\s*)?(?:with\s+)?(?:an?\s+)?(?:year-on-year\s+)?"
+    r"|(?<![\w'’-])(?:with\s+)?(?:an?\s+)?(?:year-on-year\s+)?"
     r"(?:rise|growth|increase|decrease|decline|reduction)\s+of\s+$",
     re.IGNORECASE,
 )
 _MEASURE_OF = re.compile(
-    r"(?P<np>(?:[\w'’-]+ ){0,4}(?:capacity|value|volume|revenue|output|scale|investment|density|"
+    r"(?<![\w'’-])(?P<np>(?:[\w'’-]+ ){0,4}(?:capacity|value|volume|revenue|output|scale|investment|density|"
     r"range|mileage|sales|exports|imports|profits?|income|spending))\s+of\s+"
     r"(?:more than |over |nearly |almost |about |approximately |some )?$",
     re.IGNORECASE,

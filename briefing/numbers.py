@@ -111,11 +111,24 @@ def _role_patterns() -> list[tuple[str, re.Pattern[str], re.Pattern[str], str | 
                     re.compile(f"(?:{before})(?=[\\s\\S]\\Z)", re.IGNORECASE)
                     if before not in ("", r"\b")  # every token starts at a word boundary
                     else None,
-                    re.compile(after, re.IGNORECASE) if after else None,
+                    re.compile(after, re.IGNORECASE) if after not in ("", r"\b") else None,
                     m.group("word").lower() if m.group("word") else None,
                 )
             )
     return out
+
+
+@cache
+def _any_open_before() -> re.Pattern[str] | None:
+    """One pattern for the ``before`` parts of the patterns whose ``after`` part always matches.
+
+    When it finds nothing next to a token (the usual case), none of those patterns can apply and
+    each need not be tried on its own.
+    """
+    parts = [b.pattern[: -len("(?=[\\s\\S]\\Z)")] for _, b, a, _ in _role_patterns() if b and a is None]
+    if not parts:
+        return None
+    return re.compile("(?:" + "|".join(parts) + ")(?=[\\s\\S]\\Z)", re.IGNORECASE)
 
 
 _REACH = 60  # how far before a token a role pattern may start
@@ -128,7 +141,9 @@ _NAME_GLUED = {"g", "k", "d", "nm", "mp", "p"}
 def find_tokens(text: str, spans: list[tuple[int, int]]) -> list[Token]:
     """Every numeric token inside the given spans of ``text``, classified, in text order."""
     tokens: list[Token] = []
-    lower = text.translate(_ASCII_LOWER)
+    lower = text.lower()
+    if len(lower) != len(text):  # a few non-ASCII letters lower-case to two characters
+        lower = text.translate(_ASCII_LOWER)
     for a, b in spans:
         for m in _DIGIT_TOKEN.finditer(text, a, b):
             k = m.start()
@@ -149,17 +164,22 @@ def find_tokens(text: str, spans: list[tuple[int, int]]) -> list[Token]:
 
 def _classify(text: str, tokens: list[Token], spans: list[tuple[int, int]]) -> None:
     patterns = _role_patterns()
+    any_open = _any_open_before()
     for t in tokens:
         pattern_role = None
         num = text[t.num_start : t.num_end].lower()
+        lo = max(0, t.num_start - _REACH)
+        open_possible = any_open is None or any_open.search(text, lo, t.num_start + 1) is not None
         for role, before, after, word in patterns:
             if word is not None and num != word:
                 continue
             if after is not None and not after.match(text, t.num_end):
                 continue
-            lo = max(0, t.num_start - _REACH)
-            if before is not None and not before.search(text, lo, t.num_start + 1):
-                continue
+            if before is not None:
+                if after is None and not open_possible:
+                    continue
+                if not before.search(text, lo, t.num_start + 1):
+                    continue
             pattern_role = role
             break
         rule = _code_role(text, t)
