@@ -341,9 +341,15 @@ def _percent_kind(text: str, f: Figure, s: Sentence, before: str, after: str) ->
     cues = list(_CUE.finditer(before))
     if cues:
         return "growth" if cues[-1].group("growth") else "share"
-    if _YOY.search(text, s.start, s.end) or _MOM.search(text, s.start, s.end):
+    if _mentions_change(text, s.start, s.end):
         return "growth"
     return "share"
+
+
+@lru_cache(maxsize=256)
+def _mentions_change(text: str, start: int, end: int) -> bool:
+    """The sentence says "year on year" or "month on month" somewhere (asked once per sentence)."""
+    return bool(_YOY.search(text, start, end) or _MOM.search(text, start, end))
 
 
 def _baseline(text: str, f: Figure, s: Sentence) -> str | None:
@@ -561,7 +567,7 @@ def _including(text: str, figs: list[Figure], sentences: list[Sentence]) -> None
             continue
         s = sentences[f.sentence]
         m = None
-        for m in _INCLUDING.finditer(text, s.start, f.token.start):  # noqa: B007
+        for m in _INCLUDING.finditer(text, max(s.start, f.token.start - 300), f.token.start):  # noqa: B007
             pass
         if m is None:
             continue

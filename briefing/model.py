@@ -168,6 +168,14 @@ class Briefing:
                 counts[a, b] = sector_counts(text[a:b])
             return counts[a, b]
 
+        turn_sectors: dict[int, str | None] = {}
+
+        def turn_sector(ti: int) -> str | None:  # the turn's main sector, worked out once per turn
+            if ti not in turn_sectors:
+                t = self._turns[ti]
+                turn_sectors[ti] = dominant_sector(text[t.char_start : t.char_end])
+            return turn_sectors[ti]
+
         for f in self._figures:
             s = self._sentences[f.sentence]
             turn = self._turns[s.turn]
@@ -179,7 +187,7 @@ class Briefing:
                     by_span(*s.paragraph),
                     topic=topic,
                 )
-                or dominant_sector(text[turn.char_start : turn.char_end])
+                or turn_sector(s.turn)
                 or DEFAULT_SECTOR
             )
 
