@@ -461,15 +461,20 @@ def bar_figures(
     ax.set_xlabel(axis_label(unit, _one(df["kind"]) if "kind" in df else None))
     if title:
         ax.set_title(title)
-    present = list(dict.fromkeys(str(s) for s in sectors if not _missing(s)))
+    handles = _sector_handles(sectors)
     if legend is None:
-        legend = len(present) > 1
-    if legend and present:
-        handles = [mpl.patches.Patch(color=sector_colour(s), label=sector_label(s)) for s in present]
+        legend = len(handles) > 1
+    if legend and handles:
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
     if b is not None:
         source_line(ax, b, df.get("speaker"))
     return ax
+
+
+def _sector_handles(sectors: Iterable[Any]) -> list[mpl.patches.Patch]:
+    """Legend entries for the sectors present, in order of first appearance."""
+    present = list(dict.fromkeys(str(s) for s in sectors if not _missing(s)))
+    return [mpl.patches.Patch(color=sector_colour(s), label=sector_label(s)) for s in present]
 
 
 def bars_by_unit(
@@ -509,10 +514,9 @@ def bars_by_unit(
         ax.set_title(titles.get(unit, ax.get_xlabel()), fontsize=10, fontweight="normal", loc="left")
     if title:
         fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=12)
-    present = list(dict.fromkeys(str(s) for s in df["sector"] if not _missing(s))) if "sector" in df else []
-    if len(present) > 1:
-        handles = [mpl.patches.Patch(color=sector_colour(s), label=sector_label(s)) for s in present]
-        fig.legend(handles=handles, loc="outside lower right", fontsize=8, ncols=min(3, len(present)))
+    handles = _sector_handles(df["sector"]) if "sector" in df else []
+    if len(handles) > 1:
+        fig.legend(handles=handles, loc="outside lower right", fontsize=8, ncols=min(3, len(handles)))
     if b is not None:
         source_line(fig, b, df.get("speaker"))
     return fig
