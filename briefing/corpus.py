@@ -18,7 +18,7 @@ import pandas as pd
 from . import schema
 from .model import Briefing, read
 
-__all__ = ["Corpus", "read_many", "from_briefings"]
+__all__ = ["Corpus", "read_many"]
 
 Rows = dict[str, list[dict]]
 
@@ -84,8 +84,3 @@ def read_many(paths: Iterable[str | os.PathLike[str]], workers: int = 1) -> Corp
             chunk = max(1, len(paths) // (8 * workers))
             return _collect(pool.map(_read_rows, paths, chunksize=chunk))
     return _collect(_read_rows(p) for p in paths)
-
-
-def from_briefings(briefings: Iterable[Briefing]) -> Corpus:
-    """A corpus from already parsed briefings."""
-    return _collect((b.briefing_id, _rows_of(b), b.warnings) for b in briefings)

@@ -127,8 +127,9 @@ class Briefing:
         date = self.meta.date
         for ti, t in enumerate(self._turns):
             a, b = t.char_start, t.char_end
-            para_starts = [a] + [m.end() for m in _PARA.finditer(text, a, b)]
-            para_ends = [m.start() for m in _PARA.finditer(text, a, b)] + [b]
+            breaks = [m.span() for m in _PARA.finditer(text, a, b)]
+            para_starts = [a] + [e for _, e in breaks]
+            para_ends = [s for s, _ in breaks] + [b]
             for ps, pe in zip(para_starts, para_ends, strict=True):
                 periods = find_periods(text, ps, pe, date)
                 k = 0  # periods and sentences are both in text order: one pass pairs them
@@ -159,7 +160,7 @@ class Briefing:
                 if tok.role == "figure":
                     tok.role = "name"
         self._figures = build_figures(self.text, self._tokens, self._sentences, self._token_sentence)
-        topics = self._exchange_topics()
+        topics = self._topics
         text = self.text
         counts: dict[tuple[int, int], dict[str, int]] = {}  # keyword counts by span, each made once
 
@@ -191,7 +192,9 @@ class Briefing:
                 or DEFAULT_SECTOR
             )
 
-    def _exchange_topics(self) -> dict[int, str | None]:
+    @cached_property
+    def _topics(self) -> dict[int, str | None]:
+        """Sector of each exchange's question, by exchange number (worked out once)."""
         out: dict[int, str | None] = {}
         for e in self._exchanges:
             q = self._turns[e.question_turn - 1]
@@ -291,7 +294,7 @@ class Briefing:
         return list(rows.values())
 
     def _rows_exchanges(self) -> list[dict]:
-        topics = self._exchange_topics()
+        topics = self._topics
         rows = []
         for e in self._exchanges:
             turns = [self._turns[n - 1] for n in e.turns]

@@ -135,7 +135,6 @@ _REACH = 60  # how far before a token a role pattern may start
 
 _YEAR_NEXT = re.compile(r"\s*(?:%|percent|per cent|percentage|million|billion|trillion|thousand)")
 _GLUED_UNIT = {"gw", "mw", "kw", "km", "kg", "mhz", "ghz", "eflops", "pflops", "tb", "gb", "kwh"}
-_NAME_GLUED = {"g", "k", "d", "nm", "mp", "p"}
 
 
 def find_tokens(text: str, spans: list[tuple[int, int]]) -> list[Token]:
@@ -158,11 +157,11 @@ def find_tokens(text: str, spans: list[tuple[int, int]]) -> list[Token]:
             tokens.append(Token(a2, b2, a2, b2, text[a2:b2], "", "", True))
     tokens.sort(key=lambda t: t.start)
     if tokens:
-        _classify(text, tokens, spans)
+        _classify(text, tokens)
     return tokens
 
 
-def _classify(text: str, tokens: list[Token], spans: list[tuple[int, int]]) -> None:
+def _classify(text: str, tokens: list[Token]) -> None:
     patterns = _role_patterns()
     any_open = _any_open_before()
     for t in tokens:
