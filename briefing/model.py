@@ -25,7 +25,7 @@ from .layout import Layout, read_layout, split_lines
 from .numbers import Token, find_tokens
 from .periods import find_periods
 from .sentences import split_spans
-from .text import normalise, read_text
+from .text import lower, normalise, read_text
 
 __all__ = ["Briefing", "Meta", "parse", "read", "load", "briefing_id_for"]
 
@@ -98,7 +98,7 @@ class Briefing:
         self._tokens: list[Token] = []
         self._token_sentence: list[int] = []
         self._figures: list[Figure] = []
-        self._build_numbers()
+        self._build_numbers(lower(text))
 
     # ------------------------------------------------------------------ reading
     def _meta(self) -> Meta:
@@ -124,32 +124,52 @@ class Briefing:
 
     def _build_sentences(self) -> None:
         text = self.text
-        date = self.meta.date
         for ti, t in enumerate(self._turns):
             a, b = t.char_start, t.char_end
             breaks = [m.span() for m in _PARA.finditer(text, a, b)]
             para_starts = [a] + [e for _, e in breaks]
             para_ends = [s for s, _ in breaks] + [b]
             for ps, pe in zip(para_starts, para_ends, strict=True):
-                periods = find_periods(text, ps, pe, date)
-                k = 0  # periods and sentences are both in text order: one pass pairs them
                 for ss, se in split_spans(text, ps, pe):
-                    while k < len(periods) and periods[k].start < ss:
-                        k += 1
-                    j = k
-                    while j < len(periods) and periods[j].end <= se:
-                        j += 1
-                    self._sentences.append(Sentence(ss, se, (ps, pe), ti, periods[k:j]))
+                    self._sentences.append(Sentence(ss, se, (ps, pe), ti, []))
                     self._sentence_turn.append(ti)
-                    k = j
 
-    def _build_numbers(self) -> None:
+    def _find_periods(self, low: str) -> None:
+        """Period phrases of each sentence, looked for only in paragraphs that hold a figure
+        (a figure takes its period from its own sentence or from earlier in its paragraph)."""
+        wanted = {
+            self._sentences[k].paragraph
+            for tok, k in zip(self._tokens, self._token_sentence, strict=True)
+            if k >= 0 and tok.role == "figure"
+        }
+        date = self.meta.date
+        sentences = self._sentences
+        i = 0
+        while i < len(sentences):
+            para = sentences[i].paragraph
+            j = i
+            while j < len(sentences) and sentences[j].paragraph == para:
+                j += 1
+            if para in wanted:
+                periods = find_periods(self.text, para[0], para[1], date, low)
+                k = 0  # periods and sentences are both in text order: one pass pairs them
+                for s in sentences[i:j]:
+                    while k < len(periods) and periods[k].start < s.start:
+                        k += 1
+                    e = k
+                    while e < len(periods) and periods[e].end <= s.end:
+                        e += 1
+                    s.periods = periods[k:e]
+                    k = e
+            i = j
+
+    def _build_numbers(self, low: str) -> None:
         spans = []
         for t in self._turns:
             if t.label_span:
                 spans.append(t.label_span)
             spans.append((t.char_start, t.char_end))
-        self._tokens = find_tokens(self.text, spans)
+        self._tokens = find_tokens(self.text, spans, low)
         starts = [s.start for s in self._sentences]
         for tok in self._tokens:
             k = bisect.bisect_right(starts, tok.start) - 1
@@ -159,6 +179,7 @@ class Briefing:
                 self._token_sentence.append(-1)
                 if tok.role == "figure":
                     tok.role = "name"
+        self._find_periods(low)
         self._figures = build_figures(self.text, self._tokens, self._sentences, self._token_sentence)
         topics = self._topics
         text = self.text

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from .text import lower, lower_pattern
 from .vocab import load
 
 __all__ = ["Token", "find_tokens", "word_value", "NUM", "NUMWORD", "parse_number"]
@@ -51,12 +52,14 @@ NUM = r"(?:\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?)"
 
 # A digit token: the number and any letters glued after it (5G, 20th); letters glued before it
 # (IPv6, H1) are added by walking back, which keeps the scan starting only at digits.
-_DIGIT_TOKEN = re.compile(rf"(?P<num>{NUM})(?P<suf>[A-Za-z]*)")
+# NUM written to start with a bare digit class, which lets the engine skip to the next digit quickly.
+_DIGIT_TOKEN = re.compile(
+    r"(?P<num>\d(?:\d{0,2}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d*(?:\.\d+)?))(?P<suf>[A-Za-z]*)"
+)
 # The leading character class lets the engine skip positions that cannot start a number word.
 # Matched case-sensitively against an ASCII-lower-cased copy of the text (same length, same offsets),
 # which is several times faster than re.IGNORECASE.
 _WORD_TOKEN = re.compile(rf"(?=[efnostz])(?<![\w-])(?P<num>{NUMWORD})(?![\w])")
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 _ORDINAL_SUFFIX = {"st", "nd", "rd", "th"}
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
@@ -108,14 +111,22 @@ def _role_patterns() -> list[tuple[str, re.Pattern[str], re.Pattern[str], str | 
                 (
                     role,
                     # ends one character before endpos, so \\b sees the token's first character
-                    re.compile(f"(?:{before})(?=[\\s\\S]\\Z)", re.IGNORECASE)
+                    re.compile(lower_pattern(f"(?:{before})(?=[\\s\\S]\\Z)"))
                     if before not in ("", r"\b")  # every token starts at a word boundary
                     else None,
-                    re.compile(after, re.IGNORECASE) if after not in ("", r"\b") else None,
+                    re.compile(lower_pattern(after)) if after not in ("", r"\b") else None,
                     m.group("word").lower() if m.group("word") else None,
                 )
             )
     return out
+
+
+@cache
+def _any_after() -> re.Pattern[str] | None:
+    """One pattern for all the ``after`` parts: when it fails right after a token (the usual case),
+    no pattern with an ``after`` part can apply and none need be tried on its own."""
+    parts = [a.pattern for _, _, a, _ in _role_patterns() if a is not None]
+    return re.compile("(?:" + "|".join(parts) + ")") if parts else None
 
 
 @cache
@@ -128,7 +139,7 @@ def _any_open_before() -> re.Pattern[str] | None:
     parts = [b.pattern[: -len("(?=[\\s\\S]\\Z)")] for _, b, a, _ in _role_patterns() if b and a is None]
     if not parts:
         return None
-    return re.compile("(?:" + "|".join(parts) + ")(?=[\\s\\S]\\Z)", re.IGNORECASE)
+    return re.compile("(?:" + "|".join(parts) + ")(?=[\\s\\S]\\Z)")
 
 
 _REACH = 60  # how far before a token a role pattern may start
@@ -137,12 +148,11 @@ _YEAR_NEXT = re.compile(r"\s*(?:%|percent|per cent|percentage|million|billion|tr
 _GLUED_UNIT = {"gw", "mw", "kw", "km", "kg", "mhz", "ghz", "eflops", "pflops", "tb", "gb", "kwh"}
 
 
-def find_tokens(text: str, spans: list[tuple[int, int]]) -> list[Token]:
-    """Every numeric token inside the given spans of ``text``, classified, in text order."""
+def find_tokens(text: str, spans: list[tuple[int, int]], low: str | None = None) -> list[Token]:
+    """Every numeric token inside the given spans of ``text``, classified, in text order.
+    ``low`` is ``lower(text)`` when the caller has it already."""
     tokens: list[Token] = []
-    lower = text.lower()
-    if len(lower) != len(text):  # a few non-ASCII letters lower-case to two characters
-        lower = text.translate(_ASCII_LOWER)
+    low = lower(text) if low is None else low
     for a, b in spans:
         for m in _DIGIT_TOKEN.finditer(text, a, b):
             k = m.start()
@@ -152,32 +162,36 @@ def find_tokens(text: str, spans: list[tuple[int, int]]) -> list[Token]:
                 Token(k, m.end(), m.start(), m.end("num"), text[k : m.end()],
                       text[k : m.start()], m.group("suf"), False)
             )  # fmt: skip
-        for m in _WORD_TOKEN.finditer(lower, a, b):
+        for m in _WORD_TOKEN.finditer(low, a, b):
             a2, b2 = m.span()
             tokens.append(Token(a2, b2, a2, b2, text[a2:b2], "", "", True))
     tokens.sort(key=lambda t: t.start)
     if tokens:
-        _classify(text, tokens)
+        _classify(text, low, tokens)
     return tokens
 
 
-def _classify(text: str, tokens: list[Token]) -> None:
+def _classify(text: str, low: str, tokens: list[Token]) -> None:
+    """Give each token its role: patterns are matched against ``low`` (the lower-cased text)."""
     patterns = _role_patterns()
     any_open = _any_open_before()
+    any_after = _any_after()
+    bare = any(b is None and a is None for _, b, a, _ in patterns)  # a pattern of {N} alone
     for t in tokens:
         pattern_role = None
-        num = text[t.num_start : t.num_end].lower()
         lo = max(0, t.num_start - _REACH)
-        open_possible = any_open is None or any_open.search(text, lo, t.num_start + 1) is not None
-        for role, before, after, word in patterns:
+        after_possible = any_after is not None and any_after.match(low, t.num_end) is not None
+        open_possible = any_open is not None and any_open.search(low, lo, t.num_start + 1) is not None
+        num = low[t.num_start : t.num_end]
+        for role, before, after, word in patterns if after_possible or open_possible or bare else ():
             if word is not None and num != word:
                 continue
-            if after is not None and not after.match(text, t.num_end):
+            if after is not None and not (after_possible and after.match(low, t.num_end)):
                 continue
             if before is not None:
                 if after is None and not open_possible:
                     continue
-                if not before.search(text, lo, t.num_start + 1):
+                if not before.search(low, lo, t.num_start + 1):
                     continue
             pattern_role = role
             break

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .dates import MONTH_RE, MONTHS
 from .numbers import NUMWORD, word_value
+from .text import lower, lower_pattern
 
 __all__ = ["Period", "find_periods", "iso"]
 
@@ -45,36 +46,59 @@ _PATTERNS = [
     ("this_year", r"\b(?:this year|the year so far|so far this year)\b"),
     ("last_year", r"\blast year\b"),
 ]  # fmt: skip
-_RX = re.compile(
-    "|".join(f"(?P<{name}>{rx.replace('(?P<', f'(?P<{name}_')})" for name, rx in _PATTERNS),
-    re.IGNORECASE,
-)
+# All patterns are matched case-insensitively, as lower-case patterns against lower-cased text
+# (see text.lower_pattern); a month name must still be capitalised in the text ("in May", not "may").
+# Every alternative starts at a word boundary: tested once, before the alternatives, it lets most
+# positions fail at once.
+_ALTERNATIVES = "|".join(f"(?P<{name}>{rx.replace('(?P<', f'(?P<{name}_')})" for name, rx in _PATTERNS)
+_RX = re.compile(lower_pattern(r"\b(?:" + _ALTERNATIVES.replace(r">\b", ">").replace(r"|\bQ", "|Q") + ")"))
+_MONTH_GROUPS = ("month_range_m1", "month_range_m2", "end_of_m", "month_m")
 _BASELINE_BEFORE = re.compile(
-    r"(?:\bthan(?: in| that in| those in| the growth rate in| the rate in| in the)?|\bfrom|"
-    r"\bcompared (?:to|with)(?: that in| those in)?|\bagainst|\brelative to|\bover|\bversus|\bvs\.)"
-    r"\s*(?:(?:the )?(?:growth )?(?:rate|level|figure|pace)s? (?:in|of|for) )?(?:that of |those of |in )?$",
-    re.IGNORECASE,
+    lower_pattern(
+        r"(?:\bthan(?: in| that in| those in| the growth rate in| the rate in| in the)?|\bfrom|"
+        r"\bcompared (?:to|with)(?: that in| those in)?|\bagainst|\brelative to|\bover|\bversus|\bvs\.)"
+        r"\s*(?:(?:the )?(?:growth )?(?:rate|level|figure|pace)s? (?:in|of|for) )?"
+        r"(?:that of |those of |in )?$"
+    )
 )
 
 
 # Every period phrase contains one of these words; the full pattern is tried only around them,
-# which is several times faster than scanning all text with the large alternation.
+# which is several times faster than scanning all text with the large alternation. Plain words
+# let the engine skip quickly to the next possible first letter.
 _ANCHOR = re.compile(
-    r"(?i:quarter|half|months|(?<!on[- ])year(?![- ]on[- ]year)|end of)|H1|Q[1-4]|" + MONTH_RE
+    r"quarter|half|months|year|end of|h1|q[1-4]|19\d\d|20\d\d|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 )
-_REACH = 60  # no period phrase is longer than this on either side of its anchor word
+_MONTH_ANCHOR = frozenset(k for k in MONTHS if len(k) == 3)
+# No period phrase reaches further than this from its anchor word: the longest lead-in is
+# "since the beginning of the " (27 characters), the longest run after the first month name is
+# "uary 2023 through December, 2023" (32).
+_REACH = 40
 
 
-def _matches(text: str, start: int, end: int):
+def _windows(text: str, low: str, start: int, end: int) -> list[list[int]]:
+    """Stretches of ``text[start:end]`` around anchor words, merged where they overlap."""
     windows: list[list[int]] = []
-    for a in _ANCHOR.finditer(text, start, end):
-        lo, hi = max(start, a.start() - _REACH), min(end, a.end() + _REACH)
+    for a in _ANCHOR.finditer(low, start, end):
+        w, s, e = a.group(), a.start(), a.end()
+        if w in _MONTH_ANCHOR and not text[s].isupper():
+            continue  # "market", "decline", "may": not a month
+        if w == "year" and (low[s - 3 : s] in ("on-", "on ") or low[e : e + 8] in ("-on-year", " on year")):
+            continue  # "year-on-year" is a comparison, not a period
+        lo, hi = max(start, s - _REACH), min(end, e + _REACH)
         if windows and lo <= windows[-1][1]:
             windows[-1][1] = hi
         else:
             windows.append([lo, hi])
-    for lo, hi in windows:
-        yield from _RX.finditer(text, lo, hi)
+    return windows
+
+
+def _matches(text: str, low: str, start: int, end: int):
+    for lo, hi in _windows(text, low, start, end):
+        for m in _RX.finditer(low, lo, hi):
+            if all(m.start(g) < 0 or text[m.start(g)].isupper() for g in _MONTH_GROUPS):
+                yield m
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,12 +195,17 @@ def _resolve(kind: str, g: dict, ref: dt.date) -> tuple[str, dt.date, dt.date] |
     return None
 
 
-def find_periods(text: str, start: int, end: int, ref: dt.date | None) -> list[Period]:
-    """Period phrases in ``text[start:end]``, resolved against ``ref`` (the briefing date)."""
+def find_periods(
+    text: str, start: int, end: int, ref: dt.date | None, low: str | None = None
+) -> list[Period]:
+    """Period phrases in ``text[start:end]``, resolved against ``ref`` (the briefing date).
+    ``low`` is ``lower(text)`` when the caller has it already."""
     if ref is None:
         return []
+    if low is None:
+        low = lower(text)
     out: list[Period] = []
-    for m in _matches(text, start, end):
+    for m in _matches(text, low, start, end):
         kind = m.lastgroup
         g = {k: v for k, v in m.groupdict().items() if v is not None}
         try:
@@ -186,6 +215,6 @@ def find_periods(text: str, start: int, end: int, ref: dt.date | None) -> list[P
         if r is None:
             continue
         lo = max(start, m.start() - 60)
-        is_base = bool(_BASELINE_BEFORE.search(text, lo, m.start()))
-        out.append(Period(m.start(), m.end(), m.group(), r[0], r[1], r[2], is_base))
+        is_base = bool(_BASELINE_BEFORE.search(low, lo, m.start()))
+        out.append(Period(m.start(), m.end(), text[m.start() : m.end()], r[0], r[1], r[2], is_base))
     return out

@@ -13,13 +13,37 @@ from pathlib import Path
 
 from .errors import TranscriptError
 
-__all__ = ["decode", "normalise", "read_text", "MAX_BYTES"]
+__all__ = ["decode", "normalise", "read_text", "lower", "lower_pattern", "MAX_BYTES"]
 
 #: Files larger than this are refused: no SCIO transcript comes near it (the longest are ~200 kB).
 MAX_BYTES = 200 * 1024 * 1024
 
 # Control characters other than tab, LF, FF and CR do not occur in text transcripts.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def lower(text: str) -> str:
+    """``text`` lower-cased with every offset kept: a character that would lower-case to two (a rare
+    non-ASCII capital) makes the whole copy fall back to lower-casing ASCII letters only.
+
+    Case-insensitive rules match lower-case patterns against this copy: several times faster than
+    ``re.IGNORECASE``, and a match's span indexes the original text.
+    """
+    low = text.lower()
+    return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
+
+
+_LETTER_OR_ESCAPE = re.compile(r"\\.|\(\?P|[A-Z]", re.DOTALL)
+
+
+def lower_pattern(pattern: str) -> str:
+    """A regular expression that, matched against :func:`lower` text without flags, matches what
+    ``pattern`` matches with ``re.IGNORECASE``: letters outside escapes are lower-cased (``[A-Z]``
+    becomes ``[a-z]``, ``\\S`` and ``\\Z`` stay as they are)."""
+    return _LETTER_OR_ESCAPE.sub(lambda m: m.group() if len(m.group()) > 1 else m.group().lower(), pattern)
 
 
 def _line_of(data: bytes | str, index: int) -> int:
