@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 
 from .numbers import NUM, NUMWORD, Token, parse_number
 from .periods import Period
+from .text import lower, lower_pattern
 from .vocab import load
 
 __all__ = [
@@ -61,6 +62,11 @@ class Figure:
 
 
 # --------------------------------------------------------------------------- vocabularies
+def _low_rx(pattern: str) -> re.Pattern[str]:
+    """A case-insensitive pattern to match against the lower-cased text (see text.lower_pattern)."""
+    return re.compile(lower_pattern(pattern))
+
+
 @cache
 def _units():
     spec = load("units")
@@ -81,9 +87,7 @@ def _units():
         re.IGNORECASE,
     )
     per_capita = re.compile(r"[ \u00a0]+(?:[\w+-]+[ \u00a0]+){0,3}?" + spec["per_capita"])
-    streak = re.compile(
-        r"\b(?:" + "|".join(re.escape(w) for w in spec["streak_words"]) + r")\b", re.IGNORECASE
-    )
+    streak = _low_rx(r"\b(?:" + "|".join(re.escape(w) for w in spec["streak_words"]) + r")\b")
     return unit_rx, lookup, scales, scale_rx, per_capita, streak
 
 
@@ -155,11 +159,11 @@ def _sector_order() -> dict[str, int]:
 
 
 # --------------------------------------------------------------------------- cue patterns
-_APPROX = re.compile(
-    r"(?P<w>more than|over|exceed(?:ed|ing|s)?|surpass(?:ed|ing|es)?|in excess of|upwards of|"
+# Patterns named in this block are matched against the lower-cased text.
+_APPROX = _low_rx(
+    r"\b(?P<w>more than|over|exceed(?:ed|ing|s)?|surpass(?:ed|ing|es)?|in excess of|upwards of|"
     r"at least|above|nearly|almost|close to|about|approximately|around|roughly|some|"
-    r"less than|fewer than|under|below|at most|up to)[ \u00a0]+(?:a total of[ \u00a0]+)?$",
-    re.IGNORECASE,
+    r"less than|fewer than|under|below|at most|up to)[ \u00a0]+(?:a total of[ \u00a0]+)?$"
 )
 _APPROX_KIND = {
     "more than": "more_than", "over": "more_than", "exceed": "more_than", "surpass": "more_than",
@@ -169,42 +173,36 @@ _APPROX_KIND = {
     "some": "about", "less than": "less_than", "fewer than": "less_than", "under": "less_than",
     "below": "less_than", "at most": "less_than", "up to": "less_than",
 }  # fmt: skip
-_SHARE_AFTER = re.compile(rf"^(?:\s*(?:,|and|or)\s*(?:{NUM})\s*%)*\s*(?:of\b|share\b)", re.IGNORECASE)
-_GROWTH_AFTER = re.compile(
+_SHARE_AFTER = _low_rx(rf"^(?:\s*(?:,|and|or)\s*(?:{NUM})\s*%)*\s*(?:of\b|share\b)")
+_GROWTH_AFTER = _low_rx(
     r"^\s*(?:year[- ]on[- ]year|y/y|yoy|month[- ]on[- ]month|(?:year[- ]on[- ]year )?"
-    r"(?:increase|rise|growth|reduction|decrease|decline|drop|jump|surge|gain|fall|cut|hike))",
-    re.IGNORECASE,
+    r"(?:increase|rise|growth|reduction|decrease|decline|drop|jump|surge|gain|fall|cut|hike))"
 )
-_CUE = re.compile(
+_CUE = _low_rx(
     r"(?P<growth>growth rate|grew|grow\w*|increas\w*|rose|rise|rising|\bup\b|\bdown\b|surg\w*|"
     r"jump\w*|climb\w*|expand\w*|decreas\w*|declin\w*|\bfell\b|\bfall\w*|drop\w*|reduc\w*|"
     r"gain\w*|accelerat\w*|slow\w*|edged|narrow\w*|widen\w*)"
     r"|(?P<share>account(?:ed|ing|s)? for|\bshare\b|proportion|penetration|\brate\b|made up|"
-    r"constitut\w+|represent\w*|percent of)",
-    re.IGNORECASE,
+    r"constitut\w+|represent\w*|percent of)"
 )
-_SIGN = re.compile(
+_SIGN = _low_rx(
     r"(?P<neg>\bdown\b|\bfell\b|\bfall\w*|decreas\w*|declin\w*|drop\w*|reduc\w*|\blower\b|"
     r"slower|contract\w*|shr[ai]nk\w*|\bcut\b|\bdip\w*|slid\w*|plung\w*|narrow\w*)"
     r"|(?P<pos>\bup\b|\brose\b|\brise\b|increas\w*|\bgrew\b|growth|higher|faster|accelerat\w*|"
-    r"surg\w*|jump\w*|gain\w*|expand\w*)",
-    re.IGNORECASE,
+    r"surg\w*|jump\w*|gain\w*|expand\w*)"
 )
-_NEG_AFTER = re.compile(
-    r"^\s*(?:year[- ]on[- ]year\s+)?(?:reduction|decrease|decline|drop|fall|cut|contraction)",
-    re.IGNORECASE,
+_NEG_AFTER = _low_rx(
+    r"^\s*(?:year[- ]on[- ]year\s+)?(?:reduction|decrease|decline|drop|fall|cut|contraction)"
 )
-_YOY = re.compile(r"year[- ]on[- ]year|\by/y\b|\byoy\b|from a year earlier|over last year", re.I)
-_MOM = re.compile(r"month[- ]on[- ]month|on a monthly basis|from (?:a|the previous) month", re.I)
-_CMP_AFTER = re.compile(
+_YOY = _low_rx(r"year[- ]on[- ]year|\by/y\b|\byoy\b|from a year earlier|over last year")
+_MOM = _low_rx(r"month[- ]on[- ]month|on a monthly basis|from (?:a|the previous) month")
+_CMP_AFTER = _low_rx(
     r"[^,.;]{0,30}?\b(?:than|from|compared (?:to|with)|over|against|relative to)\s+"
-    r"(?P<b>[^,.;]+?)(?=\s+and\s+(?:up|down|higher|lower)\b|\s+respectively|[,.;]|$)",
-    re.IGNORECASE,
+    r"(?P<b>[^,.;]+?)(?=\s+and\s+(?:up|down|higher|lower)\b|\s+respectively|[,.;]|$)"
 )
-_CMP_BEFORE = re.compile(
+_CMP_BEFORE = _low_rx(
     r"(?:surpass\w*|exceed\w*|outpac\w*|outperform\w*)\s+"
-    r"(?P<b>[^,.;]{3,80}?)\s+by\s*$",
-    re.IGNORECASE,
+    r"(?P<b>[^,.;]{3,80}?)\s+by\s*$"
 )
 _BASE_TRIM = re.compile(
     r"^(?:in |that of |those of |that in |those in )?(?:(?:the )?(?:average )?(?:growth )?"
@@ -234,9 +232,15 @@ def _clause_end(text: str, pos: int, hi: int) -> int:
 
 # --------------------------------------------------------------------------- main
 def build_figures(
-    text: str, tokens: list[Token], sentences: list[Sentence], sentence_of: list[int]
+    text: str,
+    tokens: list[Token],
+    sentences: list[Sentence],
+    sentence_of: list[int],
+    low: str | None = None,
 ) -> list[Figure]:
-    """Figures for the tokens whose role is ``figure``; ``sentence_of[i]`` is token i's sentence."""
+    """Figures for the tokens whose role is ``figure``; ``sentence_of[i]`` is token i's sentence.
+    ``low`` is ``lower(text)`` when the caller has it already."""
+    low = lower(text) if low is None else low
     unit_rx, lookup, scales, scale_rx, per_capita, streak = _units()
     figs: list[Figure] = []
     for tok, si in zip(tokens, sentence_of, strict=True):
@@ -270,8 +274,8 @@ def build_figures(
     _borrow_units(text, figs)
     for k, f in enumerate(figs):
         s = sentences[f.sentence]
-        _kind_and_sign(text, f, s, streak)
-        m = _APPROX.search(text, max(s.start, f.token.start - 40), f.token.start)
+        _kind_and_sign(low, f, s, streak)
+        m = _APPROX.search(low, max(s.start, f.token.start - 40), f.token.start)
         if m:
             w = m.group("w").lower()
             f.approx = next(v for key, v in _APPROX_KIND.items() if w.startswith(key))
@@ -284,9 +288,9 @@ def build_figures(
         )
         f.group = prev.group if coordinated else k
     for f in figs:
-        f.baseline = _baseline(text, f, sentences[f.sentence])
+        f.baseline = _baseline(text, low, f, sentences[f.sentence])
     _periods(text, figs, sentences)
-    _subjects(text, figs, sentences)
+    _subjects(text, low, figs, sentences)
     return figs
 
 
@@ -305,19 +309,21 @@ def _borrow_units(text: str, figs: list[Figure]) -> None:
             f.kind = g.kind
 
 
-def _kind_and_sign(text: str, f: Figure, s: Sentence, streak: re.Pattern[str]) -> None:
-    cs = _clause_start(text, s.start, f.token.start)
-    before = text[max(cs, f.token.start - 80) : f.token.start]
-    after = text[f.end : min(s.end, f.end + 60)]
+def _kind_and_sign(low: str, f: Figure, s: Sentence, streak: re.Pattern[str]) -> None:
+    """Kind from the unit and the words around the figure, and the sign of a change (all read in
+    the lower-cased text ``low``)."""
+    cs = _clause_start(low, s.start, f.token.start)
+    before = low[max(cs, f.token.start - 80) : f.token.start]
+    after = low[f.end : min(s.end, f.end + 60)]
     if f.unit in ("months", "years") and (
-        streak.search(text, f.end, min(s.end, f.end + 25)) or re.search(r"\bfor\s+$", before[-8:])
+        streak.search(low, f.end, min(s.end, f.end + 25)) or re.search(r"\bfor\s+$", before[-8:])
     ):
         f.kind = "streak"
         return
     if f.unit == "times":
         f.kind = "growth"
     elif f.unit == "%":
-        f.kind = _percent_kind(text, f, s, before, after)
+        f.kind = _percent_kind(low, s, before, after)
     if f.kind not in ("growth", "pp_change"):
         return
     neg = bool(_NEG_AFTER.match(after))
@@ -333,7 +339,7 @@ def _kind_and_sign(text: str, f: Figure, s: Sentence, streak: re.Pattern[str]) -
         f.value = -abs(f.value)
 
 
-def _percent_kind(text: str, f: Figure, s: Sentence, before: str, after: str) -> str:
+def _percent_kind(low: str, s: Sentence, before: str, after: str) -> str:
     if _SHARE_AFTER.match(after):
         return "share"
     if _GROWTH_AFTER.match(after):
@@ -341,30 +347,30 @@ def _percent_kind(text: str, f: Figure, s: Sentence, before: str, after: str) ->
     cues = list(_CUE.finditer(before))
     if cues:
         return "growth" if cues[-1].group("growth") else "share"
-    if _mentions_change(text, s.start, s.end):
+    if _mentions_change(low, s.start, s.end):
         return "growth"
     return "share"
 
 
 @lru_cache(maxsize=256)
-def _mentions_change(text: str, start: int, end: int) -> bool:
+def _mentions_change(low: str, start: int, end: int) -> bool:
     """The sentence says "year on year" or "month on month" somewhere (asked once per sentence)."""
-    return bool(_YOY.search(text, start, end) or _MOM.search(text, start, end))
+    return bool(_YOY.search(low, start, end) or _MOM.search(low, start, end))
 
 
-def _baseline(text: str, f: Figure, s: Sentence) -> str | None:
+def _baseline(text: str, low: str, f: Figure, s: Sentence) -> str | None:
     if f.kind not in ("growth", "pp_change"):
         return None
     cs = _clause_start(text, s.start, f.token.start)
     ce = _clause_end(text, f.end, s.end)
-    before = text[cs : f.token.start]
-    after = text[f.end : ce]
-    m = _CMP_BEFORE.search(text, max(s.start, f.token.start - 120), f.token.start)
+    before = low[cs : f.token.start]
+    after = low[f.end : ce]
+    m = _CMP_BEFORE.search(low, max(s.start, f.token.start - 120), f.token.start)
     if m:
-        return _clean_baseline(m.group("b"))
-    m = _CMP_AFTER.match(text, f.end, s.end)
+        return _clean_baseline(text[m.start("b") : m.end("b")])
+    m = _CMP_AFTER.match(low, f.end, s.end)
     if m and (f.kind == "pp_change" or not _YOY.search(after + before)):
-        b = m.group("b")
+        b = text[m.start("b") : m.end("b")]
         if not re.match(r"^(?:\d|the first three|January)", b):
             return _clean_baseline(b)
     if _YOY.search(before) or _YOY.search(after):
@@ -444,20 +450,19 @@ _VERBS = (
     r"maintained|maintaining|retained|covered|covers|house|houses|housed|connect|connects|"
     r"connected|integrated into|marking|representing|up|down"
 )
-_VERB_BEFORE = re.compile(
+# _VERB_BEFORE, _MEASURE_OF and _STOP_AFTER are matched against the lower-cased text.
+_VERB_BEFORE = _low_rx(
     rf"(?<![\w'’-])(?:(?:has|have|had|was|were|is|are|will)\s+(?:been\s+)?)?(?:{_VERBS})"
     r"(?:\s+(?:an?\s+)?(?:year-on-year\s+)?(?:rise|growth|increase|decrease|decline|reduction)"
     r"\s+of)?\s+(?:by\s+|to\s+|at\s+)?"
     r"(?:more than |over |nearly |almost |about |approximately |around |some |a total of )?$"
     r"|(?<![\w'’-])(?:with\s+)?(?:an?\s+)?(?:year-on-year\s+)?"
-    r"(?:rise|growth|increase|decrease|decline|reduction)\s+of\s+$",
-    re.IGNORECASE,
+    r"(?:rise|growth|increase|decrease|decline|reduction)\s+of\s+$"
 )
-_MEASURE_OF = re.compile(
+_MEASURE_OF = _low_rx(
     r"(?<![\w'’-])(?P<np>(?:[\w'’-]+ ){0,4}(?:capacity|value|volume|revenue|output|scale|investment|density|"
     r"range|mileage|sales|exports|imports|profits?|income|spending))\s+of\s+"
-    r"(?:more than |over |nearly |almost |about |approximately |some )?$",
-    re.IGNORECASE,
+    r"(?:more than |over |nearly |almost |about |approximately |some )?$"
 )
 _MAIN_VERBS = (
     _VERBS + r"|continued|improved|made|achieved|showed|shown|witnessed|gained|kept|"
@@ -469,12 +474,11 @@ _MAIN_VERB = re.compile(
 )
 #: First words of the verbs above, to tell quickly whether a phrase contains one.
 _MAIN_VERB_WORDS = frozenset(v.split()[0] for v in _MAIN_VERBS.split("|"))
-_STOP_AFTER = re.compile(
+_STOP_AFTER = _low_rx(
     rf"\s(?:that|which|who|whose|being|have|has|had|were|was|are|is|will|built|{_VERBS}|"
     r"per|in|at|for|from|with|to|by|across|on|under|since|during|as|among|over|including|"
     r"nationwide|pioneering|using|providing|serving|featuring|so|compared|than)\b|[,.;:()]"
-    r"|\s(?:and|or)\s+(?=\d|more than|over|nearly|about)",
-    re.IGNORECASE,
+    r"|\s(?:and|or)\s+(?=\d|more than|over|nearly|about)"
 )
 _GENERIC_NOUNS = {"units", "unit", "sets", "set", "pieces", "items", "times", "people", "yuan"}
 _LEAD_TRIM = re.compile(
@@ -521,7 +525,7 @@ _RESPECTIVELY_IN = re.compile(r",?\s*respectively," + "?" + _IN_MEASURE, re.IGNO
 _SHARE_OF = re.compile(r"\s*(?:%|percent)\s+of\s+(?P<np>[^,.;]+)", re.IGNORECASE)
 
 
-def _subjects(text: str, figs: list[Figure], sentences: list[Sentence]) -> None:
+def _subjects(text: str, low: str, figs: list[Figure], sentences: list[Sentence]) -> None:
     cache: dict[int, str] = {}
 
     def sentence_subject(si: int) -> str:
@@ -533,19 +537,20 @@ def _subjects(text: str, figs: list[Figure], sentences: list[Sentence]) -> None:
         s = sentences[f.sentence]
         subj = ""
         if f.unit not in ("%", "pp") and f.kind != "streak":
-            subj = _noun_after(text, f, s)
+            subj = _noun_after(text, low, f, s)
         if not subj and f.kind == "growth":
             m = _GROWTH_IN.match(text, f.end, s.end)
             if m:
                 subj = _tidy(m.group("np"))
         if not subj:
-            subj = _noun_before(text, f, s, sentence_subject)
+            subj = _noun_before(text, low, f, s, sentence_subject)
         if not subj and f.kind == "share":
             m = _SHARE_OF.match(text, f.token.end, s.end)
             if m:
-                subj = _tidy(_STOP_AFTER.split(m.group("np"), 1)[0])
+                stop = _STOP_AFTER.search(low, m.start("np"), m.end("np"))
+                subj = _tidy(text[m.start("np") : stop.start() if stop else m.end("np")])
         f.subject = subj
-    _including(text, figs, sentences)
+    _including(low, figs, sentences)
     _respectively(text, figs, sentences)
     # a figure without a subject of its own takes the previous figure's in the same sentence
     for k, f in enumerate(figs):
@@ -556,10 +561,10 @@ def _subjects(text: str, figs: list[Figure], sentences: list[Sentence]) -> None:
             f.subject = sentence_subject(f.sentence) or "(unspecified)"
 
 
-_INCLUDING = re.compile(r"\b(?:including|of which|among them|among which)\b", re.IGNORECASE)
+_INCLUDING = _low_rx(r"\b(?:including|of which|among them|among which)\b")
 
 
-def _including(text: str, figs: list[Figure], sentences: list[Sentence]) -> None:
+def _including(low: str, figs: list[Figure], sentences: list[Sentence]) -> None:
     """'20,000 new material companies, including 1,972 little giants and 248 champions': the counts
     after "including" are parts of the count before it, and their subjects say so."""
     for k, f in enumerate(figs):
@@ -567,7 +572,7 @@ def _including(text: str, figs: list[Figure], sentences: list[Sentence]) -> None
             continue
         s = sentences[f.sentence]
         m = None
-        for m in _INCLUDING.finditer(text, max(s.start, f.token.start - 300), f.token.start):  # noqa: B007
+        for m in _INCLUDING.finditer(low, max(s.start, f.token.start - 300), f.token.start):  # noqa: B007
             pass
         if m is None:
             continue
@@ -624,7 +629,7 @@ def _tidy(np: str, keep_relative: bool = False) -> str:
     return np
 
 
-def _noun_after(text: str, f: Figure, s: Sentence) -> str:
+def _noun_after(text: str, low: str, f: Figure, s: Sentence) -> str:
     """The counted thing right after a count: '3.189 million 5G base stations built' -> ..."""
     pos = f.end
     ot = _OF_TOTAL.match(text, f.token.end, s.end)
@@ -633,17 +638,18 @@ def _noun_after(text: str, f: Figure, s: Sentence) -> str:
     if f.unit == "per 10,000 people":
         m = re.match(r"[ \u00a0]+(?P<np>.+?)[ \u00a0]+per\b", text[pos : s.end])
         return _tidy(m.group("np")) if m else ""
-    rest = text[pos : min(s.end, pos + 120)]
+    hi = min(s.end, pos + 120)
+    rest, rest_low = text[pos:hi], low[pos:hi]
     if not rest[:1].isspace():
         return ""
     if f.unit != "count":  # "20,000 kilometers of roads"
         m = re.match(r"\s+of\s+(?=\w)", rest)
         if not m:
             return ""
-        rest = " " + rest[m.end() :]
+        rest, rest_low = " " + rest[m.end() :], " " + rest_low[m.end() :]
     if re.match(r"\s+(?:and|or|to)\s+(?:\d|more|over|nearly|about)", rest):
         return ""
-    m = _STOP_AFTER.search(rest)
+    m = _STOP_AFTER.search(rest_low)
     cut = m.start() if m else len(rest)
     keep_relative = False
     if m and re.match(r"\s(?:that|which|who)\b", m.group(), re.IGNORECASE):
@@ -658,14 +664,15 @@ def _noun_after(text: str, f: Figure, s: Sentence) -> str:
     return " ".join(np.split()[: 14 if keep_relative else 8])
 
 
-def _noun_before(text: str, f: Figure, s: Sentence, sentence_subject) -> str:
+def _noun_before(text: str, low: str, f: Figure, s: Sentence, sentence_subject) -> str:
     """The subject of the verb before the figure: 'telecom revenue grew by 6.8%' -> ..."""
-    head = text[max(s.start, f.token.start - 300) : f.token.start]
+    lo = max(s.start, f.token.start - 300)
+    head, head_low = text[lo : f.token.start], low[lo : f.token.start]
     tail = max(0, len(head) - 60)  # the verb or "<measure> of" sits right before the figure
-    m = _MEASURE_OF.search(head, tail)
+    m = _MEASURE_OF.search(head_low, tail)
     if m and not re.search(r"\d", m.group("np")):
-        return _tidy(_LEAD_TRIM.sub("", m.group("np").strip()))
-    m = _VERB_BEFORE.search(head, tail)
+        return _tidy(_LEAD_TRIM.sub("", head[m.start("np") : m.end("np")].strip()))
+    m = _VERB_BEFORE.search(head_low, tail)
     if not m:
         return ""
     np = _APPOSITIVE.sub("", head[: m.start()].rstrip(" ,"))

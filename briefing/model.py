@@ -180,7 +180,7 @@ class Briefing:
                 if tok.role == "figure":
                     tok.role = "name"
         self._find_periods(low)
-        self._figures = build_figures(self.text, self._tokens, self._sentences, self._token_sentence)
+        self._figures = build_figures(self.text, self._tokens, self._sentences, self._token_sentence, low)
         topics = self._topics
         text = self.text
         counts: dict[tuple[int, int], dict[str, int]] = {}  # keyword counts by span, each made once

@@ -11,6 +11,9 @@ from typing import Any
 
 import yaml
 
+# libyaml's loader (bundled with PyYAML's wheels) reads the vocabularies about ten times faster.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 __all__ = ["DATA_DIR", "load"]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -20,4 +23,4 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 def load(name: str) -> Any:
     """Return the parsed contents of ``briefing/data/<name>.yml`` (cached)."""
     with open(DATA_DIR / f"{name}.yml", encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=_LOADER)  # noqa: S506 - a safe loader
