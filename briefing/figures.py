@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from .numbers import NUM, NUMWORD, Token, parse_number
 from .periods import Period
 from .text import lower, lower_pattern
-from .vocab import load
+from .vocab import load, trie_pattern
 
 __all__ = [
     "Figure",
@@ -98,11 +98,8 @@ def _sectors() -> tuple[re.Pattern[str], dict[str, str]]:
     for key, spec in load("sectors")["sectors"].items():
         for w in spec["keywords"]:
             owner.setdefault(w.lower(), key)
-    alts = []
-    for w in sorted(owner, key=len, reverse=True):
-        alts.append(re.escape(w))
     # matched against lower-cased text: case-insensitive, and several times faster than re.IGNORECASE
-    rx = re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])")
+    rx = re.compile(r"(?<![\w-])(?:" + trie_pattern(list(owner)) + r")(?![\w-])")
     return rx, owner
 
 
@@ -219,6 +216,12 @@ _COORD = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|to|-|–)\s*$", re.IGNORECAS
 _RESPECTIVELY = re.compile(r",?\s*respectively,?", re.IGNORECASE)
 
 
+_FOR_END = re.compile(r"\bfor\s+$")
+_RISE_AFTER = _low_rx(r"^\s*(?:year[- ]on[- ]year\s+)?(?:increase|rise|growth)")
+_PUNCT_OR_DIGIT = re.compile(r"[,;:\d]")
+_DIGIT = re.compile(r"\d")
+
+
 def _clause_start(text: str, lo: int, pos: int) -> int:
     """Start of the clause containing ``pos``: after the last , ; : or ( before it (>= lo)."""
     k = max(text.rfind(",", lo, pos), text.rfind(";", lo, pos), text.rfind(":", lo, pos))
@@ -316,7 +319,7 @@ def _kind_and_sign(low: str, f: Figure, s: Sentence, streak: re.Pattern[str]) ->
     before = low[max(cs, f.token.start - 80) : f.token.start]
     after = low[f.end : min(s.end, f.end + 60)]
     if f.unit in ("months", "years") and (
-        streak.search(low, f.end, min(s.end, f.end + 25)) or re.search(r"\bfor\s+$", before[-8:])
+        streak.search(low, f.end, min(s.end, f.end + 25)) or _FOR_END.search(before[-8:])
     ):
         f.kind = "streak"
         return
@@ -327,7 +330,7 @@ def _kind_and_sign(low: str, f: Figure, s: Sentence, streak: re.Pattern[str]) ->
     if f.kind not in ("growth", "pp_change"):
         return
     neg = bool(_NEG_AFTER.match(after))
-    if not neg and not re.match(r"^\s*(?:year[- ]on[- ]year\s+)?(?:increase|rise|growth)", after):
+    if not neg and not _RISE_AFTER.match(after):
         cues = list(_SIGN.finditer(before))
         if f.kind == "pp_change":
             # "0.2 percentage points faster than": the cue comes right after the unit
@@ -399,6 +402,8 @@ def _periods(text: str, figs: list[Figure], sentences: list[Sentence]) -> None:
         group_end[f.group] = f.end
     for si, s in enumerate(sentences):
         sfigs = by_sentence.get(si, [])
+        if not sfigs and not s.periods:
+            continue  # nothing to give and nothing to frame with
         periods = [p for p in s.periods if not p.is_baseline]
         starts = [p.start for p in periods]
         ends = [p.end for p in periods]  # phrases do not overlap, so ends are sorted too
@@ -430,7 +435,7 @@ def _period_in_sentence(
     if j < len(periods):
         p = periods[j]
         gap = _RESPECTIVELY.sub("", text[end : p.start]) if p.start - end <= 200 else "x" * 61
-        if len(gap) <= 60 and not re.search(r"[,;:]", gap) and not re.search(r"\d", gap):
+        if len(gap) <= 60 and not _PUNCT_OR_DIGIT.search(gap):
             return p
     j = bisect.bisect_right(ends, f.token.start)
     if j:
@@ -522,6 +527,13 @@ _GROWTH_IN = re.compile(
     re.IGNORECASE,
 )
 _RESPECTIVELY_IN = re.compile(r",?\s*respectively," + "?" + _IN_MEASURE, re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s+of\s+(?=\w)")
+_NEXT_FIGURE = _low_rx(r"\s+(?:and|or|to)\s+(?:\d|more|over|nearly|about)")
+_RELATIVE_WORD = _low_rx(r"\s(?:that|which|who)\b")
+_NOT_A_NOUN = re.compile(r"(?:year|month|percentage|consecutive|of|that|which|who)\b", re.IGNORECASE)
+_OF_WORD_END = re.compile(r"\bof\s+[\w-]+$")
+_WITH = re.compile(r"with\b")
+_LINKING_WORD = re.compile(r"(?:marking|up|down|representing)\b", re.IGNORECASE)
 _SHARE_OF = re.compile(r"\s*(?:%|percent)\s+of\s+(?P<np>[^,.;]+)", re.IGNORECASE)
 
 
@@ -620,7 +632,7 @@ def _tidy(np: str, keep_relative: bool = False) -> str:
         np = _RELATIVE.sub("", np)
     np = _NUMBER_OF.sub("", np)
     np = _DET.sub("", np)
-    np = re.sub(r"\s+", " ", np).strip(" ,\u00a0")
+    np = " ".join(np.split()).strip(" ,\u00a0")
     if np.count('"') % 2 or (np.count("“") != np.count("”")):
         np = np.strip('"“”')
     words = np.split()
@@ -643,23 +655,23 @@ def _noun_after(text: str, low: str, f: Figure, s: Sentence) -> str:
     if not rest[:1].isspace():
         return ""
     if f.unit != "count":  # "20,000 kilometers of roads"
-        m = re.match(r"\s+of\s+(?=\w)", rest)
+        m = _OF_AFTER.match(rest)
         if not m:
             return ""
         rest, rest_low = " " + rest[m.end() :], " " + rest_low[m.end() :]
-    if re.match(r"\s+(?:and|or|to)\s+(?:\d|more|over|nearly|about)", rest):
+    if _NEXT_FIGURE.match(rest_low):
         return ""
     m = _STOP_AFTER.search(rest_low)
     cut = m.start() if m else len(rest)
     keep_relative = False
-    if m and re.match(r"\s(?:that|which|who)\b", m.group(), re.IGNORECASE):
+    if m and _RELATIVE_WORD.match(m.group()):
         # "248 manufacturing enterprises that are champions in their categories": the clause says which
         end = re.search(r"[,.;:(]", rest[cut:])
         cut, keep_relative = cut + (end.start() if end else len(rest) - cut), True
     np = _tidy(rest[:cut], keep_relative=keep_relative)
     if not np or np.lower() in _GENERIC_NOUNS or _HAS_FIGURE.match(np):
         return ""
-    if re.match(r"(?i)(?:year|month|percentage|consecutive|of|that|which|who)\b", np):
+    if _NOT_A_NOUN.match(np):
         return ""
     return " ".join(np.split()[: 14 if keep_relative else 8])
 
@@ -670,7 +682,7 @@ def _noun_before(text: str, low: str, f: Figure, s: Sentence, sentence_subject) 
     head, head_low = text[lo : f.token.start], low[lo : f.token.start]
     tail = max(0, len(head) - 60)  # the verb or "<measure> of" sits right before the figure
     m = _MEASURE_OF.search(head_low, tail)
-    if m and not re.search(r"\d", m.group("np")):
+    if m and not _DIGIT.search(m.group("np")):
         return _tidy(_LEAD_TRIM.sub("", head[m.start("np") : m.end("np")].strip()))
     m = _VERB_BEFORE.search(head_low, tail)
     if not m:
@@ -683,7 +695,7 @@ def _noun_before(text: str, low: str, f: Figure, s: Sentence, sentence_subject) 
         prev = clauses[k - 1].strip()
         if _HAS_FIGURE.search(prev) or _LEAD_TRIM.fullmatch(prev + " "):
             break
-        if len(prev.split()) <= 3 or re.search(r"\bof\s+[\w-]+$", prev):
+        if len(prev.split()) <= 3 or _OF_WORD_END.search(prev):
             k -= 1
             if len(prev.split()) > 3:
                 break
@@ -694,11 +706,11 @@ def _noun_before(text: str, low: str, f: Figure, s: Sentence, sentence_subject) 
     while not cand and k > 0:  # "Investment in X, in particular, grew"
         k -= 1
         cand = _LEAD_TRIM.sub("", clauses[k].strip())
-    if _HAS_FIGURE.search(cand) or re.match(r"(?i)(?:marking|up|down|representing)\b", cand):
+    if _HAS_FIGURE.search(cand) or _LINKING_WORD.match(cand):
         return ""
     cand = _after_last(_SUBORDINATE, cand)
     has_verb = not _MAIN_VERB_WORDS.isdisjoint(cand.lower().split())
-    if has_verb or re.match(r"(?i)with\b", head[m.start() :].strip(" ,")):
+    if has_verb or _WITH.match(head_low[m.start() :].strip(" ,")):
         return sentence_subject(f.sentence)
     cand = _SUBORDINATE.sub("", cand)
     cand = _TRAIL_PERIOD.sub("", cand)

@@ -139,6 +139,12 @@ def _any_open_before() -> re.Pattern[str] | None:
     parts = [b.pattern[: -len("(?=[\\s\\S]\\Z)")] for _, b, a, _ in _role_patterns() if b and a is None]
     if not parts:
         return None
+    # each part is "(?:...)"; when all start at a word boundary, one \b up front lets the engine
+    # drop a start position inside a word at once instead of trying every part there
+    lead = r"(?:\b"
+    if all(p.startswith(lead) for p in parts):
+        parts = ["(?:" + p[len(lead) :] for p in parts]
+        return re.compile(r"\b(?:" + "|".join(parts) + ")(?=[\\s\\S]\\Z)")
     return re.compile("(?:" + "|".join(parts) + ")(?=[\\s\\S]\\Z)")
 
 
