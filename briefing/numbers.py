@@ -121,31 +121,43 @@ def _role_patterns() -> list[tuple[str, re.Pattern[str], re.Pattern[str], str | 
     return out
 
 
-@cache
-def _any_after() -> re.Pattern[str] | None:
-    """One pattern for all the ``after`` parts: when it fails right after a token (the usual case),
-    no pattern with an ``after`` part can apply and none need be tried on its own."""
-    parts = [a.pattern for _, _, a, _ in _role_patterns() if a is not None]
-    return re.compile("(?:" + "|".join(parts) + ")") if parts else None
+# Common text after a number. An ``after`` part that matches one of these ("(?:st|nd|rd|th)?\\b")
+# says little; its pattern is gated by its ``before`` part instead.
+_PROBES = (" of the", ", and", ".", " the", " in", " percent", " million")
 
 
-@cache
-def _any_open_before() -> re.Pattern[str] | None:
-    """One pattern for the ``before`` parts of the patterns whose ``after`` part always matches.
-
-    When it finds nothing next to a token (the usual case), none of those patterns can apply and
-    each need not be tried on its own.
-    """
-    parts = [b.pattern[: -len("(?=[\\s\\S]\\Z)")] for _, b, a, _ in _role_patterns() if b and a is None]
+def _combined(parts: list[str], suffix: str = "") -> re.Pattern[str] | None:
+    """One alternation of ``parts`` (each "(?:...)"); a word boundary they all start with is
+    tested once, up front, so a start position inside a word is dropped at once."""
     if not parts:
         return None
-    # each part is "(?:...)"; when all start at a word boundary, one \b up front lets the engine
-    # drop a start position inside a word at once instead of trying every part there
     lead = r"(?:\b"
     if all(p.startswith(lead) for p in parts):
-        parts = ["(?:" + p[len(lead) :] for p in parts]
-        return re.compile(r"\b(?:" + "|".join(parts) + ")(?=[\\s\\S]\\Z)")
-    return re.compile("(?:" + "|".join(parts) + ")(?=[\\s\\S]\\Z)")
+        return re.compile(r"\b(?:" + "|".join("(?:" + p[len(lead) :] for p in parts) + ")" + suffix)
+    return re.compile("(?:" + "|".join(parts) + ")" + suffix)
+
+
+@cache
+def _gates() -> tuple[list[bool], re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Two cheap tests that rule out most patterns for a token at once.
+
+    Each pattern is gated by its ``after`` part when that part is selective, else by its ``before``
+    part. The after-gate is one alternation of the selective after parts, matched at the token's end;
+    the before-gate one alternation of the other patterns' before parts, ending at its start. When a
+    gate fails, none of its patterns can apply. Returns (gated by after, per pattern), after-gate,
+    before-gate.
+    """
+    patterns = _role_patterns()
+    # each probe is matched as if right after a number ("0 of the", from position 1)
+    by_after = [a is not None and not any(a.match("0" + p, 1) for p in _PROBES) for _, _, a, _ in patterns]
+    afters = [f"(?:{a.pattern})" for (_, _, a, _), g in zip(patterns, by_after, strict=True) if g]
+    tail = "(?=[\\s\\S]\\Z)"
+    befores = [
+        b.pattern[: -len(tail)]
+        for (_, b, _, _), g in zip(patterns, by_after, strict=True)
+        if not g and b is not None
+    ]
+    return by_after, _combined(afters), _combined(befores, tail)
 
 
 _REACH = 60  # how far before a token a role pattern may start
@@ -180,25 +192,31 @@ def find_tokens(text: str, spans: list[tuple[int, int]], low: str | None = None)
 def _classify(text: str, low: str, tokens: list[Token]) -> None:
     """Give each token its role: patterns are matched against ``low`` (the lower-cased text)."""
     patterns = _role_patterns()
-    any_open = _any_open_before()
-    any_after = _any_after()
-    bare = any(b is None and a is None for _, b, a, _ in patterns)  # a pattern of {N} alone
+    by_after, after_gate, before_gate = _gates()
+    # the patterns to try, in file order, by which gates are open: (after open, before open)
+    ungated = [before is None and not g for (_, before, _, _), g in zip(patterns, by_after, strict=True)]
+    tries = {
+        (a, b): [
+            p
+            for p, g, u in zip(patterns, by_after, ungated, strict=True)
+            if u or (g and a) or (not g and not u and b)
+        ]
+        for a in (False, True)
+        for b in (False, True)
+    }
     for t in tokens:
         pattern_role = None
         lo = max(0, t.num_start - _REACH)
-        after_possible = any_after is not None and any_after.match(low, t.num_end) is not None
-        open_possible = any_open is not None and any_open.search(low, lo, t.num_start + 1) is not None
+        a_open = after_gate is not None and after_gate.match(low, t.num_end) is not None
+        b_open = before_gate is not None and before_gate.search(low, lo, t.num_start + 1) is not None
         num = low[t.num_start : t.num_end]
-        for role, before, after, word in patterns if after_possible or open_possible or bare else ():
+        for role, before, after, word in tries[a_open, b_open]:
             if word is not None and num != word:
                 continue
-            if after is not None and not (after_possible and after.match(low, t.num_end)):
+            if after is not None and not after.match(low, t.num_end):
                 continue
-            if before is not None:
-                if after is None and not open_possible:
-                    continue
-                if not before.search(low, lo, t.num_start + 1):
-                    continue
+            if before is not None and not before.search(low, lo, t.num_start + 1):
+                continue
             pattern_role = role
             break
         rule = _code_role(text, t)
