@@ -18,9 +18,7 @@ __all__ = ["split_spans"]
 # A sentence end: terminal punctuation (with any closing quotes or brackets) before space and a
 # capital, digit or opening quote; or a line break. Written to start with one character class, which
 # lets the engine skip quickly to the next possible end.
-_CANDIDATE = re.compile(
-    r"[.!?…\n](?:(?<=\n)|[.!?…]*[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9\u4e00-\u9fff]))"
-)
+_CANDIDATE = re.compile(r"[.!?…\n](?:(?<=\n)|[.!?…]*[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9\u4e00-\u9fff]))")
 _WS = " \t\n\u00a0\u3000"
 
 
