@@ -55,22 +55,15 @@ def quantulum_frame(found: list[tuple[int, object]]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["char_start", "value", "unit"])
 
 
-def timed(fn, repeat: int):
-    """(result, seconds of the first call, median seconds of the next ``repeat`` calls)."""
+def once(fn) -> float:
     t = time.perf_counter()
-    out = fn()
-    first = time.perf_counter() - t
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        out = fn()
-        times.append(time.perf_counter() - t)
-    return out, first, statistics.median(times) if times else float("nan")
+    fn()
+    return time.perf_counter() - t
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--repeat", type=int, default=3, help="warm runs of quantulum3 (briefing: 11)")
+    ap.add_argument("--rounds", type=int, default=3, help="warm rounds (each runs every extractor)")
     args = ap.parse_args()
     warnings.filterwarnings("ignore")
     text = read_text(bundled_transcript())
@@ -82,39 +75,59 @@ def main() -> None:
     except ImportError:
         print("quantulum3 is not installed: pip install -e '.[bench]'")
         parser = None
-    # cold: the first call in this process, with each library loading its vocabularies
-    _, ours_cold, ours_warm = timed(lambda: briefing.parse(text).records("figures"), 11)
+    ours = lambda: briefing.parse(text).records("figures")  # noqa: E731
+    table = lambda: briefing.parse(text).figures  # noqa: E731
+    # cold: the first call in this process, each library loading its vocabularies (and pandera
+    # setting itself up on its first validation)
+    ours_cold = once(ours)
     b = briefing.parse(text)
-    _, table_cold, _ = timed(lambda: b.figures, 0)  # first table: pandera's own first-use set-up
-    _, _, table_warm = timed(lambda: briefing.parse(text).figures, 11)
+    table_cold = ours_cold + once(lambda: b.figures)
     spans = [(t.char_start, t.char_end) for t in b._turns]
     body = [(spans[0][0], spans[-1][1])]
-    s_ours = score(text, expected, b.figures)
+    by_turn = lambda: run_quantulum(parser, text, spans)  # noqa: E731
+    one_call = lambda: run_quantulum(parser, text, body)  # noqa: E731
 
+    q_cold = once(by_turn) if parser else float("nan")
+    # warm: rounds in which every extractor runs in turn, so a change in the machine's speed
+    # touches all of them alike; briefing's time in a round is the median of 11 runs
+    warm: dict[str, list[float]] = {"ours": [], "table": [], "by_turn": [], "one_call": []}
+    for _ in range(args.rounds):
+        warm["ours"].append(statistics.median(once(ours) for _ in range(11)))
+        warm["table"].append(statistics.median(once(table) for _ in range(11)))
+        if parser:
+            warm["by_turn"].append(once(by_turn))
+            warm["one_call"].append(once(one_call))
+    med = {k: statistics.median(v) if v else float("nan") for k, v in warm.items()}
+
+    def speedup(theirs: str, mine: str) -> float:
+        return statistics.median(t / m for t, m in zip(warm[theirs], warm[mine], strict=True))
+
+    s_ours = score(text, expected, b.figures)
     print(f"expected figures (hand-written): {len(expected)}")
     print("time: briefing = the whole parse (layout, turns, sentences, numbers ledger) to figure rows;")
     print("      quantulum3 = its parser on the body's text, turn by turn (its fastest use found) and")
-    print("      in one call. cold = first call after import; warm = median of repeats.")
+    print(f"      in one call. cold = first call after import; warm = median of {args.rounds} rounds.")
     head = ("extractor", "cold (ms)", "warm (ms)", "found", "precision", "recall", "kind")
     row = "{:<22} {:>10} {:>10} {:>6} {:>10} {:>7} {:>6}"
     print(row.format(*head))
     so = s_ours
-    ours = (so.extracted, f"{so.precision:.3f}", f"{so.recall:.3f}", f"{so.kind_accuracy:.3f}")
-    print(row.format("briefing", f"{ours_cold * 1000:.1f}", f"{ours_warm * 1000:.1f}", *ours))
-    print(row.format("briefing + table", f"{(ours_cold + table_cold) * 1000:.1f}",
-                     f"{table_warm * 1000:.1f}", "", "", "", ""))  # fmt: skip
+    mine = (so.extracted, f"{so.precision:.3f}", f"{so.recall:.3f}", f"{so.kind_accuracy:.3f}")
+    print(row.format("briefing", f"{ours_cold * 1000:.1f}", f"{med['ours'] * 1000:.1f}", *mine))
+    print(row.format("briefing + table", f"{table_cold * 1000:.1f}", f"{med['table'] * 1000:.1f}",
+                     "", "", "", ""))  # fmt: skip
     if parser is None:
         return
-    found, q_cold, q_warm = timed(lambda: run_quantulum(parser, text, spans), args.repeat)
-    _, _, q_body = timed(lambda: run_quantulum(parser, text, body), args.repeat)
+    found = by_turn()
     s_q = score(text, expected, quantulum_frame(found))
     scores = (s_q.extracted, f"{s_q.precision:.3f}", f"{s_q.recall:.3f}", "n/a")
-    print(row.format("quantulum3, by turn", f"{q_cold * 1000:.1f}", f"{q_warm * 1000:.1f}", *scores))
-    print(row.format("quantulum3, one call", "", f"{q_body * 1000:.1f}", *scores))
-    print(f"speed-up of extraction, against quantulum3 by turn: {q_cold / ours_cold:.0f}x cold, "
-          f"{q_warm / ours_warm:.0f}x warm; in one call: {q_body / ours_warm:.0f}x warm")  # fmt: skip
-    print(f"speed-up with the table, against quantulum3 by turn: {q_cold / (ours_cold + table_cold):.0f}x "
-          f"cold, {q_warm / table_warm:.0f}x warm")  # fmt: skip
+    print(row.format("quantulum3, by turn", f"{q_cold * 1000:.1f}", f"{med['by_turn'] * 1000:.1f}", *scores))
+    print(row.format("quantulum3, one call", "", f"{med['one_call'] * 1000:.1f}", *scores))
+    print("speed-up (warm: median over rounds of the ratio within a round):")
+    print(f"  extraction against quantulum3 by turn: {q_cold / ours_cold:.0f}x cold, "
+          f"{speedup('by_turn', 'ours'):.0f}x warm; "
+          f"in one call: {speedup('one_call', 'ours'):.0f}x warm")  # fmt: skip
+    print(f"  with the table, against quantulum3 by turn: {q_cold / table_cold:.0f}x cold, "
+          f"{speedup('by_turn', 'table'):.0f}x warm")  # fmt: skip
     wrong = s_q.mismatches
     if len(wrong):
         print("quantulum3, first disagreements:")

@@ -175,18 +175,19 @@ _GROWTH_AFTER = _low_rx(
     r"^\s*(?:year[- ]on[- ]year|y/y|yoy|month[- ]on[- ]month|(?:year[- ]on[- ]year )?"
     r"(?:increase|rise|growth|reduction|decrease|decline|drop|jump|surge|gain|fall|cut|hike))"
 )
+# Cue words start a word: the \b up front lets the engine drop positions inside words at once.
 _CUE = _low_rx(
-    r"(?P<growth>growth rate|grew|grow\w*|increas\w*|rose|rise|rising|\bup\b|\bdown\b|surg\w*|"
-    r"jump\w*|climb\w*|expand\w*|decreas\w*|declin\w*|\bfell\b|\bfall\w*|drop\w*|reduc\w*|"
+    r"\b(?:(?P<growth>growth rate|grew|grow\w*|increas\w*|rose|rise|rising|up\b|down\b|surg\w*|"
+    r"jump\w*|climb\w*|expand\w*|decreas\w*|declin\w*|fell\b|fall\w*|drop\w*|reduc\w*|"
     r"gain\w*|accelerat\w*|slow\w*|edged|narrow\w*|widen\w*)"
-    r"|(?P<share>account(?:ed|ing|s)? for|\bshare\b|proportion|penetration|\brate\b|made up|"
-    r"constitut\w+|represent\w*|percent of)"
+    r"|(?P<share>account(?:ed|ing|s)? for|share\b|proportion|penetration|rate\b|made up|"
+    r"constitut\w+|represent\w*|percent of))"
 )
 _SIGN = _low_rx(
-    r"(?P<neg>\bdown\b|\bfell\b|\bfall\w*|decreas\w*|declin\w*|drop\w*|reduc\w*|\blower\b|"
-    r"slower|contract\w*|shr[ai]nk\w*|\bcut\b|\bdip\w*|slid\w*|plung\w*|narrow\w*)"
-    r"|(?P<pos>\bup\b|\brose\b|\brise\b|increas\w*|\bgrew\b|growth|higher|faster|accelerat\w*|"
-    r"surg\w*|jump\w*|gain\w*|expand\w*)"
+    r"\b(?:(?P<neg>down\b|fell\b|fall\w*|decreas\w*|declin\w*|drop\w*|reduc\w*|lower\b|"
+    r"slower|contract\w*|shr[ai]nk\w*|cut\b|dip\w*|slid\w*|plung\w*|narrow\w*)"
+    r"|(?P<pos>up\b|rose\b|rise\b|increas\w*|grew\b|growth|higher|faster|accelerat\w*|"
+    r"surg\w*|jump\w*|gain\w*|expand\w*))"
 )
 _NEG_AFTER = _low_rx(
     r"^\s*(?:year[- ]on[- ]year\s+)?(?:reduction|decrease|decline|drop|fall|cut|contraction)"
