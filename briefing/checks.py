@@ -24,6 +24,14 @@ knows the figures of a particular briefing. The checks:
 ``implied_level``
     A level and its growth rate against a stated baseline, in the same sentence and about the same subject,
     imply the baseline's level: 825,000 exports, up 110% year on year, imply about 392,900 a year earlier.
+``implied_total``
+    A count and its share of all things of its kind, in the same sentence and about the same subject, imply
+    how many there are in all: "1,972 'little giant' companies ..., accounting for 22% of its kind" imply
+    about 8,964 "little giant" companies. Only shares of the count's own kind are used ("of its kind", "of
+    the total", or a whole named with the count's own head noun: "30% of all firms"); a share of something
+    else ("60% of the industry's revenue") implies nothing about the count. A stated total matches when it
+    names the same things, its words other than a generic organisation noun ("companies", "SMEs") all in the
+    count's subject, or both name the same quoted designation: "12,000 'little giant' SMEs".
 ``coincidence``
     Two different statistics (not repeats of each other) with the same value and unit, when the value is
     specific enough for the match to be surprising: at least :data:`MIN_DIGITS` significant digits as spoken
@@ -121,7 +129,20 @@ _YEAR_BEFORE = re.compile(
 )
 _MONTH_BEFORE = re.compile(r"\b(?:the previous month|a month (?:earlier|ago|before)|month[- ]on[- ]month)\b")
 _ACRONYM = re.compile(r"\((?P<a>[A-Z][A-Za-z0-9]*[A-Z0-9])s?\)")
-_CHECK_ORDER = {"repeat": 0, "implied_rate": 1, "implied_level": 2, "coincidence": 3, "part_whole": 4}
+_CHECK_ORDER = {
+    "repeat": 0, "implied_rate": 1, "implied_level": 2, "implied_total": 3, "coincidence": 4, "part_whole": 5,
+}  # fmt: skip
+# The whole a share is taken of, right after it (past the other shares of a list): "22% and 25% of its kind".
+_SHARE_OF = re.compile(r"^(?:\s*(?:,|and|or)\s*[\d.,]+\s*%)*\s*of\s+(?P<whole>[^,.;:()]+)", re.IGNORECASE)
+# Wholes that are "all things of the count's own kind".
+_OWN_KIND = re.compile(
+    r"^(?:its|their|the same) kind|^(?:the )?(?:national |country's |nation's )?total|^all such\b",
+    re.IGNORECASE,
+)
+# Head nouns that only say "organisations": a stated total and a count name the same things when they
+# differ only in these ("little giant" SMEs, "little giant" companies). Stems, as words() makes them.
+_QUOTED = re.compile(r"[\"“]([^\"”]{2,40})[\"”]")
+_ORG_NOUNS = frozenset(("compan", "enterp", "firm", "smes", "sme", "busine", "entiti", "entity"))
 
 
 # --------------------------------------------------------------------------- words
@@ -367,6 +388,7 @@ class _Fig:
     words: frozenset[str]
     prec: Precision
     group: int = -1
+    after: str = ""  # the rest of its sentence, after the figure
 
 
 def _str(x: object) -> str:
@@ -396,6 +418,7 @@ def _context(b) -> _Context:
                 str(r.unit), str(r.kind), _str(r.approx) or "exact", span, _str(r.baseline), _str(r.subject),
                 float(r.of_total) if pd.notna(r.of_total) else math.nan, _str(r.surface),
                 words(_str(r.subject), acr), precision(_str(r.surface), float(r.value)),
+                after=_str(r.quote)[int(r.char_end) - int(r.quote_start) :],
             )
         )  # fmt: skip
     ctx = _Context(figs, b.meta.date, acr)
@@ -833,6 +856,65 @@ def _implied_levels(ctx: _Context) -> list[_Derived]:
     return out
 
 
+def _whole(ctx: _Context, count: _Fig, share: _Fig) -> tuple[str, frozenset[str]] | None:
+    """What ``share`` is a share of, when that is all things of ``count``'s kind: (subject, its words)."""
+    m = _SHARE_OF.match(share.after)
+    if m is None:
+        return None
+    phrase = m.group("whole").strip()
+    own = count.subject.split(" among ")[0]  # "X among Y" (see figures._including): X is the kind
+    own_words = words(own, ctx.acr)
+    if _OWN_KIND.match(phrase):
+        return own, own_words
+    named = words(phrase, ctx.acr)
+    if named & own_words - _ORG_NOUNS or named & own_words & _ORG_NOUNS and named <= own_words | _ORG_NOUNS:
+        return phrase, named
+    return None
+
+
+def _implied_totals(ctx: _Context) -> list[_Derived]:
+    out = []
+    for sent in _sentence_figs(ctx).values():
+        counts = [f for f in sent if f.kind == "level" and f.unit == "count" and math.isnan(f.of_total)]
+        shares = [f for f in sent if f.kind == "share" and f.unit == "%" and 0 < f.value < 100]
+        pairs = []
+        for c in counts:
+            for sh in shares:
+                sim = _jaccard(c.words, sh.words)
+                if sim >= SAME_SUBJECT and compatible(c.span, sh.span, "level", ctx.today):
+                    pairs.append((-sim, abs(c.n - sh.n), c.n, sh.n, c, sh))
+        used: set[str] = set()
+        for *_, c, sh in sorted(pairs, key=lambda t: t[:4]):
+            if c.id in used or sh.id in used:
+                continue
+            whole = _whole(ctx, c, sh)
+            if whole is None:
+                continue
+            used |= {c.id, sh.id}
+            rc, rs = c.prec.rounding, sh.prec.rounding
+            value = c.value / (sh.value / 100)
+            low = (c.value - rc / 2) / ((sh.value + rs / 2) / 100)
+            high = (c.value + rc / 2) / ((sh.value - rs / 2) / 100) if sh.value > rs / 2 else math.inf
+            out.append(
+                _Derived(
+                    "implied_total", [c, sh], f"all {whole[0]}", whole[1], "count", "level", c.span,
+                    value, low, high, c.approx, min(max(3, c.prec.digits + 1), len(f"{value:.0f}")), None,
+                    f"{c.surface} being {sh.surface} of the whole",
+                )
+            )  # fmt: skip
+    return out
+
+
+def _states_total(f: _Fig, d: _Derived) -> bool:
+    """A stated count names the things of an implied total: both name the same quoted designation
+    ("little giant"), or the count's words other than a generic organisation noun are all in the total's
+    subject, and there are at least two of them."""
+    if set(_QUOTED.findall(f.subject.lower())) & set(_QUOTED.findall(d.subject.lower())):
+        return True
+    specific = f.words - _ORG_NOUNS
+    return len(specific) >= 2 and specific <= d.target
+
+
 def _overlaps(d: _Derived, value: float, res: float) -> bool:
     lo, hi = value - res / 2, value + res / 2
     if d.approx == _APPROX_UP:  # the derived number is a lower bound
@@ -863,9 +945,16 @@ def _attach_evidence(ctx: _Context, derived: list[_Derived], ref: pd.DataFrame) 
             and f.group not in own
             and f.span is not None
             and compatible(f.span, d.span, d.kind, ctx.today)
-            and d.target <= f.words
-            and (f.words == d.target or (f.words - d.target) & near.words)
-            and all(_jaccard(f.words, i.words) < SAME_SUBJECT for i in d.inputs)
+            and (
+                _states_total(f, d)
+                if d.check == "implied_total"
+                else d.target <= f.words and (f.words == d.target or (f.words - d.target) & near.words)
+            )
+            # a statement about an input's own subject is that input said again, not the implied quantity
+            # (a total names the same things as its part, so there the words say nothing)
+            and (
+                d.check == "implied_total" or all(_jaccard(f.words, i.words) < SAME_SUBJECT for i in d.inputs)
+            )
         ]
         if cands:
             best = max(
@@ -930,7 +1019,7 @@ def _merge(derived: list[_Derived]) -> list[_Derived]:
 
 
 def _derived(ctx: _Context, reference: pd.DataFrame | None) -> list[_Derived]:
-    derived = _merge(_implied_rates(ctx)) + _merge(_implied_levels(ctx))
+    derived = _merge(_implied_rates(ctx)) + _merge(_implied_levels(ctx)) + _merge(_implied_totals(ctx))
     _attach_evidence(ctx, derived, _reference_frame(reference))
     return derived
 
@@ -943,7 +1032,7 @@ def _status(d: _Derived) -> str:
 
 def _derived_detail(d: _Derived) -> str:
     q = {"more_than": "more than ", "nearly": "nearly ", "less_than": "less than "}.get(d.approx, "")
-    about = "about " if d.check == "implied_level" else ""
+    about = "about " if d.check in ("implied_level", "implied_total") else ""
     rng = f"{d.text(d.low)} to {d.text(d.high)}"
     s = (
         f"{d.how} implies {q}{about}{d.text()} for \u201c{d.subject}\u201d ({_span_text(d.span)}); "

@@ -536,6 +536,8 @@ _OF_WORD_END = re.compile(r"\bof\s+[\w-]+$")
 _WITH = re.compile(r"with\b")
 _LINKING_WORD = re.compile(r"(?:marking|up|down|representing)\b", re.IGNORECASE)
 _SHARE_OF = re.compile(r"\s*(?:%|percent)\s+of\s+(?P<np>[^,.;]+)", re.IGNORECASE)
+# A share "of its kind" or "of the total" is a share of the things counted just before it.
+_OWN_KIND = _low_rx(r"(?:(?:its|their|the same) kind|(?:the )?total)\b")
 
 
 def _subjects(text: str, low: str, figs: list[Figure], sentences: list[Sentence]) -> None:
@@ -559,7 +561,7 @@ def _subjects(text: str, low: str, figs: list[Figure], sentences: list[Sentence]
             subj = _noun_before(text, low, f, s, sentence_subject)
         if not subj and f.kind == "share":
             m = _SHARE_OF.match(text, f.token.end, s.end)
-            if m:
+            if m and not _OWN_KIND.match(low, m.start("np")):  # "22% of its kind": of the count before it
                 stop = _STOP_AFTER.search(low, m.start("np"), m.end("np"))
                 subj = _tidy(text[m.start("np") : stop.start() if stop else m.end("np")])
         f.subject = subj

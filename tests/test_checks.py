@@ -306,6 +306,43 @@ def test_respectively_lists_pair_each_level_with_its_own_rate():
     assert d["value"].tolist() == [pytest.approx(6.278e6 / 1.375), pytest.approx(6.313e6 / 1.337)]
 
 
+def test_a_count_and_its_share_of_its_kind_imply_the_total():
+    b = speech(
+        'In the first three quarters, there were 1,972 "little giant" companies in the sector, accounting '
+        "for 22% of their kind."
+    )
+    row = derivations(b, NO_REFERENCE).iloc[0]
+    assert row["check"] == "implied_total"
+    assert row["value"] == pytest.approx(1972 / 0.22)
+    # 1,971.5 / 22.5% to 1,972.5 / 21.5%
+    assert row["low"] == pytest.approx(1971.5 / 0.225) and row["high"] == pytest.approx(1972.5 / 0.215)
+    assert row["status"] == "derived"
+    assert "about 8,964" in row["detail"]
+
+
+@pytest.mark.parametrize(("stated", "status"), [("12,000", "inconsistent"), ("9,000", "consistent")])
+def test_implied_total_against_a_stated_total_of_the_same_designation(stated, status):
+    b = speech(
+        f'By the end of September, China had {stated} "little giant" SMEs. By the end of September, there '
+        'were 1,972 "little giant" companies in the sector, accounting for 22% of their kind.'
+    )
+    row = only(check(b, NO_REFERENCE), "implied_total").iloc[0]
+    assert row["status"] == status
+    assert "F001" in row["figure_ids"].split(";")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the first three quarters, the top 1,000 companies accounted for 60% of the industry's revenue.",
+        "In the first three quarters, 1,000 companies were listed, and exports made up 60% of sales.",
+        "In the first three quarters, 27 of 41 major industrial categories, or 66%, grew.",
+    ],
+)
+def test_a_share_of_something_else_implies_no_total(text):
+    assert only(check(speech(text), NO_REFERENCE), "implied_total").empty
+
+
 def test_more_than_carries_over_to_the_implied_level():
     b = speech(
         "From January to August, the software sector's business revenue surpassed 7.5 trillion yuan, marking "
@@ -480,7 +517,21 @@ def test_seed_implied_nev_exports_a_year_earlier(seed):
 def test_seed_august_profits_are_not_flagged(seed, findings):
     august = fig(seed, "17.2%", "in August")
     assert not findings["figure_ids"].str.contains(august).any()
-    assert "inconsistent" not in set(findings["status"])
+    # the one inconsistency in the seed is the little giants' total (below), not the profits
+    assert list(only(findings, "implied_total")["status"]) == ["inconsistent", "derived"]
+    assert (findings["status"] == "inconsistent").sum() == 1
+
+
+def test_seed_little_giants_share_implies_fewer_than_the_opening_statement(seed, findings):
+    # 1,972 "little giant" new material companies are 22% of their kind: about 8,964 in all, while the
+    # opening statement counts 12,000 "little giant" SMEs
+    part = fig(seed, "1,972", "little giant")
+    share = fig(seed, "22%", "little giant")
+    stated = fig(seed, "12,000", "little giant")
+    row = only(findings, "implied_total").iloc[0]
+    assert set(row["figure_ids"].split(";")) == {part, share, stated}
+    assert row["status"] == "inconsistent"
+    assert "8,964" in row["detail"] and "12,000" in row["detail"]
 
 
 def test_seed_parts_of_wholes(findings):
