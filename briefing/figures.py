@@ -25,7 +25,6 @@ __all__ = [
     "build_figures",
     "dominant_sector",
     "sector_counts",
-    "sector_of",
     "sector_of_counts",
 ]
 
@@ -121,13 +120,6 @@ SECTOR_WEIGHTS = (6, 2, 1, 3)
 PARAGRAPH_CAP = 3
 
 
-def sector_of(*texts: str, topic: str | None = None) -> str | None:
-    """The sector with the highest weighted keyword count over ``texts`` (weighted by
-    :data:`SECTOR_WEIGHTS` in order) plus a bonus for ``topic``; None when nothing matches.
-    Ties go to the sector listed first in ``data/sectors.yml``."""
-    return sector_of_counts(*(sector_counts(t) if t else {} for t in texts), topic=topic)
-
-
 def dominant_sector(text: str) -> str | None:
     """The sector with most keyword matches in ``text`` (a question, a turn); None if none match."""
     c = sector_counts(text) if text else {}
@@ -136,7 +128,10 @@ def dominant_sector(text: str) -> str | None:
 
 
 def sector_of_counts(*counts: dict[str, int], topic: str | None = None) -> str | None:
-    """:func:`sector_of` from keyword counts already made with :func:`sector_counts`."""
+    """The sector with the highest weighted count over keyword counts made with :func:`sector_counts`
+    (of the figure's subject, sentence, paragraph, weighted by :data:`SECTOR_WEIGHTS` in order) plus a
+    bonus for ``topic``; None when nothing matches. Ties go to the sector listed first in
+    ``data/sectors.yml``."""
     order = _sector_order()
     score: dict[str, float] = {}
     for level, (w, c) in enumerate(zip(SECTOR_WEIGHTS, counts, strict=False)):

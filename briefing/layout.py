@@ -218,11 +218,17 @@ def read_layout(text: str, lines: list[Line] | None = None) -> Layout:
     lay = Layout()
     i, n = 0, len(lines)
 
+    def site_line(c: str) -> bool:  # a posting line; the first one's date is the page's posting date
+        is_site, posted = _site_line(c)
+        if posted is not None and lay.posting_date is None:
+            lay.posting_date = posted
+        return is_site
+
     # --- title: the first content line that is not page furniture or a posting line -------------
     while i < n:
         ln = lines[i]
         c = ln.content
-        if c and not is_chrome(c) and not _is_site_line(c, lay):
+        if c and not is_chrome(c) and not site_line(c):
             m = _BULLET.match(c)
             off = m.end() if m else 0
             if label_of(c) is None and heading_of(c) is None and not is_trailer(c):
@@ -238,7 +244,7 @@ def read_layout(text: str, lines: list[Line] | None = None) -> Layout:
     while i < n:
         ln = lines[i]
         c = _BULLET.sub("", ln.content)
-        if not c or c == PAGE_BREAK or is_chrome(c) or _is_site_line(c, lay):
+        if not c or c == PAGE_BREAK or is_chrome(c) or site_line(c):
             i += 1
             continue
         if is_trailer(c):
@@ -363,15 +369,14 @@ def _inline_label(content: str, known: set[str], inline_mode: bool) -> tuple[str
     return None
 
 
-def _is_site_line(c: str, lay: Layout) -> bool:
-    """'China.org.cn | March 5, 2024': the posting date of a web page, not the briefing date."""
+def _site_line(c: str) -> tuple[bool, dt.date | None]:
+    """Is ``c`` a line like 'China.org.cn | March 5, 2024', and the date it gives: the day the web page
+    was posted, not the briefing date."""
     m = _PLACE_LINE.match(c)
     if not m or not re.search(r"\.(cn|com|org|net|gov)\b", m.group("left"), re.IGNORECASE):
-        return False
+        return False, None
     found = find_date(m.group("right"))
-    if found and lay.posting_date is None:
-        lay.posting_date = found[0]
-    return True
+    return True, found[0] if found else None
 
 
 def _set_date(lay: Layout, s: str) -> None:
