@@ -218,13 +218,20 @@ _PUNCT_OR_DIGIT = re.compile(r"[,;:\d]")
 _DIGIT = re.compile(r"\d")
 
 
+#: No clause is looked for further than this from its figure: in a giant sentence without punctuation the
+#: search would otherwise run back to the sentence start for every figure (time quadratic in its length).
+CLAUSE_REACH = 400
+
+
 def _clause_start(text: str, lo: int, pos: int) -> int:
-    """Start of the clause containing ``pos``: after the last , ; : or ( before it (>= lo)."""
+    """Start of the clause containing ``pos``: after the last , ; or : before it (>= lo)."""
+    lo = max(lo, pos - CLAUSE_REACH)
     k = max(text.rfind(",", lo, pos), text.rfind(";", lo, pos), text.rfind(":", lo, pos))
     return lo if k < 0 else k + 1
 
 
 def _clause_end(text: str, pos: int, hi: int) -> int:
+    hi = min(hi, pos + CLAUSE_REACH)
     ends = [k for k in (text.find(",", pos, hi), text.find(";", pos, hi)) if k >= 0]
     return min(ends) if ends else hi
 
