@@ -146,15 +146,25 @@ def _combined(parts: list[str], suffix: str = "") -> re.Pattern[str] | None:
     return re.compile("(?:" + "|".join(parts) + ")" + suffix)
 
 
+def _max_width(pattern: str) -> int:
+    """The longest text ``pattern`` can match, capped at ``_REACH`` (also when unbounded or unknown)."""
+    try:
+        from re import _parser  # the standard library's own pattern parser
+
+        return min(int(_parser.parse(pattern).getwidth()[1]), _REACH)
+    except Exception:  # another Python's internals: fall back to the documented limit
+        return _REACH
+
+
 @cache
-def _gates() -> tuple[list[bool], re.Pattern[str] | None, re.Pattern[str] | None]:
+def _gates() -> tuple[list[bool], re.Pattern[str] | None, re.Pattern[str] | None, int]:
     """Two cheap tests that rule out most patterns for a token at once.
 
     Each pattern is gated by its ``after`` part when that part is selective, else by its ``before``
     part. The after-gate is one alternation of the selective after parts, matched at the token's end;
     the before-gate one alternation of the other patterns' before parts, ending at its start. When a
     gate fails, none of its patterns can apply. Returns (gated by after, per pattern), after-gate,
-    before-gate.
+    before-gate, and how far before a token the before-gate can start.
     """
     patterns = _role_patterns()
     # each probe is matched as if right after a number ("0 of the", from position 1)
@@ -166,7 +176,8 @@ def _gates() -> tuple[list[bool], re.Pattern[str] | None, re.Pattern[str] | None
         for (_, b, _, _), g in zip(patterns, by_after, strict=True)
         if not g and b is not None
     ]
-    return by_after, _combined(afters), _combined(befores, tail)
+    reach = max((_max_width(b) for b in befores), default=0)
+    return by_after, _combined(afters), _combined(befores, tail), reach
 
 
 _REACH = 60  # how far before a token a role pattern may start
@@ -202,7 +213,7 @@ def find_tokens(text: str, spans: list[tuple[int, int]], low: str | None = None)
 def _classify(text: str, low: str, tokens: list[Token]) -> None:
     """Give each token its role: patterns are matched against ``low`` (the lower-cased text)."""
     patterns = _role_patterns()
-    by_after, after_gate, before_gate = _gates()
+    by_after, after_gate, before_gate, gate_reach = _gates()
     # the patterns to try, in file order, by which gates are open: (after open, before open)
     ungated = [before is None and not g for (_, before, _, _), g in zip(patterns, by_after, strict=True)]
     tries = {
@@ -218,7 +229,10 @@ def _classify(text: str, low: str, tokens: list[Token]) -> None:
         pattern_role = None
         lo = max(0, t.num_start - _REACH)
         a_open = after_gate is not None and after_gate.match(low, t.num_end) is not None
-        b_open = before_gate is not None and before_gate.search(low, lo, t.num_start + 1) is not None
+        b_open = (
+            before_gate is not None
+            and before_gate.search(low, max(0, t.num_start - gate_reach), t.num_start + 1) is not None
+        )
         num = low[t.num_start : t.num_end]
         for role, before, after, word in tries[a_open, b_open]:
             if word is not None and num != word:
