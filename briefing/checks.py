@@ -136,13 +136,15 @@ _CHECK_ORDER = {
 _SHARE_OF = re.compile(r"^(?:\s*(?:,|and|or)\s*[\d.,]+\s*%)*\s*of\s+(?P<whole>[^,.;:()]+)", re.IGNORECASE)
 # Wholes that are "all things of the count's own kind".
 _OWN_KIND = re.compile(
-    r"^(?:its|their|the same) kind|^(?:the )?(?:national |country's |nation's )?total|^all such\b",
+    r"^(?:its|their|the same) kind\b|^(?:the )?(?:national |country's |nation's )?total\s*$|^all such\b",
     re.IGNORECASE,
 )
-# Head nouns that only say "organisations": a stated total and a count name the same things when they
-# differ only in these ("little giant" SMEs, "little giant" companies). Stems, as words() makes them.
 _QUOTED = re.compile(r"[\"“]([^\"”]{2,40})[\"”]")
 _ORG_NOUNS = frozenset(("compan", "enterp", "firm", "smes", "sme", "busine", "entiti", "entity"))
+# ... and the size classes that come with them when an acronym is spelled out ("small and medium-sized").
+_ORG_WORDS = _ORG_NOUNS | {"small", "medium", "sized", "micro", "large"}
+_ALL = re.compile(r"^(?:all|the) ", re.IGNORECASE)
+_AFTER = 200  # how much of a sentence after a figure is kept to read what a share is of
 
 
 # --------------------------------------------------------------------------- words
@@ -418,7 +420,7 @@ def _context(b) -> _Context:
                 str(r.unit), str(r.kind), _str(r.approx) or "exact", span, _str(r.baseline), _str(r.subject),
                 float(r.of_total) if pd.notna(r.of_total) else math.nan, _str(r.surface),
                 words(_str(r.subject), acr), precision(_str(r.surface), float(r.value)),
-                after=_str(r.quote)[int(r.char_end) - int(r.quote_start) :],
+                after=_str(r.quote)[int(r.char_end) - int(r.quote_start) :][:_AFTER],
             )
         )  # fmt: skip
     ctx = _Context(figs, b.meta.date, acr)
@@ -866,10 +868,29 @@ def _whole(ctx: _Context, count: _Fig, share: _Fig) -> tuple[str, frozenset[str]
     own_words = words(own, ctx.acr)
     if _OWN_KIND.match(phrase):
         return own, own_words
+    # "30% of all firms": a whole named with the count's own head noun (the last content word)
     named = words(phrase, ctx.acr)
-    if named & own_words - _ORG_NOUNS or named & own_words & _ORG_NOUNS and named <= own_words | _ORG_NOUNS:
+    head, own_head = _head(phrase), _head(own)
+    if head and (head in own_words or (head in _ORG_NOUNS and own_head in _ORG_NOUNS)):
         return phrase, named
     return None
+
+
+def _head(phrase: str) -> str:
+    """The stem of the last content word of a noun phrase ("" when there is none)."""
+    content = [w for w in _WORD.findall(phrase.lower()) if len(w) > 1 and w not in _STOP]
+    return _stem(content[-1]) if content else ""
+
+
+def _total_approx(count: _Fig, share: _Fig) -> str | None:
+    """How a count's and a share's qualifiers bound count / share: "more than 1,000" is a lower bound of
+    the total, "over 20%" an upper bound; None when the two pull opposite ways (no bound at all)."""
+    way = {"more_than": 1, "nearly": -1, "less_than": -1}
+    c, sh = way.get(count.approx, 0), way.get(share.approx, 0)
+    if c and sh and c == sh:
+        return None
+    total = c or -sh
+    return "more_than" if total > 0 else "less_than" if total < 0 else count.approx
 
 
 def _implied_totals(ctx: _Context) -> list[_Derived]:
@@ -888,7 +909,8 @@ def _implied_totals(ctx: _Context) -> list[_Derived]:
             if c.id in used or sh.id in used:
                 continue
             whole = _whole(ctx, c, sh)
-            if whole is None:
+            approx = _total_approx(c, sh)
+            if whole is None or approx is None:
                 continue
             used |= {c.id, sh.id}
             rc, rs = c.prec.rounding, sh.prec.rounding
@@ -897,8 +919,9 @@ def _implied_totals(ctx: _Context) -> list[_Derived]:
             high = (c.value + rc / 2) / ((sh.value - rs / 2) / 100) if sh.value > rs / 2 else math.inf
             out.append(
                 _Derived(
-                    "implied_total", [c, sh], f"all {whole[0]}", whole[1], "count", "level", c.span,
-                    value, low, high, c.approx, min(max(3, c.prec.digits + 1), len(f"{value:.0f}")), None,
+                    "implied_total", [c, sh], f"all {_ALL.sub('', whole[0])}", whole[1], "count", "level",
+                    c.span,
+                    value, low, high, approx, min(max(3, c.prec.digits + 1), len(f"{value:.0f}")), None,
                     f"{c.surface} being {sh.surface} of the whole",
                 )
             )  # fmt: skip
@@ -906,12 +929,15 @@ def _implied_totals(ctx: _Context) -> list[_Derived]:
 
 
 def _states_total(f: _Fig, d: _Derived) -> bool:
-    """A stated count names the things of an implied total: both name the same quoted designation
-    ("little giant"), or the count's words other than a generic organisation noun are all in the total's
-    subject, and there are at least two of them."""
+    """A stated count is the total ``d`` implies: it is no smaller than the part, and it names the same
+    things. Either both name the same quoted designation ("little giant") and the count's other words
+    are organisation words ("SMEs", "small and medium-sized enterprises"), or the count's words other
+    than those are all in the total's subject, and there are at least two of them."""
+    if f.value < d.inputs[0].value:
+        return False
+    specific = f.words - _ORG_WORDS
     if set(_QUOTED.findall(f.subject.lower())) & set(_QUOTED.findall(d.subject.lower())):
-        return True
-    specific = f.words - _ORG_NOUNS
+        return specific <= d.target
     return len(specific) >= 2 and specific <= d.target
 
 

@@ -172,7 +172,7 @@ _GROWTH_AFTER = _low_rx(
 )
 # Cue words start a word: the \b up front lets the engine drop positions inside words at once.
 _CUE = _low_rx(
-    r"\b(?:(?P<growth>growth rate|grew|grow\w*|increas\w*|rose|rise|rising|up\b|down\b|surg\w*|"
+    r"\b(?:(?P<growth>growth rate|grew|grow\w*|increas\w*|rose|rise|rising|up\b|down\b|(?:up)?surg\w*|"
     r"jump\w*|climb\w*|expand\w*|decreas\w*|declin\w*|fell\b|fall\w*|drop\w*|reduc\w*|"
     r"gain\w*|accelerat\w*|slow\w*|edged|narrow\w*|widen\w*)"
     r"|(?P<share>account(?:ed|ing|s)? for|share\b|proportion|penetration|rate\b|made up|"
@@ -182,7 +182,7 @@ _SIGN = _low_rx(
     r"\b(?:(?P<neg>down\b|fell\b|fall\w*|decreas\w*|declin\w*|drop\w*|reduc\w*|lower\b|"
     r"slower|contract\w*|shr[ai]nk\w*|cut\b|dip\w*|slid\w*|plung\w*|narrow\w*)"
     r"|(?P<pos>up\b|rose\b|rise\b|increas\w*|grew\b|growth|higher|faster|accelerat\w*|"
-    r"surg\w*|jump\w*|gain\w*|expand\w*))"
+    r"(?:up)?surg\w*|jump\w*|gain\w*|expand\w*))"
 )
 _NEG_AFTER = _low_rx(
     r"^\s*(?:year[- ]on[- ]year\s+)?(?:reduction|decrease|decline|drop|fall|cut|contraction)"
@@ -477,7 +477,7 @@ _MEASURE_OF = _low_rx(
     r"range|mileage|sales|exports|imports|profits?|income|spending)\s+of\s+"
     r"(?:more than |over |nearly |almost |about |approximately |some )?$"
 )
-_WORDS_BEFORE = re.compile(r"\b(?<!['’-])(?:[\w'’-]+ ){0,4}$")
+_WORDS_BEFORE = re.compile(r"(?<![\w'’-])(?:[\w'’-]+ ){0,4}$")
 _MAIN_VERBS = (
     _VERBS + r"|continued|improved|made|achieved|showed|shown|witnessed|gained|kept|"
     r"enjoyed|became|accelerated|slowed|rebounded|recovered|strengthened|"
@@ -545,7 +545,7 @@ _WITH = re.compile(r"with\b")
 _LINKING_WORD = re.compile(r"(?:marking|up|down|representing)\b", re.IGNORECASE)
 _SHARE_OF = re.compile(r"\s*(?:%|percent)\s+of\s+(?P<np>[^,.;]+)", re.IGNORECASE)
 # A share "of its kind" or "of the total" is a share of the things counted just before it.
-_OWN_KIND = _low_rx(r"(?:(?:its|their|the same) kind|(?:the )?total)\b")
+_OWN_KIND = _low_rx(r"(?:its|their|the same) kind\b|(?:the )?total(?=\s*(?:[,.;:)]|$))")
 
 
 def _subjects(text: str, low: str, figs: list[Figure], sentences: list[Sentence]) -> None:

@@ -47,12 +47,17 @@ _PATTERNS = [
     ("last_year", r"\blast year\b"),
 ]  # fmt: skip
 # All patterns are matched case-insensitively, as lower-case patterns against lower-cased text
-# (see text.lower_pattern); a month name must still be capitalised in the text ("in May", not "may").
+# (see text.lower_pattern). A month name that is also an everyday word, or an abbreviation, must be
+# capitalised in the text: "in May", not "the figures for may differ"; "september" is a month either way.
 # Every alternative starts at a word boundary: tested once, before the alternatives, it lets most
 # positions fail at once.
 _ALTERNATIVES = "|".join(f"(?P<{name}>{rx.replace('(?P<', f'(?P<{name}_')})" for name, rx in _PATTERNS)
 _RX = re.compile(lower_pattern(r"\b(?:" + _ALTERNATIVES.replace(r">\b", ">").replace(r"|\bQ", "|Q") + ")"))
 _MONTH_GROUPS = ("month_range_m1", "month_range_m2", "end_of_m", "month_m")
+#: Month names that are months in any case; every other name or abbreviation needs its capital.
+_PLAIN_MONTHS = frozenset(
+    ("january", "february", "april", "june", "july", "september", "october", "november", "december")
+)
 _BASELINE_BEFORE = re.compile(
     lower_pattern(
         r"(?:\bthan(?: in| that in| those in| the growth rate in| the rate in| in the)?|\bfrom|"
@@ -67,7 +72,10 @@ _BASELINE_BEFORE = re.compile(
 # month name (in the text). The full pattern is tried only around anchors, several times faster than
 # scanning all text with the large alternation. Both anchor patterns start with a plain character,
 # which lets the engine skip quickly to the next place one could start.
-_ANCHOR = re.compile(r"quarter|half|months|year|h1|q[1-4]|19\d\d|20\d\d")
+_ANCHOR = re.compile(
+    r"quarter|half|months|year|h1|q[1-4]|19\d\d|20\d\d|"
+    r"january|february|april|june|july|september|october|november|december"
+)
 _MONTH_ANCHOR = re.compile(
     r"J(?i:an|u[nl])|F(?i:eb)|M(?i:a[ry])|A(?i:pr|ug)|S(?i:ep)|O(?i:ct)|N(?i:ov)|D(?i:ec)"
 )
@@ -98,11 +106,30 @@ def _windows(text: str, low: str, start: int, end: int) -> list[list[int]]:
     return windows
 
 
+def _months_ok(m: re.Match[str], text: str) -> bool:
+    """The phrase's month names are months: capitalised or one of :data:`_PLAIN_MONTHS`. In a range,
+    one such end is enough ("From January to august")."""
+
+    def plain(g: str) -> bool | None:  # None: the group holds no month name
+        s = m.start(g)
+        if s < 0 or not text[s].isalpha() or (g == "end_of_m" and m.start("end_of_ly") >= 0):
+            return None  # no month, "the end of 2022", "the end of last year"
+        return text[s].isupper() or m.group(g) in _PLAIN_MONTHS
+
+    if m.lastgroup == "month_range":
+        return bool(plain("month_range_m1") or plain("month_range_m2"))
+    return all(plain(g) is not False for g in _MONTH_GROUPS)
+
+
 def _matches(text: str, low: str, start: int, end: int):
     for lo, hi in _windows(text, low, start, end):
-        for m in _RX.finditer(low, lo, hi):
-            if all(m.start(g) < 0 or text[m.start(g)].isupper() for g in _MONTH_GROUPS):
+        pos = lo
+        while (m := _RX.search(low, pos, hi)) is not None:
+            if _months_ok(m, text):
                 yield m
+                pos = m.end()
+            else:  # not a period here ("for may differ"); a phrase may still start further on
+                pos = m.start() + 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -335,12 +335,54 @@ def test_implied_total_against_a_stated_total_of_the_same_designation(stated, st
     "text",
     [
         "In the first three quarters, the top 1,000 companies accounted for 60% of the industry's revenue.",
+        'By the end of September, there were 1,972 "little giant" companies, accounting for 22% of the total '
+        "revenue of the sector.",
+        "By the end of September, there were 1,972 new material companies, accounting for 22% of new "
+        "material output.",
+        # "more than" the count and "over" the share: the total could be anything
+        'By the end of September, there were more than 1,972 "little giant" companies, accounting for over '
+        "20% of their kind.",
         "In the first three quarters, 1,000 companies were listed, and exports made up 60% of sales.",
         "In the first three quarters, 27 of 41 major industrial categories, or 66%, grew.",
     ],
 )
 def test_a_share_of_something_else_implies_no_total(text):
     assert only(check(speech(text), NO_REFERENCE), "implied_total").empty
+
+
+@pytest.mark.parametrize(
+    "stated",
+    [
+        'China had 50,000 "little giant" patents.',  # the same label on other things
+        "Jiangsu had 300 new material companies.",  # fewer than the part: not the whole
+    ],
+)
+def test_a_count_of_other_things_is_not_the_stated_total(stated):
+    b = speech(
+        f"By the end of September, {stated[0].lower() + stated[1:]} By the end of September, there were "
+        '1,972 "little giant" new material companies, accounting for 22% of their kind.'
+    )
+    row = only(check(b, NO_REFERENCE), "implied_total").iloc[0]
+    assert row["status"] == "derived"
+    assert "F001" not in row["figure_ids"].split(";")
+
+
+def test_a_share_said_with_over_bounds_the_total_from_above():
+    # 1,972 is over 20% of the whole: the whole is under about 9,860, so 5,000 agrees with it
+    b = speech(
+        'By the end of September, China had 5,000 "little giant" SMEs. By the end of September, there were '
+        '1,972 "little giant" companies, accounting for over 20% of their kind.'
+    )
+    row = only(check(b, NO_REFERENCE), "implied_total").iloc[0]
+    assert row["status"] == "consistent"
+    assert "less than about 9,860" in row["detail"]
+
+
+def test_a_whole_named_with_the_count_s_head_noun():
+    b = speech("By the end of September, 5,000 firms, 30% of all firms, adopted cloud services.")
+    row = derivations(b, NO_REFERENCE).iloc[0]
+    assert row["check"] == "implied_total" and row["subject"] == "all firms"
+    assert row["value"] == pytest.approx(5000 / 0.3)
 
 
 def test_more_than_carries_over_to_the_implied_level():
