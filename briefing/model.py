@@ -135,13 +135,14 @@ class Briefing:
                     self._sentence_turn.append(ti)
 
     def _find_periods(self, low: str) -> None:
-        """Period phrases of each sentence, looked for only in paragraphs that hold a figure
-        (a figure takes its period from its own sentence or from earlier in its paragraph)."""
-        wanted = {
-            self._sentences[k].paragraph
-            for tok, k in zip(self._tokens, self._token_sentence, strict=True)
-            if k >= 0 and tok.role == "figure"
-        }
+        """Period phrases of each sentence, looked for only in paragraphs that hold a figure, up to the
+        end of the last sentence with one (a figure takes its period from its own sentence or from
+        earlier in its paragraph)."""
+        wanted: dict[tuple[int, int], int] = {}  # paragraph -> end of its last sentence with a figure
+        for tok, k in zip(self._tokens, self._token_sentence, strict=True):
+            if k >= 0 and tok.role == "figure":
+                s = self._sentences[k]
+                wanted[s.paragraph] = max(wanted.get(s.paragraph, 0), s.end)
         date = self.meta.date
         sentences = self._sentences
         i = 0
@@ -151,7 +152,7 @@ class Briefing:
             while j < len(sentences) and sentences[j].paragraph == para:
                 j += 1
             if para in wanted:
-                periods = find_periods(self.text, para[0], para[1], date, low)
+                periods = find_periods(self.text, para[0], wanted[para], date, low)
                 k = 0  # periods and sentences are both in text order: one pass pairs them
                 for s in sentences[i:j]:
                     while k < len(periods) and periods[k].start < s.start:
