@@ -129,3 +129,18 @@ def test_categoricals_and_schemas(seed):
     assert list(seed.turns["role"].cat.categories) == ["chair", "official", "media", "other"]
     assert isinstance(seed.figures["unit"].dtype, pd.CategoricalDtype)
     assert "pp" in seed.figures["unit"].cat.categories
+
+
+def test_schemas_refuse_a_wrong_text_dtype_and_a_missing_text(seed):
+    import pandera.errors
+    import pytest
+
+    from briefing import schema
+
+    wrong = seed.figures.astype({"subject": object})
+    with pytest.raises(pandera.errors.SchemaErrors, match="text columns have dtype"):
+        schema.schema("figures").validate(wrong, lazy=True)
+    missing = seed.figures.copy()
+    missing.loc[0, "subject"] = None  # subject is never empty (the field dictionary says so)
+    with pytest.raises(pandera.errors.SchemaErrors, match="subject"):
+        schema.schema("figures").validate(missing, lazy=True)
