@@ -517,8 +517,19 @@ _DET = re.compile(
     r"^(?:the |a |an |its |their |our |this |these |those |china's |a total of )+", re.IGNORECASE
 )
 _NUMBER_OF = re.compile(r"^(?:the )?(?:number|scale|total|amount) of (?:the )?", re.I)
+_RELATIVE_WORDS = ("that", "which", "who")  # "whose" starts with "who"
 _RELATIVE = re.compile(r"\s+(?:that|which|who|whose)\s.*$", re.IGNORECASE)
-_APPOSITIVE = re.compile(r",?\s+(?:including|such as|namely|like)\s.*$", re.IGNORECASE)
+_APPOSITIVE_WORDS = ("including", "such as", "namely", "like")
+_APPOSITIVE = re.compile(r",?\s+(?:" + "|".join(_APPOSITIVE_WORDS) + r")\s.*$", re.IGNORECASE)
+
+
+def _drop_from(rx: re.Pattern[str], cues: tuple[str, ...], s: str) -> str:
+    """``rx.sub("", s)`` for a pattern that needs one of ``cues``: most phrases have none, and a
+    substring test says so faster than the pattern."""
+    low = s.lower()
+    return rx.sub("", s) if any(c in low for c in cues) else s
+
+
 _HAS_FIGURE = re.compile(r"\d(?<![A-Za-z]\d)[\d,.]*(?![\dA-Za-z])")  # digit first: quick to skip to
 _TRAIL_ADVERB = re.compile(
     r"\s+(?:this year|last year|still|also|now|already|currently|further|steadily|"
@@ -640,7 +651,7 @@ def _respectively(text: str, figs: list[Figure], sentences: list[Sentence]) -> N
 def _tidy(np: str, keep_relative: bool = False) -> str:
     np = np.strip(" \u00a0")
     if not keep_relative:
-        np = _RELATIVE.sub("", np)
+        np = _drop_from(_RELATIVE, _RELATIVE_WORDS, np)
     np = _NUMBER_OF.sub("", np)
     np = _DET.sub("", np)
     np = " ".join(np.split()).strip(" ,\u00a0")
@@ -701,7 +712,7 @@ def _noun_before(text: str, low: str, f: Figure, s: Sentence, sentence_subject) 
     m = _VERB_BEFORE.search(head_low, tail)
     if not m:
         return ""
-    np = _APPOSITIVE.sub("", head[: m.start()].rstrip(" ,"))
+    np = _drop_from(_APPOSITIVE, _APPOSITIVE_WORDS, head[: m.start()].rstrip(" ,"))
     clauses = np.split(",")
     k = len(clauses) - 1
     # extend over in-phrase lists: "the added value of computer, communication, and other ..."
@@ -752,7 +763,7 @@ def _sentence_subject(text: str, s: Sentence, sentence_subject, si: int) -> str:
     m = _MAIN_VERB.search(body)
     if not m:
         return ""
-    np = _APPOSITIVE.sub("", body[: m.start()])
+    np = _drop_from(_APPOSITIVE, _APPOSITIVE_WORDS, body[: m.start()])
     np = _TRAIL_PERIOD.sub("", np)
     if "," in np:
         np = np.split(",")[-1]

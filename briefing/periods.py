@@ -238,10 +238,10 @@ def find_periods(
     out: list[Period] = []
     for m in _matches(text, low, start, end):
         kind = m.lastgroup
-        g = {k: v for k, v in m.groupdict().items() if v is not None}
+        g = m.groupdict()  # groups that did not take part are None
         try:
             r = _resolve(kind, g, ref)
-        except (ValueError, KeyError):
+        except (ValueError, KeyError, AttributeError, TypeError):  # a phrase that resolves to no date
             r = None
         if r is None:
             continue
