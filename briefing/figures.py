@@ -449,12 +449,12 @@ def _period_in_sentence(
 
 # --------------------------------------------------------------------------- subjects
 _VERBS = (
-    r"grew|grow|grows|growing|increased|increases|increasing|rose|rises|rising|reached|reaches|"
+    r"grew|grow|grows|growing|grown|increased|increases|increasing|rose|rises|rising|risen|reached|reaches|"
     r"reaching|hit|hits|hitting|stood at|stands at|standing at|exceeded|exceeds|exceeding|"
     r"surpassed|surpasses|surpassing|topped|totaled|totalled|totaling|amounted to|"
     r"accounted for|accounts for|accounting for|account for|contributed to|contributes to|"
     r"contributing to|registered|recorded|posted|saw|sees|seeing|surged|jumped|climbed|expanded|"
-    r"declined|decreased|fell|dropped|edged up|edged down|lessened|narrowed|widened|remained|"
+    r"declined|decreased|fell|fallen|dropped|edged up|edged down|lessened|narrowed|widened|remained|"
     r"maintained|maintaining|retained|covered|covers|house|houses|housed|connect|connects|"
     r"connected|integrated into|marking|representing|up|down"
 )
@@ -464,7 +464,7 @@ _VERBS = (
 _VERB_BEFORE = _low_rx(
     rf"\b(?<!['’-])(?:(?:(?:has|have|had|was|were|is|are|will)\s+(?:been\s+)?)?(?:{_VERBS})"
     r"(?:\s+(?:an?\s+)?(?:year-on-year\s+)?(?:rise|growth|increase|decrease|decline|reduction)"
-    r"\s+of)?\s+(?:by\s+|to\s+|at\s+)?"
+    r"\s+of)?\s+(?:by\s+|to\s+|at\s+|for\s+)?"
     r"(?:more than |over |nearly |almost |about |approximately |around |some |a total of )?$"
     r"|(?:with\s+)?(?:an?\s+)?(?:year-on-year\s+)?"
     r"(?:rise|growth|increase|decrease|decline|reduction)\s+of\s+$)"
@@ -790,7 +790,19 @@ def _split_coordination(np: str, k: int) -> list[str] | None:
         items = re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("tail"))
         if len(items) == k:
             return [f"{m.group('items')} of {i}" for i in items]
-    items = re.split(r",\s*(?:and\s+)?|\s+and\s+", np)
+    # "trade with ASEAN and the EU", "investment from France and Switzerland": the head goes with each
+    m = _HEAD_WITH.match(np)
+    if m:
+        items = _AND_SPLIT.split(m.group("items"))
+        if len(items) == k:
+            return [f"{m.group('head')} {i}" for i in items]
+    items = _AND_SPLIT.split(np)
     if len(items) == k:
         return items
     return None
+
+
+_AND_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+_HEAD_WITH = re.compile(
+    r"^(?P<head>\S+(?:\s+\S+)?\s+(?:with|from|to|in|between))\s+(?P<items>.+)$", re.IGNORECASE
+)

@@ -63,7 +63,7 @@ _BASELINE_BEFORE = re.compile(
         r"(?:\bthan(?: in| that in| those in| the growth rate in| the rate in| in the)?|\bfrom|"
         r"\bcompared (?:to|with)(?: that in| those in)?|\bagainst|\brelative to|\bover|\bversus|\bvs\.)"
         r"\s*(?:(?:the )?(?:growth )?(?:rate|level|figure|pace)s? (?:in|of|for) )?"
-        r"(?:that of |those of |in )?$"
+        r"(?:that of |those of |in )?(?:the same (?:period|month|quarter)s? (?:of |in )?)?$"
     )
 )
 
