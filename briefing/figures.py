@@ -87,7 +87,15 @@ def _units():
     )
     per_capita = re.compile(r"[ \u00a0]+(?:[\w+-]+[ \u00a0]+){0,3}?" + spec["per_capita"])
     streak = _low_rx(r"\b(?:" + "|".join(re.escape(w) for w in spec["streak_words"]) + r")\b")
-    return unit_rx, lookup, scales, scale_rx, per_capita, streak
+    prefixes = spec.get("prefixes", {})
+    prefix_rx = (
+        re.compile(
+            "(?:" + "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True)) + r")[ \u00a0]?$"
+        )
+        if prefixes
+        else None
+    )
+    return unit_rx, lookup, scales, scale_rx, per_capita, streak, prefix_rx, prefixes
 
 
 @cache
@@ -247,7 +255,7 @@ def build_figures(
     """Figures for the tokens whose role is ``figure``; ``sentence_of[i]`` is token i's sentence.
     ``low`` is ``lower(text)`` when the caller has it already."""
     low = lower(text) if low is None else low
-    unit_rx, lookup, scales, scale_rx, per_capita, streak = _units()
+    unit_rx, lookup, scales, scale_rx, per_capita, streak, prefix_rx, prefixes = _units()
     figs: list[Figure] = []
     for tok, si in zip(tokens, sentence_of, strict=True):
         if tok.role != "figure" or si < 0:
@@ -272,6 +280,10 @@ def build_figures(
                 pos = m.end()
             elif per_capita.match(text, pos, s.end):
                 unit = "per 10,000 people"
+            elif prefix_rx is not None and (
+                p := prefix_rx.search(text, max(s.start, tok.start - 5), tok.start)
+            ):
+                unit = prefixes[p.group().strip(" \u00a0")]  # "RMB 3.88 trillion"
         f = Figure(tok, value * scale, unit, kind or "level", "exact", pos, si, scale)
         ot = _OF_TOTAL.match(text, tok.end, s.end)
         if ot and unit == "count":
@@ -379,11 +391,20 @@ def _baseline(text: str, low: str, f: Figure, s: Sentence) -> str | None:
         b = text[m.start("b") : m.end("b")]
         if not re.match(r"^(?:\d|the first three|January)", b):
             return _clean_baseline(b)
-    if _YOY.search(before) or _YOY.search(after):
-        return "a year earlier"
-    if _MOM.search(before) or _MOM.search(after):
-        return "the previous month"
-    return None
+    return _time_baseline(before, after)
+
+
+_TIME_CUES = ((_YOY, "a year earlier"), (_MOM, "the previous month"))
+
+
+def _time_baseline(before: str, after: str) -> str | None:
+    """ "Year on year" or "month on month" for a figure: the first cue after it in its clause ("3.9% year
+    on year and 0.84% month on month"), else the last before it ("a year-on-year rise of 5%")."""
+    first = min(((m.start(), b) for rx, b in _TIME_CUES if (m := rx.search(after))), default=None)
+    if first:
+        return first[1]
+    last = max(((m.end(), b) for rx, b in _TIME_CUES for m in rx.finditer(before)), default=None)
+    return last[1] if last else None
 
 
 def _clean_baseline(b: str) -> str:
@@ -456,7 +477,8 @@ _VERBS = (
     r"contributing to|registered|recorded|posted|saw|sees|seeing|surged|jumped|climbed|expanded|"
     r"declined|decreased|fell|fallen|dropped|edged up|edged down|lessened|narrowed|widened|remained|"
     r"maintained|maintaining|retained|covered|covers|house|houses|housed|connect|connects|"
-    r"connected|integrated into|marking|representing|up|down"
+    r"connected|integrated into|marking|representing|went up|went down|go up|goes up|going up|"
+    r"was|were|is|are|up|down"
 )
 # _VERB_BEFORE, _MEASURE_OF and _STOP_AFTER are matched against the lower-cased text.
 # Both start at a word (\b, tested first, lets the engine drop positions inside words at once) that
@@ -474,9 +496,10 @@ _VERB_BEFORE = _low_rx(
 # every word of the window as the phrase's start, several times slower.
 _MEASURE_OF = _low_rx(
     r"\b(?<!['’-])(?P<m>capacity|value|volume|revenue|output|scale|investment|density|"
-    r"range|mileage|sales|exports|imports|profits?|income|spending)\s+of\s+"
-    r"(?:more than |over |nearly |almost |about |approximately |some )?$"
+    r"range|mileage|sales|exports|imports|profits?|income|spending|targets?|goals?)\s+of\s+"
+    r"(?:more than |over |nearly |almost |about |approximately |around |roughly |some )?$"
 )
+_LAST_DET = re.compile(r"\b(?:its|their|the|a|an|this|these|our)\s+", re.IGNORECASE)
 _WORDS_BEFORE = re.compile(r"(?<![\w'’-])(?:[\w'’-]+ ){0,4}$")
 _MAIN_VERBS = (
     _VERBS + r"|continued|improved|made|achieved|showed|shown|witnessed|gained|kept|"
@@ -493,6 +516,8 @@ _STOP_AFTER = _low_rx(
     r"per|in|at|for|from|with|to|by|across|on|under|since|during|as|among|over|including|"
     r"nationwide|pioneering|using|providing|serving|featuring|so|compared|than)\b|[,.;:()]"
     r"|\s(?:and|or)\s+(?=\d|more than|over|nearly|about)"
+    # a participle that opens a clause: "184 million rural migrant workers living in cities"
+    r"|\s(?!during\b)[a-z]+ing(?=\s+(?:in|on|at|for|with|to|from|across|over|the|a|an)\b)"
 )
 _GENERIC_NOUNS = {"units", "unit", "sets", "set", "pieces", "items", "times", "people", "yuan"}
 _LEAD_TRIM = re.compile(
@@ -701,19 +726,24 @@ def _noun_after(text: str, low: str, f: Figure, s: Sentence) -> str:
 def _noun_before(text: str, low: str, f: Figure, s: Sentence, sentence_subject) -> str:
     """The subject of the verb before the figure: 'telecom revenue grew by 6.8%' -> ..."""
     lo = max(s.start, f.token.start - 300)
-    head, head_low = text[lo : f.token.start], low[lo : f.token.start]
+    end = f.token.start
+    prefix_rx = _units()[6]
+    if prefix_rx and (p := prefix_rx.search(text, max(lo, end - 5), end)):
+        end = p.start()  # "were RMB 6.61 trillion": the verb is before the currency
+    head, head_low = text[lo:end], low[lo:end]
     tail = max(0, len(head) - 60)  # the verb or "<measure> of" sits right before the figure
     m = _MEASURE_OF.search(head_low, tail)
     if m:
         w = _WORDS_BEFORE.search(head_low, tail, m.start())
         np = head[w.start() if w else m.start() : m.end("m")]
+        np = _LAST_DET.split(np)[-1]  # "meet its growth target" -> "growth target"
         if not _DIGIT.search(np):
             return _tidy(_LEAD_TRIM.sub("", np.strip()))
     m = _VERB_BEFORE.search(head_low, tail)
     if not m:
         return ""
     np = _drop_from(_APPOSITIVE, _APPOSITIVE_WORDS, head[: m.start()].rstrip(" ,"))
-    clauses = np.split(",")
+    clauses = np[np.rfind(";") + 1 :].split(",")  # a semicolon closes the clauses before it
     k = len(clauses) - 1
     # extend over in-phrase lists: "the added value of computer, communication, and other ..."
     while k > 0:
@@ -733,7 +763,7 @@ def _noun_before(text: str, low: str, f: Figure, s: Sentence, sentence_subject) 
         cand = _LEAD_TRIM.sub("", clauses[k].strip())
     if _HAS_FIGURE.search(cand) or _LINKING_WORD.match(cand):
         return ""
-    cand = _after_last(_SUBORDINATE, cand)
+    cand = _LEAD_TRIM.sub("", _after_last(_SUBORDINATE, cand))  # "as in June the rate ..."
     has_verb = not _MAIN_VERB_WORDS.isdisjoint(cand.lower().split())
     if has_verb or _WITH.match(head_low[m.start() :].strip(" ,")):
         return sentence_subject(f.sentence)
@@ -784,12 +814,12 @@ def _split_coordination(np: str, k: int) -> list[str] | None:
         return None
     m = re.match(r"^(?P<items>.+?)\s+of\s+(?P<tail>.+)$", np)
     if m:
-        items = re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("items"))
+        items = _AND_SPLIT.split(m.group("items"))
         if len(items) == k:
             return [f"{i} of {m.group('tail')}" for i in items]
-        items = re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group("tail"))
+        items = _AND_SPLIT.split(m.group("tail"))
         if len(items) == k:
-            return [f"{m.group('items')} of {i}" for i in items]
+            return [f"{m.group('items')} of {i}" for i in _share_head(items)]
     # "trade with ASEAN and the EU", "investment from France and Switzerland": the head goes with each
     m = _HEAD_WITH.match(np)
     if m:
@@ -798,8 +828,19 @@ def _split_coordination(np: str, k: int) -> list[str] | None:
             return [f"{m.group('head')} {i}" for i in items]
     items = _AND_SPLIT.split(np)
     if len(items) == k:
-        return items
+        return _share_head(items)
     return None
+
+
+def _share_head(items: list[str]) -> list[str]:
+    """'urban and rural residents' -> ['urban residents', 'rural residents']: single-word modifiers before
+    a last item of several words share its head (not when that item starts with "the": "ASEAN and the
+    EU")."""
+    *first, last = items
+    words = last.split(" ", 1)
+    if len(words) == 2 and all(len(i.split()) == 1 for i in first) and not _DET.match(last):
+        return [f"{i} {words[1]}" for i in first] + [last]
+    return items
 
 
 _AND_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
