@@ -195,6 +195,11 @@ _SIGN = _low_rx(
 _NEG_AFTER = _low_rx(
     r"^\s*(?:year[- ]on[- ]year\s+)?(?:reduction|decrease|decline|drop|fall|cut|contraction)"
 )
+_TO_LEVEL = _low_rx(
+    r"\b(?:rose|risen|rise|rising|fell|fallen|fall|falling|dropped|drop|increased|decreased|declined|grew|"
+    r"grown|climbed|edged up|edged down|went up|went down|picked up|jumped|surged|slid|slipped)\s+to\s+"
+    r"(?:about |around |nearly |almost |more than |over |approximately )?$"
+)
 _YOY = _low_rx(r"year[- ]on[- ]year|\by/y\b|\byoy\b|from a year earlier|over last year")
 _MOM = _low_rx(r"month[- ]on[- ]month|on a monthly basis|from (?:a|the previous) month")
 _CMP_AFTER = _low_rx(
@@ -358,6 +363,8 @@ def _kind_and_sign(low: str, f: Figure, s: Sentence, streak: re.Pattern[str]) ->
 
 
 def _percent_kind(low: str, s: Sentence, before: str, after: str) -> str:
+    if _TO_LEVEL.search(before):  # "the curtailment rate fell to 7 percent": the level reached
+        return "share"
     if _SHARE_AFTER.match(after):
         return "share"
     if _GROWTH_AFTER.match(after):
@@ -478,7 +485,7 @@ _VERBS = (
     r"declined|decreased|fell|fallen|dropped|edged up|edged down|lessened|narrowed|widened|remained|"
     r"maintained|maintaining|retained|covered|covers|house|houses|housed|connect|connects|"
     r"connected|integrated into|marking|representing|went up|went down|go up|goes up|going up|"
-    r"was|were|is|are|up|down"
+    r"will total|to total|was|were|is|are|up|down"
 )
 # _VERB_BEFORE, _MEASURE_OF and _STOP_AFTER are matched against the lower-cased text.
 # Both start at a word (\b, tested first, lets the engine drop positions inside words at once) that
@@ -499,7 +506,16 @@ _MEASURE_OF = _low_rx(
     r"range|mileage|sales|exports|imports|profits?|income|spending|targets?|goals?)\s+of\s+"
     r"(?:more than |over |nearly |almost |about |approximately |around |roughly |some )?$"
 )
-_LAST_DET = re.compile(r"\b(?:its|their|the|a|an|this|these|our)\s+", re.IGNORECASE)
+# the phrase starts after its last determiner, pronoun or particle: "meet its growth target",
+# "phased out outdated coal production capacity"
+# a target that holds a quantity to a bound: "keep total energy consumption within 4.8 billion tonnes"
+_KEEP_WITHIN = _low_rx(
+    r"\b(?:keep|kept|keeping|control|controlled|controlling|limit|limited|limiting|cap|capped|hold|held)\s+"
+    r"(?P<np>[^,;]{3,60}?)\s+(?:within|under|below)\s+(?:about |around |approximately )?$"
+)
+_LAST_DET = re.compile(
+    r"\b(?:its|their|the|a|an|this|these|our|we|they|it|out|up|down|will|would|to)\s+", re.IGNORECASE
+)
 _WORDS_BEFORE = re.compile(r"(?<![\w'’-])(?:[\w'’-]+ ){0,4}$")
 _MAIN_VERBS = (
     _VERBS + r"|continued|improved|made|achieved|showed|shown|witnessed|gained|kept|"
@@ -518,10 +534,14 @@ _STOP_AFTER = _low_rx(
     r"|\s(?:and|or)\s+(?=\d|more than|over|nearly|about)"
     # a participle that opens a clause: "184 million rural migrant workers living in cities"
     r"|\s(?!during\b)[a-z]+ing(?=\s+(?:in|on|at|for|with|to|from|across|over|the|a|an)\b)"
+    # a second verb with its object: "100 million tonnes of capacity and reduce the share of coal"
+    r"|\s(?:and|or)\s+(?=[a-z]+\s+(?:the|a|an|its|their)\b)"
+    r"|\sof\s+(?=\d)"  # a rating after the counted thing: "seven lines of 800 kV"
 )
+_SHORT_PAREN = re.compile(r"\([^()]{1,10}\)")
 _GENERIC_NOUNS = {"units", "unit", "sets", "set", "pieces", "items", "times", "people", "yuan"}
 _LEAD_TRIM = re.compile(
-    r"^(?:(?:and|with|while|but|meanwhile|moreover|furthermore|additionally|in addition|"
+    r"^(?:(?:and|with|while|but|meanwhile|moreover|furthermore|additionally|in addition|respectively|"
     r"in particular|particularly|among them|of which|as a result|also|nationwide|overall|"
     r"last year|this year|so far|to date|at present|currently|now|again|as (?:i|we|he|she) (?:just )?said|"
     r"as (?:mentioned|noted|stated)(?: [^,]*)?|as you (?:have |just )?mentioned|"
@@ -534,7 +554,7 @@ _LEAD_TRIM = re.compile(
 _TRAIL_PERIOD = re.compile(
     r"\s+(?:from|in|during|since|by|as of|over|for)\s+(?:the\s+)?(?:first|last|past|end|"
     r"beginning|start|this|January|February|March|April|May|June|July|August|September|"
-    r"October|November|December)\b.*$",
+    r"October|November|December|(?:19|20)\d\d)\b.*$",
     re.IGNORECASE,
 )
 _SUBORDINATE = re.compile(r"\b(?:as|because|since|while|when|where|whereas|after) ", re.I)
@@ -555,7 +575,8 @@ def _drop_from(rx: re.Pattern[str], cues: tuple[str, ...], s: str) -> str:
     return rx.sub("", s) if any(c in low for c in cues) else s
 
 
-_HAS_FIGURE = re.compile(r"\d(?<![A-Za-z]\d)[\d,.]*(?![\dA-Za-z])")  # digit first: quick to skip to
+# another number in a phrase (a year is not one: "energy consumption in 2018")
+_HAS_FIGURE = re.compile(r"(?!(?:19|20)\d\d(?![\d,.]))\d(?<![A-Za-z]\d)[\d,.]*(?![\dA-Za-z])")
 _TRAIL_ADVERB = re.compile(
     r"\s+(?:this year|last year|still|also|now|already|currently|further|steadily|"
     r"continuously|significantly|gradually|have|has|had)\b.*$",
@@ -708,7 +729,8 @@ def _noun_after(text: str, low: str, f: Figure, s: Sentence) -> str:
         rest, rest_low = " " + rest[m.end() :], " " + rest_low[m.end() :]
     if _NEXT_FIGURE.match(rest_low):
         return ""
-    m = _STOP_AFTER.search(rest_low)
+    # a short parenthesis belongs to the phrase ("ultra-high voltage (UHV) lines"): hidden from the stops
+    m = _STOP_AFTER.search(_SHORT_PAREN.sub(lambda p: "x" * len(p.group()), rest_low))
     cut = m.start() if m else len(rest)
     keep_relative = False
     if m and _RELATIVE_WORD.match(m.group()):
@@ -739,6 +761,9 @@ def _noun_before(text: str, low: str, f: Figure, s: Sentence, sentence_subject) 
         np = _LAST_DET.split(np)[-1]  # "meet its growth target" -> "growth target"
         if not _DIGIT.search(np):
             return _tidy(_LEAD_TRIM.sub("", np.strip()))
+    m = _KEEP_WITHIN.search(head_low, tail)
+    if m:  # "keep total energy consumption within 4.8 billion tonnes"
+        return _tidy(head[m.start("np") : m.end("np")])
     m = _VERB_BEFORE.search(head_low, tail)
     if not m:
         return ""

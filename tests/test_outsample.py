@@ -28,13 +28,34 @@ STRUCTURE = {
         "outlets": ["China Daily", "Bloomberg", "CCTV", "The Paper"],
         "answerers": ["Liang Qiushi", "Fang Yuhang", "Liang Qiushi", "Liang Qiushi"],
     },
+    "2019-01-28-nea-energy-2018": {
+        "speakers": ("Zhao Jianping", "Qin Weidong"),
+        "outlets": ["Xinhua News Agency", "Reuters", "Economic Daily", "China National Radio"],
+        "answerers": ["Qin Weidong", "Zhao Jianping", "Qin Weidong", "Zhao Jianping"],
+    },
     "2022-07-15-nbs-economy-h1": {
         "speakers": ("Sun Mingyuan",),
         "outlets": ["CCTV", "Bloomberg", "China Daily", "Economic Daily"],
         "answerers": ["Sun Mingyuan"] * 4,
     },
 }
-FIGURES = [(name, k) for name, case in CASES.items() for k in range(len(case["figures"]))]
+#: Disagreements the package does not resolve yet, each with its reason; strict, so a fix shows up.
+KNOWN = {
+    ("2019-01-28-nea-energy-2018", "14.2 billion kWh"): "an absolute change ('a decrease of 14.2 billion "
+    "kWh from the previous year') has no kind yet: its value is not signed and it gets no baseline",
+}
+FIGURES = [
+    pytest.param(
+        name,
+        k,
+        id=f"{name[:10]}-{e['surface']}",
+        marks=[pytest.mark.xfail(strict=True, reason=KNOWN[name, e["surface"]])]
+        if (name, e["surface"]) in KNOWN
+        else [],
+    )
+    for name, case in CASES.items()
+    for k, e in enumerate(case["figures"])
+]
 
 
 @pytest.fixture(scope="module", params=sorted(CASES))
@@ -63,9 +84,7 @@ def test_every_figure_and_nothing_else(case):
     assert list(b.figures["surface"]) == [e["surface"] for e in expected["figures"]]
 
 
-@pytest.mark.parametrize(
-    ("name", "k"), FIGURES, ids=[f"{n[:10]}-{CASES[n]['figures'][k]['surface']}" for n, k in FIGURES]
-)
+@pytest.mark.parametrize(("name", "k"), FIGURES)
 def test_figure_attributes(parsed, name, k):
     want = CASES[name]["figures"][k]
     b = parsed[name]
