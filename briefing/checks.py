@@ -120,7 +120,7 @@ _STOP = frozenset((
     "nationwide", "respectively", "same",
 ))  # fmt: skip
 _STEM = 6  # words are compared on their first six letters: "provincial" ~ "provinces", "economy" ~ "economic"
-_FLOW_KINDS = ("growth", "pp_change", "streak")
+_FLOW_KINDS = ("growth", "pp_change", "streak", "change")
 _NOT_LEVEL_UNITS = ("%", "pp", "times", "months", "years")
 _APPROX_UP = "more_than"
 _APPROX_DOWN = ("nearly", "less_than")

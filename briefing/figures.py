@@ -195,6 +195,12 @@ _SIGN = _low_rx(
 _NEG_AFTER = _low_rx(
     r"^\s*(?:year[- ]on[- ]year\s+)?(?:reduction|decrease|decline|drop|fall|cut|contraction)"
 )
+# an amount said as a change: "a decrease of 14.2 billion kWh", "rose by 1.2 million units"
+_ABS_CHANGE = _low_rx(
+    r"\b(?:(?:an?\s+)?(?:year-on-year\s+)?(?:increase|rise|growth|decrease|decline|drop|reduction|fall|cut)\s+of"
+    r"|(?:increased|rose|grew|decreased|declined|fell|dropped|(?:was|were)\s+(?:up|down)|up|down)\s+by)"
+    r"\s+(?:about |around |nearly |almost |more than |over |approximately )?$"
+)
 _TO_LEVEL = _low_rx(
     r"\b(?:rose|risen|rise|rising|fell|fallen|fall|falling|dropped|drop|increased|decreased|declined|grew|"
     r"grown|climbed|edged up|edged down|went up|went down|picked up|jumped|surged|slid|slipped)\s+to\s+"
@@ -347,7 +353,9 @@ def _kind_and_sign(low: str, f: Figure, s: Sentence, streak: re.Pattern[str]) ->
         f.kind = "growth"
     elif f.unit == "%":
         f.kind = _percent_kind(low, s, before, after)
-    if f.kind not in ("growth", "pp_change"):
+    elif f.kind == "level" and _ABS_CHANGE.search(before):  # "a decrease of 14.2 billion kWh"
+        f.kind = "change"
+    if f.kind not in ("growth", "pp_change", "change"):
         return
     neg = bool(_NEG_AFTER.match(after))
     if not neg and not _RISE_AFTER.match(after):
@@ -384,7 +392,7 @@ def _mentions_change(low: str, start: int, end: int) -> bool:
 
 
 def _baseline(text: str, low: str, f: Figure, s: Sentence) -> str | None:
-    if f.kind not in ("growth", "pp_change"):
+    if f.kind not in ("growth", "pp_change", "change"):
         return None
     cs = _clause_start(text, s.start, f.token.start)
     ce = _clause_end(text, f.end, s.end)

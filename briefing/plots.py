@@ -74,6 +74,7 @@ KIND_COLOURS = {
     "pp_change": "#8FB3D9",
     "share": "#C9D9EA",
     "streak": "#B8B8B8",
+    "change": "#7A8C99",
 }
 GREY = "#6E6E6E"
 
@@ -98,6 +99,7 @@ _KIND_WORDS = {
     "share": "Share",
     "level": "Level",
     "streak": "Run",
+    "change": "Change in amount",
 }
 _UNIT_WORDS = {
     "%": "%",
