@@ -201,6 +201,15 @@ _ABS_CHANGE = _low_rx(
     r"|(?:increased|rose|grew|decreased|declined|fell|dropped|(?:was|were)\s+(?:up|down)|up|down)\s+by)"
     r"\s+(?:about |around |nearly |almost |more than |over |approximately )?$"
 )
+
+
+def _near_end(before: str, words: tuple[str, ...]) -> bool:
+    """One of ``words`` is in the last 25 characters of ``before``: it must be, for a pattern ending
+    "<word> [qualifier] <figure>" to match, and the test is far cheaper than the pattern."""
+    near = before[-25:]
+    return any(w in near for w in words)
+
+
 _TO_LEVEL = _low_rx(
     r"\b(?:rose|risen|rise|rising|fell|fallen|fall|falling|dropped|drop|increased|decreased|declined|grew|"
     r"grown|climbed|edged up|edged down|went up|went down|picked up|jumped|surged|slid|slipped)\s+to\s+"
@@ -353,8 +362,8 @@ def _kind_and_sign(low: str, f: Figure, s: Sentence, streak: re.Pattern[str]) ->
         f.kind = "growth"
     elif f.unit == "%":
         f.kind = _percent_kind(low, s, before, after)
-    elif f.kind == "level" and _ABS_CHANGE.search(before):  # "a decrease of 14.2 billion kWh"
-        f.kind = "change"
+    elif f.kind == "level" and _near_end(before, ("of", "by")) and _ABS_CHANGE.search(before):
+        f.kind = "change"  # "a decrease of 14.2 billion kWh", "rose by 1.2 million"
     if f.kind not in ("growth", "pp_change", "change"):
         return
     neg = bool(_NEG_AFTER.match(after))
@@ -371,7 +380,7 @@ def _kind_and_sign(low: str, f: Figure, s: Sentence, streak: re.Pattern[str]) ->
 
 
 def _percent_kind(low: str, s: Sentence, before: str, after: str) -> str:
-    if _TO_LEVEL.search(before):  # "the curtailment rate fell to 7 percent": the level reached
+    if _near_end(before, ("to",)) and _TO_LEVEL.search(before):  # "fell to 7 percent": the level reached
         return "share"
     if _SHARE_AFTER.match(after):
         return "share"
@@ -517,6 +526,7 @@ _MEASURE_OF = _low_rx(
 # the phrase starts after its last determiner, pronoun or particle: "meet its growth target",
 # "phased out outdated coal production capacity"
 # a target that holds a quantity to a bound: "keep total energy consumption within 4.8 billion tonnes"
+_BOUND_WORDS = ("within", "under", "below")
 _KEEP_WITHIN = _low_rx(
     r"\b(?:keep|kept|keeping|control|controlled|controlling|limit|limited|limiting|cap|capped|hold|held)\s+"
     r"(?P<np>[^,;]{3,60}?)\s+(?:within|under|below)\s+(?:about |around |approximately )?$"
@@ -769,7 +779,8 @@ def _noun_before(text: str, low: str, f: Figure, s: Sentence, sentence_subject) 
         np = _LAST_DET.split(np)[-1]  # "meet its growth target" -> "growth target"
         if not _DIGIT.search(np):
             return _tidy(_LEAD_TRIM.sub("", np.strip()))
-    m = _KEEP_WITHIN.search(head_low, tail)
+    near = head_low[-30:]  # the bound word sits right before the figure; looked for only when it is there
+    m = _KEEP_WITHIN.search(head_low, tail) if any(w in near for w in _BOUND_WORDS) else None
     if m:  # "keep total energy consumption within 4.8 billion tonnes"
         return _tidy(head[m.start("np") : m.end("np")])
     m = _VERB_BEFORE.search(head_low, tail)
