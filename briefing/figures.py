@@ -198,7 +198,8 @@ _NEG_AFTER = _low_rx(
 # an amount said as a change: "a decrease of 14.2 billion kWh", "rose by 1.2 million units"
 _ABS_CHANGE = _low_rx(
     r"\b(?:(?:an?\s+)?(?:year-on-year\s+)?(?:increase|rise|growth|decrease|decline|drop|reduction|fall|cut)\s+of"
-    r"|(?:increased|rose|grew|decreased|declined|fell|dropped|(?:was|were)\s+(?:up|down)|up|down)\s+by)"
+    r"|(?:increased|rose|grew|decreased|declined|fell|dropped|(?:was|were)\s+(?:up|down)|up|down)\s+by"
+    r"|up|down)"
     r"\s+(?:about |around |nearly |almost |more than |over |approximately )?$"
 )
 
@@ -362,7 +363,7 @@ def _kind_and_sign(low: str, f: Figure, s: Sentence, streak: re.Pattern[str]) ->
         f.kind = "growth"
     elif f.unit == "%":
         f.kind = _percent_kind(low, s, before, after)
-    elif f.kind == "level" and _near_end(before, ("of", "by")) and _ABS_CHANGE.search(before):
+    elif f.kind == "level" and _near_end(before, ("of", "by", "up", "down")) and _ABS_CHANGE.search(before):
         f.kind = "change"  # "a decrease of 14.2 billion kWh", "rose by 1.2 million"
     if f.kind not in ("growth", "pp_change", "change"):
         return
@@ -413,11 +414,14 @@ def _baseline(text: str, low: str, f: Figure, s: Sentence) -> str | None:
     m = _CMP_AFTER.match(low, f.end, s.end)
     if m and (f.kind == "pp_change" or not _YOY.search(after + before)):
         b = text[m.start("b") : m.end("b")]
-        if not re.match(r"^(?:\d|the first three|January)", b):
+        if not _NOT_BASELINE.match(b):
             return _clean_baseline(b)
     return _time_baseline(before, after)
 
 
+# what follows "than"/"from" but is not a baseline: another number ("from 5% to 6%"; a year, "from 2021",
+# is one), or a period
+_NOT_BASELINE = re.compile(r"^(?:(?!(?:19|20)\d\d\b)\d|the first three|January)")
 _TIME_CUES = ((_YOY, "a year earlier"), (_MOM, "the previous month"))
 
 
@@ -502,7 +506,7 @@ _VERBS = (
     r"declined|decreased|fell|fallen|dropped|edged up|edged down|lessened|narrowed|widened|remained|"
     r"maintained|maintaining|retained|covered|covers|house|houses|housed|connect|connects|"
     r"connected|integrated into|marking|representing|went up|went down|go up|goes up|going up|"
-    r"will total|to total|was|were|is|are|up|down"
+    r"will total|to total|numbered|averaged|averages|averaging|was|were|is|are|up|down"
 )
 # _VERB_BEFORE, _MEASURE_OF and _STOP_AFTER are matched against the lower-cased text.
 # Both start at a word (\b, tested first, lets the engine drop positions inside words at once) that
@@ -808,7 +812,8 @@ def _noun_before(text: str, low: str, f: Figure, s: Sentence, sentence_subject) 
     if _HAS_FIGURE.search(cand) or _LINKING_WORD.match(cand):
         return ""
     cand = _LEAD_TRIM.sub("", _after_last(_SUBORDINATE, cand))  # "as in June the rate ..."
-    has_verb = not _MAIN_VERB_WORDS.isdisjoint(cand.lower().split())
+    # a verb form that opens the phrase modifies its noun: "registered nurses totaled ..."
+    has_verb = not _MAIN_VERB_WORDS.isdisjoint(cand.lower().split()[1:])
     if has_verb or _WITH.match(head_low[m.start() :].strip(" ,")):
         return sentence_subject(f.sentence)
     cand = _SUBORDINATE.sub("", cand)
@@ -873,6 +878,10 @@ def _split_coordination(np: str, k: int) -> list[str] | None:
     items = _AND_SPLIT.split(np)
     if len(items) == k:
         return _share_head(items)
+    if k == 2 and len(items) > 2 and "," not in np:
+        # "hospitals and primary-level medical and health institutions": the first "and" splits the
+        # list; a later one sits inside a name
+        return np.split(" and ", 1)
     return None
 
 

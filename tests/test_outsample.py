@@ -1,7 +1,8 @@
 """Out of sample: transcripts of other bodies, years and registers (MOFCOM, April 2024; NBS, July 2022,
-"percent" spelled out, "RMB" before amounts), each written with its expected figures by a separate author
-from docs/figures.md alone, without running the package. The first runs found every figure of both; the
-disagreements they showed were fixed in the rules and are now pinned here.
+"percent" spelled out, "RMB" before amounts; NEA, January 2019, older layout; NHC, July 2023, rates per
+1,000 and 100,000), each written with its expected figures by a separate author from docs/figures.md
+alone, without running the package. The first runs found every figure of all four; the disagreements
+they showed were fixed in the rules and vocabularies and are now pinned here.
 
 Two conventions differ between that author and the package, and are compared loosely, not by changing
 either side: a subject that starts a sentence keeps its capital in the package ("Exports" for
@@ -32,6 +33,11 @@ STRUCTURE = {
         "speakers": ("Zhao Jianping", "Qin Weidong"),
         "outlets": ["Xinhua News Agency", "Reuters", "Economic Daily", "China National Radio"],
         "answerers": ["Qin Weidong", "Zhao Jianping", "Qin Weidong", "Zhao Jianping"],
+    },
+    "2023-07-06-nhc-health-2022": {
+        "speakers": ("Liu Jianhua", "Zhou Yanan"),
+        "outlets": ["People's Daily", "Reuters", "Health News", "CGTN"],
+        "answerers": ["Zhou Yanan", "Liu Jianhua", "Zhou Yanan", "Liu Jianhua"],
     },
     "2022-07-15-nbs-economy-h1": {
         "speakers": ("Sun Mingyuan",),
