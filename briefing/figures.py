@@ -85,7 +85,10 @@ def _units():
         r"[ \u00a0](?P<s>" + "|".join(sorted(scales, key=len, reverse=True)) + r")(?![A-Za-z])",
         re.IGNORECASE,
     )
-    per_capita = re.compile(r"[ \u00a0]+(?:[\w+-]+[ \u00a0]+){0,3}?" + spec["per_capita"])
+    per_capita = [
+        (p["unit"], re.compile(r"[ \u00a0]+(?:[\w+-]+[ \u00a0]+){0,3}?" + p["pattern"]))
+        for p in spec["per_capita"]
+    ]
     streak = _low_rx(r"\b(?:" + "|".join(re.escape(w) for w in spec["streak_words"]) + r")\b")
     prefixes = spec.get("prefixes", {})
     prefix_rx = (
@@ -299,8 +302,8 @@ def build_figures(
             if m and not (m.group("u") == "%" and m.start() != pos):
                 unit, kind = lookup[m.group("u").lower()]
                 pos = m.end()
-            elif per_capita.match(text, pos, s.end):
-                unit = "per 10,000 people"
+            elif per := next((u for u, rx in per_capita if rx.match(text, pos, s.end)), None):
+                unit = per  # "22.6 5G base stations per 10,000 people"
             elif prefix_rx is not None and (
                 p := prefix_rx.search(text, max(s.start, tok.start - 5), tok.start)
             ):
@@ -737,8 +740,9 @@ def _noun_after(text: str, low: str, f: Figure, s: Sentence) -> str:
     ot = _OF_TOTAL.match(text, f.token.end, s.end)
     if ot:
         pos = max(pos, ot.end())
-    if f.unit == "per 10,000 people":
-        m = re.match(r"[ \u00a0]+(?P<np>.+?)[ \u00a0]+per\b", text[pos : s.end])
+    if f.unit.startswith("per "):
+        # the things counted, between the number and "per": none in "15.7 per 100,000"
+        m = re.match(r"[ \u00a0]+(?P<np>(?!per\b)[^,;.]+?)[ \u00a0]+per\b", text[pos : s.end])
         return _tidy(m.group("np")) if m else ""
     hi = min(s.end, pos + 120)
     rest, rest_low = text[pos:hi], low[pos:hi]
