@@ -67,7 +67,7 @@ import calendar
 import datetime as dt
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -824,37 +824,56 @@ def _implied_rates(ctx: _Context) -> list[_Derived]:
     return out
 
 
+def _paired(
+    ctx: _Context,
+    lefts: list[_Fig],
+    rights: list[_Fig],
+    kind: str,
+    derive: Callable[[_Fig, _Fig], _Derived | None],
+) -> list[_Derived]:
+    """What pairs of figures of one sentence imply: a figure of ``lefts`` with one of ``rights`` about the
+    same subject in compatible periods (for ``kind``), most alike and nearest first, each figure in one
+    pair at most. ``derive`` gives the implied quantity, or None when the pair implies nothing (its
+    figures stay free for other pairs)."""
+    pairs = []
+    for a in lefts:
+        for b in rights:
+            sim = _jaccard(a.words, b.words)
+            if sim >= SAME_SUBJECT and compatible(a.span, b.span, kind, ctx.today):
+                pairs.append((-sim, abs(a.n - b.n), a.n, b.n, a, b))
+    out: list[_Derived] = []
+    used: set[str] = set()
+    for *_, a, b in sorted(pairs, key=lambda t: t[:4]):
+        if a.id in used or b.id in used:
+            continue
+        d = derive(a, b)
+        if d is not None:
+            used |= {a.id, b.id}
+            out.append(d)
+    return out
+
+
 def _implied_levels(ctx: _Context) -> list[_Derived]:
+    def derive(lv: _Fig, g: _Fig) -> _Derived | None:
+        is_time, span = _baseline_period(g.baseline, lv.span, ctx.today)
+        if not is_time:
+            return None
+        rl, rg = lv.prec.rounding, g.prec.rounding
+        value = lv.value / (1 + g.value / 100)
+        low = (lv.value - rl / 2) / (1 + (g.value + rg / 2) / 100)
+        lowest_rate = g.value - rg / 2
+        high = (lv.value + rl / 2) / (1 + lowest_rate / 100) if lowest_rate > -100 else math.inf
+        return _Derived(
+            "implied_level", [lv, g], f"{lv.subject}, {g.baseline}", lv.words, lv.unit, "level", span,
+            value, low, high, lv.approx, max(3, lv.prec.digits + 1), None,
+            f"{lv.surface} divided by 1 + {g.surface} ({g.baseline})",
+        )  # fmt: skip
+
     out = []
     for sent in _sentence_figs(ctx).values():
         levels = [f for f in sent if f.kind == "level" and f.unit not in _NOT_LEVEL_UNITS]
         rates = [f for f in sent if f.kind == "growth" and f.unit == "%" and f.baseline and f.value > -100]
-        pairs = []
-        for lv in levels:
-            for g in rates:
-                sim = _jaccard(lv.words, g.words)
-                if sim >= SAME_SUBJECT and compatible(lv.span, g.span, "growth", ctx.today):
-                    pairs.append((-sim, abs(lv.n - g.n), lv.n, g.n, lv, g))
-        used: set[str] = set()
-        for *_, lv, g in sorted(pairs, key=lambda t: t[:4]):
-            if lv.id in used or g.id in used:
-                continue
-            is_time, span = _baseline_period(g.baseline, lv.span, ctx.today)
-            if not is_time:
-                continue
-            used |= {lv.id, g.id}
-            rl, rg = lv.prec.rounding, g.prec.rounding
-            value = lv.value / (1 + g.value / 100)
-            low = (lv.value - rl / 2) / (1 + (g.value + rg / 2) / 100)
-            lowest_rate = g.value - rg / 2
-            high = (lv.value + rl / 2) / (1 + lowest_rate / 100) if lowest_rate > -100 else math.inf
-            out.append(
-                _Derived(
-                    "implied_level", [lv, g], f"{lv.subject}, {g.baseline}", lv.words, lv.unit, "level", span,
-                    value, low, high, lv.approx, max(3, lv.prec.digits + 1), None,
-                    f"{lv.surface} divided by 1 + {g.surface} ({g.baseline})",
-                )
-            )  # fmt: skip
+        out += _paired(ctx, levels, rates, "growth", derive)
     return out
 
 
@@ -894,37 +913,26 @@ def _total_approx(count: _Fig, share: _Fig) -> str | None:
 
 
 def _implied_totals(ctx: _Context) -> list[_Derived]:
+    def derive(c: _Fig, sh: _Fig) -> _Derived | None:
+        whole = _whole(ctx, c, sh)
+        approx = _total_approx(c, sh)
+        if whole is None or approx is None:
+            return None
+        rc, rs = c.prec.rounding, sh.prec.rounding
+        value = c.value / (sh.value / 100)
+        low = (c.value - rc / 2) / ((sh.value + rs / 2) / 100)
+        high = (c.value + rc / 2) / ((sh.value - rs / 2) / 100) if sh.value > rs / 2 else math.inf
+        return _Derived(
+            "implied_total", [c, sh], f"all {_ALL.sub('', whole[0])}", whole[1], "count", "level", c.span,
+            value, low, high, approx, min(max(3, c.prec.digits + 1), len(f"{value:.0f}")), None,
+            f"{c.surface} being {sh.surface} of the whole",
+        )  # fmt: skip
+
     out = []
     for sent in _sentence_figs(ctx).values():
         counts = [f for f in sent if f.kind == "level" and f.unit == "count" and math.isnan(f.of_total)]
         shares = [f for f in sent if f.kind == "share" and f.unit == "%" and 0 < f.value < 100]
-        pairs = []
-        for c in counts:
-            for sh in shares:
-                sim = _jaccard(c.words, sh.words)
-                if sim >= SAME_SUBJECT and compatible(c.span, sh.span, "level", ctx.today):
-                    pairs.append((-sim, abs(c.n - sh.n), c.n, sh.n, c, sh))
-        used: set[str] = set()
-        for *_, c, sh in sorted(pairs, key=lambda t: t[:4]):
-            if c.id in used or sh.id in used:
-                continue
-            whole = _whole(ctx, c, sh)
-            approx = _total_approx(c, sh)
-            if whole is None or approx is None:
-                continue
-            used |= {c.id, sh.id}
-            rc, rs = c.prec.rounding, sh.prec.rounding
-            value = c.value / (sh.value / 100)
-            low = (c.value - rc / 2) / ((sh.value + rs / 2) / 100)
-            high = (c.value + rc / 2) / ((sh.value - rs / 2) / 100) if sh.value > rs / 2 else math.inf
-            out.append(
-                _Derived(
-                    "implied_total", [c, sh], f"all {_ALL.sub('', whole[0])}", whole[1], "count", "level",
-                    c.span,
-                    value, low, high, approx, min(max(3, c.prec.digits + 1), len(f"{value:.0f}")), None,
-                    f"{c.surface} being {sh.surface} of the whole",
-                )
-            )  # fmt: skip
+        out += _paired(ctx, counts, shares, "level", derive)
     return out
 
 
