@@ -13,6 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from .numbers import NUM, NUMWORD, Token, parse_number
 from .periods import Period
@@ -66,8 +67,21 @@ def _low_rx(pattern: str) -> re.Pattern[str]:
     return re.compile(lower_pattern(pattern))
 
 
+class _Units(NamedTuple):
+    """The unit vocabulary (``data/units.yml``) compiled for matching."""
+
+    unit_rx: re.Pattern[str]  # a unit word right after the number (and its scale word)
+    lookup: dict[str, tuple[str, str | None]]  # unit word -> (unit, kind it forces)
+    scales: dict[str, float]
+    scale_rx: re.Pattern[str]
+    per_capita: list[tuple[str, re.Pattern[str]]]  # (unit, "... per 10,000 people" after the number)
+    streak: re.Pattern[str]  # lower-cased text
+    prefix_rx: re.Pattern[str] | None  # a currency right before the number ("RMB 3.88 trillion")
+    prefixes: dict[str, str]  # currency prefix -> unit
+
+
 @cache
-def _units():
+def _units() -> _Units:
     spec = load("units")
     words: list[tuple[str, str, str | None]] = []
     for u in spec["units"]:
@@ -98,7 +112,7 @@ def _units():
         if prefixes
         else None
     )
-    return unit_rx, lookup, scales, scale_rx, per_capita, streak, prefix_rx, prefixes
+    return _Units(unit_rx, lookup, scales, scale_rx, per_capita, streak, prefix_rx, prefixes)
 
 
 @cache
@@ -208,9 +222,10 @@ _ABS_CHANGE = _low_rx(
 
 
 def _near_end(before: str, words: tuple[str, ...]) -> bool:
-    """One of ``words`` is in the last 25 characters of ``before``: it must be, for a pattern ending
-    "<word> [qualifier] <figure>" to match, and the test is far cheaper than the pattern."""
-    near = before[-25:]
+    """One of ``words`` is in the last 30 characters of ``before``: it must be, for a pattern ending
+    "<word> [qualifier] <figure>" to match (the longest qualifier, "approximately ", is 14), and the test
+    is far cheaper than the pattern."""
+    near = before[-30:]
     return any(w in near for w in words)
 
 
@@ -536,7 +551,7 @@ _MEASURE_OF = _low_rx(
 _BOUND_WORDS = ("within", "under", "below")
 _KEEP_WITHIN = _low_rx(
     r"\b(?:keep|kept|keeping|control|controlled|controlling|limit|limited|limiting|cap|capped|hold|held)\s+"
-    r"(?P<np>[^,;]{3,60}?)\s+(?:within|under|below)\s+(?:about |around |approximately )?$"
+    r"(?P<np>[^,;]{3,60}?)\s+(?:" + "|".join(_BOUND_WORDS) + r")\s+(?:about |around |approximately )?$"
 )
 _LAST_DET = re.compile(
     r"\b(?:its|their|the|a|an|this|these|our|we|they|it|out|up|down|will|would|to)\s+", re.IGNORECASE
@@ -775,7 +790,7 @@ def _noun_before(text: str, low: str, f: Figure, s: Sentence, sentence_subject) 
     """The subject of the verb before the figure: 'telecom revenue grew by 6.8%' -> ..."""
     lo = max(s.start, f.token.start - 300)
     end = f.token.start
-    prefix_rx = _units()[6]
+    prefix_rx = _units().prefix_rx
     if prefix_rx and (p := prefix_rx.search(text, max(lo, end - 5), end)):
         end = p.start()  # "were RMB 6.61 trillion": the verb is before the currency
     head, head_low = text[lo:end], low[lo:end]
@@ -787,8 +802,7 @@ def _noun_before(text: str, low: str, f: Figure, s: Sentence, sentence_subject) 
         np = _LAST_DET.split(np)[-1]  # "meet its growth target" -> "growth target"
         if not _DIGIT.search(np):
             return _tidy(_LEAD_TRIM.sub("", np.strip()))
-    near = head_low[-30:]  # the bound word sits right before the figure; looked for only when it is there
-    m = _KEEP_WITHIN.search(head_low, tail) if any(w in near for w in _BOUND_WORDS) else None
+    m = _KEEP_WITHIN.search(head_low, tail) if _near_end(head_low, _BOUND_WORDS) else None
     if m:  # "keep total energy consumption within 4.8 billion tonnes"
         return _tidy(head[m.start("np") : m.end("np")])
     m = _VERB_BEFORE.search(head_low, tail)
