@@ -101,8 +101,12 @@ def parse_number(s: str) -> float:
     return float(word_value(s))
 
 
+#: A role pattern: (role, part before the token or None, part after it or None, required word or None).
+_Pattern = tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, str | None]
+
+
 @cache
-def _role_patterns() -> list[tuple[str, re.Pattern[str], re.Pattern[str], str | None]]:
+def _role_patterns() -> list[_Pattern]:
     """Each pattern split at its token: (role, before, after, required token or None).
 
     ``before`` must match text ending where the token starts and ``after`` text starting where it
@@ -157,14 +161,17 @@ def _max_width(pattern: str) -> int:
 
 
 @cache
-def _gates() -> tuple[list[bool], re.Pattern[str] | None, re.Pattern[str] | None, int]:
+def _gates() -> tuple[
+    re.Pattern[str] | None, re.Pattern[str] | None, int, dict[tuple[bool, bool], list[_Pattern]]
+]:
     """Two cheap tests that rule out most patterns for a token at once.
 
     Each pattern is gated by its ``after`` part when that part is selective, else by its ``before``
     part. The after-gate is one alternation of the selective after parts, matched at the token's end;
     the before-gate one alternation of the other patterns' before parts, ending at its start. When a
-    gate fails, none of its patterns can apply. Returns (gated by after, per pattern), after-gate,
-    before-gate, and how far before a token the before-gate can start.
+    gate fails, none of its patterns can apply. Returns the after-gate, the before-gate, how far
+    before a token the before-gate can start, and the patterns to try (in file order) by which gates
+    are open: (after open, before open).
     """
     patterns = _role_patterns()
     # each probe is matched as if right after a number ("0 of the", from position 1)
@@ -177,7 +184,17 @@ def _gates() -> tuple[list[bool], re.Pattern[str] | None, re.Pattern[str] | None
         if not g and b is not None
     ]
     reach = max((_max_width(b) for b in befores), default=0)
-    return by_after, _combined(afters), _combined(befores, tail), reach
+    ungated = [before is None and not g for (_, before, _, _), g in zip(patterns, by_after, strict=True)]
+    tries = {
+        (a, b): [
+            p
+            for p, g, u in zip(patterns, by_after, ungated, strict=True)
+            if u or (g and a) or (not g and not u and b)
+        ]
+        for a in (False, True)
+        for b in (False, True)
+    }
+    return _combined(afters), _combined(befores, tail), reach, tries
 
 
 _REACH = 60  # how far before a token a role pattern may start
@@ -212,19 +229,7 @@ def find_tokens(text: str, spans: list[tuple[int, int]], low: str | None = None)
 
 def _classify(text: str, low: str, tokens: list[Token]) -> None:
     """Give each token its role: patterns are matched against ``low`` (the lower-cased text)."""
-    patterns = _role_patterns()
-    by_after, after_gate, before_gate, gate_reach = _gates()
-    # the patterns to try, in file order, by which gates are open: (after open, before open)
-    ungated = [before is None and not g for (_, before, _, _), g in zip(patterns, by_after, strict=True)]
-    tries = {
-        (a, b): [
-            p
-            for p, g, u in zip(patterns, by_after, ungated, strict=True)
-            if u or (g and a) or (not g and not u and b)
-        ]
-        for a in (False, True)
-        for b in (False, True)
-    }
+    after_gate, before_gate, gate_reach, tries = _gates()
     for t in tokens:
         pattern_role = None
         lo = max(0, t.num_start - _REACH)
