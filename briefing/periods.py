@@ -72,10 +72,7 @@ _BASELINE_BEFORE = re.compile(
 # month name (in the text). The full pattern is tried only around anchors, several times faster than
 # scanning all text with the large alternation. Both anchor patterns start with a plain character,
 # which lets the engine skip quickly to the next place one could start.
-_ANCHOR = re.compile(
-    r"quarter|half|months|year|h1|q[1-4]|19\d\d|20\d\d|"
-    r"january|february|april|june|july|september|october|november|december"
-)
+_ANCHOR = re.compile(r"quarter|half|months|year|h1|q[1-4]|19\d\d|20\d\d|" + "|".join(sorted(_PLAIN_MONTHS)))
 _MONTH_ANCHOR = re.compile(
     r"J(?i:an|u[nl])|F(?i:eb)|M(?i:a[ry])|A(?i:pr|ug)|S(?i:ep)|O(?i:ct)|N(?i:ov)|D(?i:ec)"
 )
