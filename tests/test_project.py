@@ -70,3 +70,46 @@ def test_field_dictionary_documents_every_column():
     for name in schema.TABLES:
         d = schema.describe(name)
         assert d["description"].str.len().gt(10).all(), name
+
+
+# --------------------------------------------------------------------------- data shipped in the package
+
+BUNDLED = ROOT / "briefing" / "data" / "bundled"
+#: Each file in the package's bundled/ folder and the repository's canonical copy of it.
+ORIGINALS = {
+    "2023-10-20-miit-industry-it-q1-q3.txt": "data/raw",
+    "2023-10-20-miit-industry-it-q1-q3.meta.yml": "data/raw",
+    "official_figures.csv": "data/reference",
+    "official_figures.meta.yml": "data/reference",
+}
+
+
+def test_packaged_data_are_byte_for_byte_the_repository_files():
+    """briefing/data/bundled/ holds copies (package data); data/raw/ and data/reference/ are canonical."""
+    assert sorted(p.name for p in BUNDLED.iterdir() if p.name != "README.md") == sorted(ORIGINALS)
+    for name, folder in ORIGINALS.items():
+        assert (BUNDLED / name).read_bytes() == (ROOT / folder / name).read_bytes(), (
+            f"briefing/data/bundled/{name} differs from {folder}/{name}: copy it again (cp {folder}/{name} "
+            "briefing/data/bundled/)"
+        )
+
+
+def test_packaged_data_match_the_checksums_in_their_provenance():
+    import hashlib
+
+    from briefing import paths
+
+    for data, meta in [
+        (paths.bundled_transcript(), ROOT / "data" / "raw" / "2023-10-20-miit-industry-it-q1-q3.meta.yml"),
+        (paths.bundled_reference(), ROOT / "data" / "reference" / "official_figures.meta.yml"),
+    ]:
+        m = yaml.safe_load(meta.read_text(encoding="utf-8"))
+        raw = data.read_bytes()
+        assert (hashlib.sha256(raw).hexdigest(), len(raw)) == (m["sha256"], m["bytes"]), data.name
+
+
+def test_load_reads_the_packaged_transcript():
+    from briefing import load, paths
+
+    assert paths.bundled_transcript().parent == BUNDLED
+    assert load().meta.source_file == "2023-10-20-miit-industry-it-q1-q3.txt"
