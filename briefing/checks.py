@@ -681,7 +681,7 @@ def note_statements(note: object, today: dt.date | None = None) -> list[Statemen
 
 
 def _reference_frame(reference: pd.DataFrame | None) -> pd.DataFrame:
-    """The reference to use: the packaged file when ``None`` (an error if it cannot be read), else ``reference``.
+    """The reference to use: the packaged file when ``None`` (an error if unreadable), else ``reference``.
 
     An empty frame (``pd.DataFrame()``) means no reference: nothing to compare.
     """

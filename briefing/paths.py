@@ -73,5 +73,5 @@ def bundled_transcript() -> Path:
 
 
 def bundled_reference() -> Path:
-    """Path of the reference file of official values for the bundled transcript, shipped inside the package."""
+    """Path of the reference file of official values for the bundled transcript, shipped in the package."""
     return bundled_file(REFERENCE_FILE)
