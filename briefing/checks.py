@@ -71,6 +71,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -285,8 +286,8 @@ def _iso_part(p: str) -> Span | None:
             y = int(p)
             return dt.date(y, 1, 1), dt.date(y, 12, 31)
         if re.fullmatch(r"\d{4}-\d{2}", p):
-            y, m = map(int, p.split("-"))
-            return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
+            y, month = map(int, p.split("-"))
+            return dt.date(y, month, 1), dt.date(y, month, calendar.monthrange(y, month)[1])
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", p):
             d = dt.date.fromisoformat(p)
             return d, d
@@ -743,7 +744,9 @@ def compare_reference(b, reference: pd.DataFrame | None = None) -> pd.DataFrame:
     ctx = b if isinstance(b, _Context) else _context(b)
     ref = _reference_frame(reference)
     rows = []
-    for r in ref.itertuples(index=False):
+    # The rows as named tuples; their fields are typed by the columns _normalise_reference guarantees.
+    ref_rows: Iterable[Any] = ref.itertuples(index=False)
+    for r in ref_rows:
         figs, match, why = _match_reference(ctx, r)
         bv, ov = r.briefing_value, r.official_value
         if figs:
@@ -1004,7 +1007,7 @@ def _overlaps(d: _Derived, value: float, res: float) -> bool:
 
 def _attach_evidence(ctx: _Context, derived: list[_Derived], ref: pd.DataFrame) -> None:
     """Compare each derived number with what the briefing and the reference state about the same quantity."""
-    ref_rows = list(ref.itertuples(index=False)) if len(ref) else []
+    ref_rows: list[Any] = list(ref.itertuples(index=False)) if len(ref) else []
     matched = {i: {f.group for f in _match_reference(ctx, r)[0]} for i, r in enumerate(ref_rows)}
     for d in derived:
         if not d.target or d.span is None:
