@@ -113,3 +113,31 @@ def test_load_reads_the_packaged_transcript():
 
     assert paths.bundled_transcript().parent == BUNDLED
     assert load().meta.source_file == "2023-10-20-miit-industry-it-q1-q3.txt"
+
+
+# --------------------------------------------------------------------------- packaging metadata
+
+
+def test_the_version_has_one_source():
+    import briefing
+
+    py = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    assert "version" not in py["project"] and "version" in py["project"]["dynamic"]
+    assert py["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "briefing.__version__"}
+    cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    assert cff["cff-version"] == "1.2.0" and cff["version"] == briefing.__version__
+    changelog = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert re.search(rf"^## \[{re.escape(briefing.__version__)}\] - \d{{4}}-\d\d-\d\d$", changelog, re.M)
+
+
+def test_licence_files_and_build_floor():
+    py = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    assert py["project"]["license"] == "MIT" and py["project"]["license-files"] == ["LICENSE"]
+    assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
+    # An SPDX string in `license` needs setuptools 77 (PEP 639); the floor must say so.
+    assert py["build-system"]["requires"] == ["setuptools>=77"]
+    assert (ROOT / "briefing" / "py.typed").exists()
+    globs = py["tool"]["setuptools"]["package-data"]["briefing"]
+    assert len(globs) == len(set(globs))
+    for g in globs:
+        assert list((ROOT / "briefing").glob(g)), f"package-data glob {g!r} matches nothing"
