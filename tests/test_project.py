@@ -141,3 +141,36 @@ def test_licence_files_and_build_floor():
     assert len(globs) == len(set(globs))
     for g in globs:
         assert list((ROOT / "briefing").glob(g)), f"package-data glob {g!r} matches nothing"
+
+
+# --------------------------------------------------------------------------- reproducible environment
+
+
+def _requirements() -> list[str]:
+    py = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    return py["dependencies"] + py["optional-dependencies"]["notebooks"] + py["optional-dependencies"]["test"]
+
+
+def test_constraints_pin_every_dependency_exactly():
+    """constraints.txt (``make constraints``) pins each requirement of pyproject.toml to one version."""
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    lines = [ln.strip() for ln in (ROOT / "constraints.txt").read_text().splitlines()]
+    pins = {}
+    for ln in lines:
+        if ln and not ln.startswith("#"):
+            name, sep, version = ln.partition("==")
+            assert sep and version and " " not in ln, f"constraints.txt: {ln!r} is not name==version"
+            pins[canonicalize_name(name)] = version
+    assert "briefing" not in pins, "the project itself is not a constraint"
+    for req in map(Requirement, _requirements()):
+        name = canonicalize_name(req.name)
+        assert name in pins, (
+            f"{req.name} is in pyproject.toml but not pinned in constraints.txt: make constraints"
+        )
+        assert req.specifier.contains(pins[name], prereleases=True), (
+            f"constraints.txt pins {req.name}=={pins[name]}, outside {req.specifier} of pyproject.toml"
+        )
+    for tool in ("pip", "setuptools"):
+        assert tool in pins, f"{tool} is pinned too (make install installs it first)"
