@@ -102,8 +102,7 @@ def test_the_wheel_holds_the_package_data_and_licence(wheel):
     assert "\nLicense-Expression: MIT\n" in meta
 
 
-def test_the_installed_wheel_loads_the_bundled_briefing(env):
-    code = """
+LOAD = """
 import json, importlib.metadata as md
 import briefing
 from briefing.checks import compare_reference
@@ -116,8 +115,33 @@ print(json.dumps({
     "reference_rows": len(compare_reference(b)),
 }))
 """
-    r = _run([str(env["python"]), "-c", code], cwd=env["work"], env=_clean_env())
-    got = json.loads(r.stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture(scope="module")
+def runs(env) -> dict[str, subprocess.CompletedProcess[str]]:
+    """briefing.load(), `briefing tables` and `briefing check` in the fresh venv, run side by side."""
+    cli, out = str(env["bin"] / "briefing"), str(env["work"] / "out")
+    cmds = {
+        "load": [str(env["python"]), "-c", LOAD],
+        "tables": [cli, "tables", "--out", out, "-q"],
+        "check": [cli, "check", "--out", out, "-q"],  # writes other files than `tables`
+    }
+    procs = {
+        k: subprocess.Popen(
+            c, cwd=env["work"], env=_clean_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        for k, c in cmds.items()
+    }
+    done = {}
+    for k, p in procs.items():
+        stdout, stderr = p.communicate(timeout=300)
+        done[k] = subprocess.CompletedProcess(cmds[k], p.returncode, stdout.decode(), stderr.decode())
+        assert p.returncode == 0, f"{k} failed ({p.returncode}):\n{done[k].stdout}\n{done[k].stderr}"
+    return done
+
+
+def test_the_installed_wheel_loads_the_bundled_briefing(env, runs):
+    got = json.loads(runs["load"].stdout.strip().splitlines()[-1])
     assert Path(got["file"]).resolve().is_relative_to(env["site"].resolve()), (
         f"briefing imported from {got['file']}, not from the wheel installed in {env['site']}"
     )
@@ -128,11 +152,8 @@ print(json.dumps({
     assert got["reference_rows"] == len((PROCESSED / "reference_comparison.csv").read_text().splitlines()) - 1
 
 
-def test_the_installed_command_line_rebuilds_data_processed(env):
+def test_the_installed_command_line_rebuilds_data_processed(env, runs):
     out = env["work"] / "out"
-    cli = str(env["bin"] / "briefing")
-    _run([cli, "tables", "--out", str(out), "-q"], cwd=env["work"], env=_clean_env())
-    _run([cli, "check", "--out", str(out), "-q"], cwd=env["work"], env=_clean_env())
     made = sorted(p.name for p in out.iterdir())
     committed = sorted(p.name for p in PROCESSED.iterdir() if not p.name.startswith("."))
     assert made == committed
