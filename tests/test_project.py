@@ -8,6 +8,7 @@ import sys
 import tomllib
 
 import pandas as pd
+import pytest
 import yaml
 
 from briefing import schema
@@ -174,3 +175,31 @@ def test_constraints_pin_every_dependency_exactly():
         )
     for tool in ("pip", "setuptools"):
         assert tool in pins, f"{tool} is pinned too (make install installs it first)"
+
+
+def test_the_committed_charts_were_drawn_with_the_pinned_matplotlib():
+    """Each PNG in the executed notebooks records the matplotlib that drew it: the one pinned."""
+    import base64
+    import json
+
+    pins = dict(ln.split("==", 1) for ln in (ROOT / "constraints.txt").read_text().splitlines() if "==" in ln)
+    drawn = {}
+    for nb in sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb")):
+        for cell in json.loads(nb.read_text(encoding="utf-8"))["cells"]:
+            for out in cell.get("outputs", []):
+                png = out.get("data", {}).get("image/png")
+                if png:
+                    head = base64.b64decode("".join(png))[:400]  # the tEXt chunk comes first
+                    m = re.search(rb"Matplotlib version([\d.]+)", head)
+                    drawn.setdefault(m.group(1).decode() if m else "?", []).append(nb.name)
+    assert drawn, "no charts in the executed notebooks"
+    assert set(drawn) == {pins["matplotlib"]}, (
+        f"charts drawn with {sorted(drawn)}, pinned {pins['matplotlib']}"
+    )
+
+
+def test_a_missing_bundled_file_is_named():
+    from briefing import paths
+
+    with pytest.raises(FileNotFoundError, match="briefing/data/bundled/no-such-file.txt"):
+        paths.bundled_file("no-such-file.txt")
