@@ -11,17 +11,35 @@ RAW    := $(wildcard data/raw/*.txt)
 SRC    := $(shell find briefing -name '*.py' -o -name '*.yml' -o -name '*.txt' -o -name '*.html' -o -name '*.css' -o -name '*.j2' | sort)
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
 
-.PHONY: all install report tables notebooks site test lint unit nbval lab bench clean
+.PHONY: all install constraints typecheck report tables notebooks site test lint unit nbval lab bench clean
 
 all: report
 
-$(STAMP): pyproject.toml
+# --- environment -----------------------------------------------------------
+# constraints.txt pins every package (and pip and setuptools) to the version that made the committed
+# notebooks and tables, so `make report` and `make test` run with exactly those versions. Packages not
+# listed there (a dependency just added to pyproject.toml) install unpinned until `make constraints`.
+$(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[notebooks,test]'
+	$(BIN)/python -m pip install -q -c constraints.txt --upgrade pip setuptools
+	$(BIN)/python -m pip install -q -c constraints.txt --build-constraint constraints.txt \
+		-e '.[notebooks,test]'
 	@touch $@
 
 install: $(STAMP)
+
+# Refresh constraints.txt from the environment (pip freeze, the project itself left out): run it after
+# changing dependencies in pyproject.toml, then re-execute the notebooks and commit both.
+constraints: $(STAMP)
+	@{ echo "# Exact versions of the environment that made the committed notebooks and tables."; \
+	   echo "# Written by 'make constraints' (pip freeze --all, without the project); used by 'make install'."; \
+	   $(BIN)/python -m pip freeze --all --exclude-editable --exclude briefing; } > constraints.txt.tmp
+	@mv constraints.txt.tmp constraints.txt
+	@echo "constraints.txt: $$(grep -c '==' constraints.txt) packages pinned"
+
+# Static types (mypy, configured in pyproject.toml). Not part of `make test` yet.
+typecheck: $(STAMP)
+	$(BIN)/mypy
 
 # --- build -----------------------------------------------------------------
 data/processed/.stamp: $(STAMP) $(SRC) $(RAW)

@@ -6,8 +6,20 @@
 """
 
 from .corpus import Corpus, read_many
-from .errors import TranscriptError
+from .errors import ReferenceFileError, TranscriptError
 from .model import Briefing, Meta, load, parse, read
 
-__all__ = ["Briefing", "Corpus", "Meta", "TranscriptError", "load", "parse", "read", "read_many"]
+__all__ = [
+    "Briefing",
+    "Corpus",
+    "Meta",
+    "ReferenceFileError",
+    "TranscriptError",
+    "__version__",
+    "load",
+    "parse",
+    "read",
+    "read_many",
+]
+#: The package's version, its one source: pyproject.toml reads it (``dynamic = ["version"]``).
 __version__ = "0.1.0"

@@ -65,11 +65,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import io
 import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -284,8 +286,8 @@ def _iso_part(p: str) -> Span | None:
             y = int(p)
             return dt.date(y, 1, 1), dt.date(y, 12, 31)
         if re.fullmatch(r"\d{4}-\d{2}", p):
-            y, m = map(int, p.split("-"))
-            return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
+            y, month = map(int, p.split("-"))
+            return dt.date(y, month, 1), dt.date(y, month, calendar.monthrange(y, month)[1])
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", p):
             d = dt.date.fromisoformat(p)
             return d, d
@@ -552,28 +554,67 @@ def repeats(b) -> pd.DataFrame:
 
 
 def load_reference(path: str | Path | None = None) -> pd.DataFrame:
-    """Read a reference file of official values (default ``data/reference/official_figures.csv``).
+    """Read a reference file of official values (default: the copy of ``data/reference/official_figures.csv``
+    shipped in the package, :func:`briefing.paths.bundled_reference`).
 
     Columns :data:`REFERENCE_COLUMNS` are required; ``briefing_value`` and ``official_value`` are numbers
-    (empty where unknown), text columns are strings with ``""`` for empty. A file that lacks a required column
-    or has a value that is not a number raises :class:`briefing.TranscriptError` naming the file (the one
-    error the command line reports without a traceback); a missing file raises ``FileNotFoundError``.
+    (empty where unknown), text columns are strings with ``""`` for empty. A file with a header and no rows
+    is an empty table. Anything else that is not such a table raises :class:`briefing.ReferenceFileError`
+    (a :class:`briefing.TranscriptError`, the one error the command line reports without a traceback) naming
+    the file: a missing file or a folder, a file that cannot be read, an empty or blank one, one that is not
+    UTF-8 or not CSV, a required column absent, a value that is not a number (with its line).
     """
-    from .paths import REFERENCE
+    from .errors import ReferenceFileError
 
-    p = Path(path) if path is not None else REFERENCE / "official_figures.csv"
-    return _normalise_reference(pd.read_csv(p, dtype=str, keep_default_na=False, encoding="utf-8"), str(p))
+    if path is None:
+        from . import paths
+
+        try:
+            p = paths.bundled_reference()
+        except FileNotFoundError as exc:
+            raise ReferenceFileError(paths.REFERENCE_FILE, str(exc)) from None
+    else:
+        p = Path(path)
+    name = str(p)
+    try:
+        if p.is_dir():
+            raise ReferenceFileError(name, "is a directory, not a reference file")
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise ReferenceFileError(name, "no such file") from None
+    except PermissionError:
+        raise ReferenceFileError(name, "permission denied") from None
+    except IsADirectoryError:
+        raise ReferenceFileError(name, "is a directory, not a reference file") from None
+    except OSError as exc:
+        raise ReferenceFileError(name, f"cannot be read ({exc.strerror or exc})") from None
+    if not data.strip():
+        raise ReferenceFileError(name, "is empty; a reference file is a CSV with a header row")
+    if b"\x00" in data:
+        raise ReferenceFileError(name, "is not a readable CSV (it contains NUL bytes: a binary file?)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ReferenceFileError(
+            name, f"is not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); save it as UTF-8"
+        ) from None
+    try:
+        df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        reason = " ".join(str(exc).split())
+        raise ReferenceFileError(name, f"is not a readable CSV ({reason})") from None
+    return _normalise_reference(df, name)
 
 
 def _normalise_reference(df: pd.DataFrame, source: str) -> pd.DataFrame:
     """Required columns checked, optional ones added empty, values as floats (NaN where empty)."""
-    from .errors import TranscriptError
+    from .errors import ReferenceFileError
 
-    if df.columns.empty and df.empty:  # "no reference"
+    if df.columns.empty and df.empty:  # an empty frame given in code: "no reference"
         df = pd.DataFrame(columns=REFERENCE_COLUMNS)
     missing = [c for c in REFERENCE_COLUMNS if c not in df.columns]
     if missing:
-        raise TranscriptError(source, f"reference file lacks column(s) {', '.join(missing)}")
+        raise ReferenceFileError(source, f"reference file lacks column(s) {', '.join(missing)}")
     df = df.copy()
     for c in _REFERENCE_OPTIONAL:
         if c not in df.columns:
@@ -584,7 +625,7 @@ def _normalise_reference(df: pd.DataFrame, source: str) -> pd.DataFrame:
         bad = raw.ne("") & raw.str.lower().ne("nan") & num.isna()
         if bad.any():
             k = int(np.flatnonzero(bad.to_numpy())[0])
-            raise TranscriptError(source, f"{c} {raw.iloc[k]!r} is not a number", line=k + 2)
+            raise ReferenceFileError(source, f"{c} {raw.iloc[k]!r} is not a number", line=k + 2)
         df[c] = num.astype(float)
     return df
 
@@ -641,12 +682,12 @@ def note_statements(note: object, today: dt.date | None = None) -> list[Statemen
 
 
 def _reference_frame(reference: pd.DataFrame | None) -> pd.DataFrame:
-    """The reference to use: the default file when ``None`` (none if it is missing), else ``reference``."""
-    if reference is None:
-        from .paths import REFERENCE
+    """The reference to use: the packaged file when ``None`` (an error if unreadable), else ``reference``.
 
-        default = REFERENCE / "official_figures.csv"
-        return load_reference(default) if default.exists() else _normalise_reference(pd.DataFrame(), "")
+    An empty frame (``pd.DataFrame()``) means no reference: nothing to compare.
+    """
+    if reference is None:
+        return load_reference()
     return _normalise_reference(reference, "reference")
 
 
@@ -695,11 +736,17 @@ def compare_reference(b, reference: pd.DataFrame | None = None) -> pd.DataFrame:
     (value, unit, period and indicator words), ``value_only``, ``ambiguous``, ``period_differs``,
     ``not_found`` or ``no_briefing_value``; ``reference_agrees`` is the file's own judgement, kept for
     comparison.
+
+    ``reference`` is a frame like :func:`load_reference`'s; ``None`` reads the reference file shipped in the
+    package, and raises :class:`briefing.ReferenceFileError` when that cannot be read (never an empty
+    result); an empty ``pd.DataFrame()`` compares with nothing.
     """
     ctx = b if isinstance(b, _Context) else _context(b)
     ref = _reference_frame(reference)
     rows = []
-    for r in ref.itertuples(index=False):
+    # The rows as named tuples; their fields are typed by the columns _normalise_reference guarantees.
+    ref_rows: Iterable[Any] = ref.itertuples(index=False)
+    for r in ref_rows:
         figs, match, why = _match_reference(ctx, r)
         bv, ov = r.briefing_value, r.official_value
         if figs:
@@ -960,7 +1007,7 @@ def _overlaps(d: _Derived, value: float, res: float) -> bool:
 
 def _attach_evidence(ctx: _Context, derived: list[_Derived], ref: pd.DataFrame) -> None:
     """Compare each derived number with what the briefing and the reference state about the same quantity."""
-    ref_rows = list(ref.itertuples(index=False)) if len(ref) else []
+    ref_rows: list[Any] = list(ref.itertuples(index=False)) if len(ref) else []
     matched = {i: {f.group for f in _match_reference(ctx, r)[0]} for i, r in enumerate(ref_rows)}
     for d in derived:
         if not d.target or d.span is None:

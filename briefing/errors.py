@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["TranscriptError"]
+__all__ = ["ReferenceFileError", "TranscriptError"]
 
 
 class TranscriptError(ValueError):
@@ -18,3 +18,11 @@ class TranscriptError(ValueError):
         self.reason = message
         where = self.source if line is None else f"{self.source}, line {line}"
         super().__init__(f"{where}: {message}")
+
+
+class ReferenceFileError(TranscriptError):
+    """A reference file of official values (:func:`briefing.checks.load_reference`) that cannot be read.
+
+    Missing, a folder, empty, not UTF-8, not CSV, a required column absent or a value that is not a number;
+    ``source`` is the file. A :class:`TranscriptError` so that the command line reports it in one line.
+    """

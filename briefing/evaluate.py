@@ -91,7 +91,7 @@ def score(text: str, expected: pd.DataFrame, found: pd.DataFrame) -> Score:
             return float("nan")
         a = good[f"{col}_exp"].fillna("").astype(str).replace("nan", "")
         b = good[f"{col}_got"].fillna("").astype(str).replace("nan", "")
-        return float((a.values == b.values).mean())
+        return float((a.to_numpy() == b.to_numpy()).mean())
 
     problems = []
     for _, r in j.iterrows():

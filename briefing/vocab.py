@@ -1,4 +1,4 @@
-"""Load the curated vocabularies shipped in ``briefing/data/`` (found through ``Path(__file__)``).
+"""Load the curated vocabularies shipped in ``briefing/data/`` (package data, read with importlib.resources).
 
 Each file is documented at its top; users extend a vocabulary by editing the YAML, not the code.
 """
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -17,14 +18,16 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 __all__ = ["DATA_DIR", "load", "trie_pattern"]
 
+#: The vocabularies' folder in a checkout or an installed package (for reading them as files).
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
 @cache
 def load(name: str) -> Any:
     """Return the parsed contents of ``briefing/data/<name>.yml`` (cached)."""
-    with open(DATA_DIR / f"{name}.yml", encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=_LOADER)  # noqa: S506 - a safe loader
+    res = resources.files(__package__ or "briefing").joinpath("data", f"{name}.yml")
+    text = res.read_text(encoding="utf-8")
+    return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
 
 
 def trie_pattern(words: list[str]) -> str:

@@ -480,7 +480,7 @@ def test_load_reference_errors(tmp_path):
     p.write_text("indicator,period,unit,briefing_value,official_value\nx,2023,%,1,n/a\n", encoding="utf-8")
     with pytest.raises(TranscriptError, match="line 2"):
         load_reference(p)
-    with pytest.raises(FileNotFoundError):
+    with pytest.raises(TranscriptError, match="missing.csv: no such file"):
         load_reference(tmp_path / "missing.csv")
 
 
