@@ -26,12 +26,13 @@ from . import schema
 from .errors import TranscriptError
 from .files import OutputInterrupted, Writer, write_atomic, write_folder
 
-__all__ = ["main", "write_table", "write_tables", "csv_safe", "TABLE_FILES", "CHECK_FILES"]
+__all__ = ["main", "check_tables", "csv_safe", "write_table", "write_tables", "TABLE_FILES", "CHECK_FILES"]
 
+FORMATS = ("csv", "parquet")
 #: Every file ``briefing tables`` may write into its folder (and so may replace or drop).
-TABLE_FILES = frozenset(f"{name}.csv" for name in schema.TABLES)
+TABLE_FILES = frozenset(f"{name}.{fmt}" for name in schema.TABLES for fmt in FORMATS) | {"datapackage.json"}
 #: Every file ``briefing check`` may write.
-CHECK_FILES = frozenset({"checks.csv", "reference_comparison.csv"})
+CHECK_FILES = frozenset({"checks.csv", "check_figures.csv", "reference_comparison.csv", "datapackage.json"})
 
 # A text cell starting with one of these is read by spreadsheets as a formula (CSV injection).
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
@@ -77,15 +78,55 @@ def _csv(df: pd.DataFrame) -> Writer:
     return write
 
 
+def _parquet(df: pd.DataFrame) -> Writer:
+    def write(path: Path) -> None:
+        df.to_parquet(path, index=False, engine="pyarrow")
+
+    return write
+
+
+def _formats(value: str) -> list[str]:
+    formats = [f.strip() for f in value.split(",") if f.strip()]
+    bad = [f for f in formats if f not in FORMATS]
+    if bad or not formats:
+        raise argparse.ArgumentTypeError(f"unknown format {', '.join(bad) or value!r} (csv, parquet)")
+    return formats
+
+
+class _NeedsPackage(Exception):
+    pass
+
+
+def _table_files(tables: dict[str, pd.DataFrame], formats: Sequence[str]) -> dict[str, Writer]:
+    if "parquet" in formats:
+        import importlib.util
+
+        if importlib.util.find_spec("pyarrow") is None:
+            raise _NeedsPackage("--format parquet needs pyarrow: pip install 'briefing[parquet]'")
+    files: dict[str, Writer] = {}
+    for name, df in tables.items():
+        if "csv" in formats:
+            files[f"{name}.csv"] = _csv(df)
+        if "parquet" in formats:
+            files[f"{name}.parquet"] = _parquet(df)
+    return files
+
+
+def _describe(folder: Path, names: list[str]) -> dict[str, Writer]:
+    from .datapackage import writer
+
+    return writer(folder, names)
+
+
 def write_table(df: pd.DataFrame, path: Path) -> None:
     """Write one CSV atomically (formula-like text cells escaped, see :func:`csv_safe`)."""
     write_atomic(path, _csv(df))
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out: Path) -> list[Path]:
-    """Write ``NAME.csv`` for every table into ``out`` as a whole (see :func:`briefing.files.write_folder`)."""
+    """Write ``NAME.csv`` for every table, and datapackage.json, into ``out`` as a whole."""
     files = {f"{name}.csv": _csv(df) for name, df in tables.items()}
-    write_folder(out, files, owned=TABLE_FILES | set(files))
+    write_folder(out, files, owned=TABLE_FILES | set(files), finish=_describe)
     return [Path(out) / n for n in files]
 
 
@@ -144,11 +185,11 @@ def _cmd_tables(args: argparse.Namespace) -> int:
 
         b = load()
         tables, warnings = b.tables(), list(b.warnings)
-    files = {f"{name}.csv": _csv(df) for name, df in tables.items()}
-    warnings += write_folder(args.out, files, owned=TABLE_FILES)
+    files = _table_files(tables, args.format)
+    warnings += write_folder(args.out, files, owned=TABLE_FILES, finish=_describe)
     _warn(warnings, args.quiet)
     if not args.quiet:
-        print(f"wrote {len(files)} tables to {args.out}", file=sys.stderr)
+        print(f"wrote {len(tables)} tables ({', '.join(args.format)}) to {args.out}", file=sys.stderr)
     return 0
 
 
@@ -177,6 +218,26 @@ def _reference(path: str | None) -> pd.DataFrame | None:
         raise TranscriptError(path, f"not a readable reference CSV ({first})") from None
 
 
+def check_tables(findings: pd.DataFrame, briefing_id: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``checks`` with a ``check_id`` (C001, ... in row order) first, and the link table
+    ``check_figures`` (``briefing_id``, ``check_id``, ``figure_id``): one row per figure of a finding.
+
+    The ``;``-joined ``figure_ids`` column stays in ``checks`` for readers of earlier outputs.
+    """
+    width = max(3, len(str(len(findings))))
+    ids = [f"C{k:0{width}d}" for k in range(1, len(findings) + 1)]
+    checks = findings.copy()
+    checks.insert(0, "check_id", pd.Series(ids, dtype="str", index=findings.index))
+    links = [
+        {"briefing_id": briefing_id, "check_id": cid, "figure_id": fid}
+        for cid, joined in zip(ids, findings["figure_ids"].fillna(""), strict=True)
+        for fid in dict.fromkeys(str(joined).split(";"))
+        if fid
+    ]
+    cols = schema.CHECK_TABLES["check_figures"]
+    return checks, pd.DataFrame(links, columns=cols).astype("str")
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     from .checks import check, compare_reference
     from .model import load, read
@@ -185,8 +246,13 @@ def _cmd_check(args: argparse.Namespace) -> int:
     b = read(args.transcript) if args.transcript else load()
     findings = check(b)
     ref = compare_reference(b, reference)
-    files = {"checks.csv": _csv(findings), "reference_comparison.csv": _csv(ref)}
-    warnings = write_folder(args.out, files, owned=CHECK_FILES)
+    findings, links = check_tables(findings, b.briefing_id)
+    files = {
+        "checks.csv": _csv(findings),
+        "check_figures.csv": _csv(links),
+        "reference_comparison.csv": _csv(ref),
+    }
+    warnings = write_folder(args.out, files, owned=CHECK_FILES, finish=_describe)
     _warn(warnings, args.quiet)
     if not args.quiet:
         counts = findings["status"].value_counts().to_dict()
@@ -212,6 +278,12 @@ def _parser() -> argparse.ArgumentParser:
         help="transcript files or directories of .txt files (default: the bundled briefing)",
     )
     t.add_argument("--out", required=True, help="output directory")
+    t.add_argument(
+        "--format",
+        type=_formats,
+        default=["csv"],
+        help="csv (default), parquet, or csv,parquet for both",
+    )
     t.add_argument("--workers", type=int, default=1, help="processes for a corpus (default 1)")
     t.add_argument("-q", "--quiet", action="store_true", help="no warnings, progress or summary")
     t.set_defaults(func=_cmd_tables)
@@ -235,6 +307,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:  # output folder not writable, disk full, another run writing it, ...
         where = exc.filename or out
         print(f"briefing: error: {where}: {exc.strerror or exc}; {out} was left as it was", file=sys.stderr)
+        return 2
+    except _NeedsPackage as exc:
+        print(f"briefing: error: {exc}", file=sys.stderr)
         return 2
     except BrokenExecutor as exc:
         print(f"briefing: error: a worker process died ({exc}); nothing was written", file=sys.stderr)
