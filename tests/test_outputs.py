@@ -75,7 +75,8 @@ def _fresh_out(tmp_path: Path, state: dict[str, bytes]) -> Path:
 
 def test_sets_differ_and_keep_the_other_commands_files(sets):
     old, new = sets["old"], sets["new"]
-    assert set(old) == set(new) == {f"{n}.csv" for n in cli.schema.TABLES} | {"checks.csv", ".stamp"}
+    tables = {f"{n}.csv" for n in cli.schema.TABLES}
+    assert set(old) == set(new) == tables | {"checks.csv", ".stamp", "datapackage.json"}
     assert old["checks.csv"] == new["checks.csv"] == b"written by briefing check\n"
     assert old["briefings.csv"] != new["briefings.csv"] and old["figures.csv"] != new["figures.csv"]
 
@@ -133,7 +134,6 @@ def test_sigkill_at_random_moments_leaves_old_or_new(sets, tmp_path):
     assert began is not None and _state(out) == sets["new"]
     duration, writing = end - t, end - began
     rng = random.Random(20231020)
-    outcomes = []
     for k in range(8):
         shutil.rmtree(out)
         out = _fresh_out(parent, sets["old"])
@@ -147,8 +147,6 @@ def test_sigkill_at_random_moments_leaves_old_or_new(sets, tmp_path):
         os.waitpid(pid, 0)
         state = _state(out)
         assert state in (sets["old"], sets["new"]), f"a mixed folder after kill {k}"
-        outcomes.append("new" if state == sets["new"] else "old")
-    print(duration, writing, outcomes)
     # a later run cleans up what the killed ones left beside the folder
     assert _tables_with(corpus, argv) == 0
     assert _state(out) == sets["new"]
