@@ -155,7 +155,7 @@ def test_dev_zero_is_refused_at_once():
         briefing.read("/dev/zero")
 
 
-def test_reads_are_bounded_by_what_is_read_not_the_reported_size(tmp_path, monkeypatch):
+def test_reads_are_bounded_by_what_is_read(tmp_path, monkeypatch):
     from briefing import text
 
     p = tmp_path / "big.txt"
@@ -163,6 +163,17 @@ def test_reads_are_bounded_by_what_is_read_not_the_reported_size(tmp_path, monke
     monkeypatch.setattr(text, "MAX_BYTES", 1000)
     with pytest.raises(briefing.TranscriptError, match="file too large .more than 1,000 bytes"):
         briefing.read(p)
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/maps"), reason="needs Linux /proc")
+def test_the_limit_does_not_trust_the_reported_size(monkeypatch):
+    """/proc/self/maps is a regular file that reports 0 bytes and holds several kB."""
+    from briefing import text
+
+    assert os.stat("/proc/self/maps").st_size == 0
+    monkeypatch.setattr(text, "MAX_BYTES", 100)
+    with pytest.raises(briefing.TranscriptError, match="file too large .more than 100 bytes"):
+        briefing.read("/proc/self/maps")
 
 
 def _fifo(path):
