@@ -90,8 +90,8 @@ def read_bytes(path: str | os.PathLike[str], limit: int) -> bytes:
         if not stat.S_ISREG(mode):
             kind = _KINDS.get(stat.S_IFMT(mode), "not a regular file")
             raise TranscriptError(name, f"not a regular file ({kind}); give a transcript file")
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)
+        if hasattr(os, "O_NONBLOCK"):
+            os.set_blocking(fd, True)  # a regular file: plain blocking reads from here
         chunks: list[bytes] = []
         got = 0
         while got <= limit:
