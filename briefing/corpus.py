@@ -1,16 +1,19 @@
 """Many briefings at once: combined tables with a ``briefing_id`` column.
 
 ``read_many`` parses every file first and raises :class:`~briefing.TranscriptError` naming the first
-bad file, so a caller writes nothing unless every input was readable. Rows of all briefings are
-gathered first and each table is built and validated once, which keeps the cost per briefing low.
-With ``workers > 1`` files are parsed in a process pool and only their rows travel back.
+bad file (in the order given), so a caller writes nothing unless every input was readable. Rows of all
+briefings are gathered first and each table is built and validated once, which keeps the cost per
+briefing low. With ``workers > 1`` files are parsed in a local process pool, or in any
+:class:`concurrent.futures.Executor` passed as ``executor`` (a thread pool, a process pool, a
+distributed engine's executor such as Dask's ``client.get_executor()``); only their rows travel back,
+in batches of files.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -62,8 +65,11 @@ def _read_rows(path: str) -> tuple[str, Rows, tuple[str, ...]]:
     return b.briefing_id, _rows_of(b), b.warnings
 
 
-def _collect(results: Iterable[tuple[str, Rows, tuple[str, ...]]]) -> Corpus:
-    corpus = Corpus()
+def _read_batch(paths: list[str]) -> list[tuple[str, Rows, tuple[str, ...]]]:
+    return [_read_rows(p) for p in paths]
+
+
+def _collect(results: Iterable[tuple[str, Rows, tuple[str, ...]]], corpus: Corpus) -> Corpus:
     seen: set[str] = set()
     for bid, rows, warnings in results:
         new = _unique(bid, seen)
@@ -76,11 +82,78 @@ def _collect(results: Iterable[tuple[str, Rows, tuple[str, ...]]]) -> Corpus:
     return corpus
 
 
-def read_many(paths: Iterable[str | os.PathLike[str]], workers: int = 1) -> Corpus:
-    """Parse transcripts into one :class:`Corpus`. Two files with the same id get ``-2``, ``-3``."""
-    paths = [os.fspath(p) for p in paths]
+def _once(paths: list[str]) -> tuple[list[str], list[str]]:
+    """The paths with a file given twice (same file: same device and inode) kept once, and warnings."""
+    kept: list[str] = []
+    warnings: list[str] = []
+    first: dict[tuple[int, int] | str, str] = {}
+    for p in paths:
+        try:
+            st = os.stat(p)
+            key: tuple[int, int] | str = (st.st_dev, st.st_ino)
+        except OSError:
+            key = p  # read() gives the error
+        if key in first:
+            warnings.append(f"{p}: the same file as {first[key]} (given twice); read once")
+            continue
+        first[key] = p
+        kept.append(p)
+    return kept, warnings
+
+
+Progress = Callable[[int, int], None]
+
+
+def _batches(paths: list[str], workers: int) -> list[list[str]]:
+    size = max(1, len(paths) // (8 * max(1, workers)))
+    return [paths[i : i + size] for i in range(0, len(paths), size)]
+
+
+def _run(executor: Executor, batches: list[list[str]], progress: Progress | None, total: int):
+    """Results in input order; on the first failure the batches not yet started are cancelled."""
+    futures: list[Future] = [executor.submit(_read_batch, b) for b in batches]
+    done = 0
+    try:
+        for fut, batch in zip(futures, batches, strict=True):
+            yield from fut.result()
+            done += len(batch)
+            if progress is not None:
+                progress(done, total)
+    finally:
+        for fut in futures:
+            fut.cancel()
+
+
+def read_many(
+    paths: Iterable[str | os.PathLike[str]],
+    workers: int = 1,
+    *,
+    executor: Executor | None = None,
+    progress: Progress | None = None,
+) -> Corpus:
+    """Parse transcripts into one :class:`Corpus`.
+
+    Two different files with the same id get ``-2``, ``-3``; the same file given twice is read once, with
+    a warning. ``executor`` runs the parsing (it is used as given and not shut down); without one,
+    ``workers > 1`` starts a local process pool. ``progress(done, total)`` is called as files are read.
+    """
+    paths, warnings = _once([os.fspath(p) for p in paths])
+    corpus = Corpus(warnings=warnings)
+    total = len(paths)
+    if executor is not None:
+        n = getattr(executor, "_max_workers", None) or workers
+        return _collect(_run(executor, _batches(paths, n), progress, total), corpus)
     if workers > 1 and len(paths) > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            chunk = max(1, len(paths) // (8 * workers))
-            return _collect(pool.map(_read_rows, paths, chunksize=chunk))
-    return _collect(_read_rows(p) for p in paths)
+        pool = ProcessPoolExecutor(max_workers=workers)
+        try:
+            return _collect(_run(pool, _batches(paths, workers), progress, total), corpus)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def serial():
+        for k, p in enumerate(paths, 1):
+            yield _read_rows(p)
+            if progress is not None:
+                progress(k, total)
+
+    return _collect(serial(), corpus)

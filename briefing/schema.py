@@ -14,7 +14,7 @@ import pandera.pandas as pa
 
 from .vocab import load
 
-__all__ = ["TABLES", "field", "frame", "schema", "categories", "describe"]
+__all__ = ["TABLES", "CHECK_TABLES", "field", "frame", "schema", "categories", "describe", "keys"]
 
 TABLES: dict[str, list[str]] = {
     "briefings": [
@@ -50,11 +50,20 @@ TABLES: dict[str, list[str]] = {
     ],
 }  # fmt: skip
 
+#: Tables of ``briefing check`` (made by :mod:`briefing.checks`, not by :func:`frame`): their columns, for
+#: the description of an output folder (datapackage.json).
+CHECK_TABLES: dict[str, list[str]] = {
+    "checks": ["check_id", "check", "status", "figure_ids", "detail"],
+    "check_figures": ["briefing_id", "check_id", "figure_id"],
+}
+
 # A field may be defined differently in one table (a field named alike with another meaning).
 _OVERRIDES: dict[tuple[str, str], str] = {
     ("numbers", "role"): "number_role",
     ("figures", "speaker"): "figure_speaker",
     ("numbers", "sentence_id"): "number_sentence_id",
+    ("checks", "status"): "check_status",
+    ("check_figures", "figure_id"): "link_figure_id",
 }
 
 _DTYPES = {
@@ -70,6 +79,13 @@ _DTYPES = {
 @cache
 def _fields() -> dict[str, dict]:
     return load("fields")["fields"]
+
+
+def keys(table: str) -> dict:
+    """A table's keys from ``fields.yml``: ``primary_key`` (column list) and ``foreign_keys`` (each with
+    ``fields``, the referenced ``table`` and, where the names differ, the ``reference`` columns)."""
+    k = load("fields")["tables"][table]
+    return {"primary_key": list(k["primary_key"]), "foreign_keys": list(k.get("foreign_keys", []))}
 
 
 def field(table: str, column: str) -> dict:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
 
 from .errors import TranscriptError
 
@@ -69,13 +68,31 @@ def normalise(text: str, source: str = "<string>") -> str:
 
 
 def decode(data: bytes, source: str = "<bytes>") -> str:
-    """Decode UTF-8 transcript bytes, with a message naming the source and line on failure."""
+    """Decode transcript bytes, with a message naming the source and line on failure.
+
+    UTF-8 (with or without a BOM) is the format; UTF-16 and UTF-32 are decoded too when they start with
+    a byte-order mark, which makes them unambiguous. Anything else that is not UTF-8 is refused.
+    """
     if not data.strip():
         raise TranscriptError(source, "the file is empty (no text to read)")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return normalise(data[len(bom) :].decode(codec), source)
+            except UnicodeDecodeError as exc:
+                start = exc.start + len(bom)
+                line = data[:start].decode(codec, errors="ignore").count("\n") + 1
+                raise TranscriptError(
+                    source,
+                    f"not valid {codec.upper()} text (it starts with a {codec.upper()} byte-order mark): "
+                    f"bytes at offset {start} cannot be decoded (save the transcript as UTF-8)",
+                    line=line,
+                ) from None
     if b"\x00" in data:
         raise TranscriptError(
             source,
-            "not a text transcript: it contains NUL bytes (is this a binary file?)",
+            "not a text transcript: it contains NUL bytes (is this a binary file, or UTF-16 text "
+            "without a byte-order mark? save it as UTF-8)",
             line=_line_of(data, data.index(b"\x00")),
         )
     try:
@@ -90,23 +107,21 @@ def decode(data: bytes, source: str = "<bytes>") -> str:
     return normalise(text, source)
 
 
+# Byte-order marks that name their encoding; UTF-32-LE's begins with UTF-16-LE's, so it comes first.
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
 def read_text(path: str | os.PathLike[str]) -> str:
-    """Read a transcript file into normalised text, or raise :class:`TranscriptError`."""
-    p = Path(path)
-    name = str(path)
-    try:
-        if p.is_dir():
-            raise TranscriptError(name, "is a directory, not a transcript file")
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise TranscriptError(name, f"file too large ({size:,} bytes; limit {MAX_BYTES:,})")
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise TranscriptError(name, "no such file") from None
-    except PermissionError:
-        raise TranscriptError(name, "permission denied") from None
-    except IsADirectoryError:
-        raise TranscriptError(name, "is a directory, not a transcript file") from None
-    except OSError as exc:
-        raise TranscriptError(name, f"cannot be read ({exc.strerror or exc})") from None
-    return decode(data, name)
+    """Read a transcript file into normalised text, or raise :class:`TranscriptError`.
+
+    Only a regular file is read (a FIFO, a device or a directory is refused without waiting on it), and
+    at most :data:`MAX_BYTES`: the limit is checked against the bytes read, not the size the file reports.
+    """
+    from .files import read_bytes
+
+    return decode(read_bytes(path, MAX_BYTES), os.fspath(path))

@@ -623,8 +623,9 @@ def test_cli_check_writes_both_tables(tmp_path):
         text=True,
     )
     assert r.returncode == 0, r.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["checks.csv", "reference_comparison.csv"]
-    assert list(pd.read_csv(tmp_path / "checks.csv").columns) == CHECK_COLUMNS
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["check_figures.csv", "checks.csv", "datapackage.json", "reference_comparison.csv"]
+    assert list(pd.read_csv(tmp_path / "checks.csv").columns) == ["check_id", *CHECK_COLUMNS]
     cmp = pd.read_csv(tmp_path / "reference_comparison.csv")
     assert len(cmp) == len(load_reference())
 
