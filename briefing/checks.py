@@ -564,7 +564,7 @@ def load_reference(path: str | Path | None = None) -> pd.DataFrame:
     the file: a missing file or a folder, a file that cannot be read, an empty or blank one, one that is not
     UTF-8 or not CSV, a required column absent, a value that is not a number (with its line).
     """
-    from .errors import ReferenceFileError
+    from .errors import ReferenceFileError, TranscriptError
 
     if path is None:
         from . import paths
@@ -576,33 +576,30 @@ def load_reference(path: str | Path | None = None) -> pd.DataFrame:
     else:
         p = Path(path)
     name = str(p)
+    from .files import read_bytes
+    from .text import MAX_BYTES
+
     try:
-        if p.is_dir():
-            raise ReferenceFileError(name, "is a directory, not a reference file")
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise ReferenceFileError(name, "no such file") from None
-    except PermissionError:
-        raise ReferenceFileError(name, "permission denied") from None
-    except IsADirectoryError:
-        raise ReferenceFileError(name, "is a directory, not a reference file") from None
-    except OSError as exc:
-        raise ReferenceFileError(name, f"cannot be read ({exc.strerror or exc})") from None
+        data = read_bytes(p, MAX_BYTES)  # a regular, readable file of bounded size
+    except TranscriptError as exc:
+        raise ReferenceFileError(name, exc.reason.replace("transcript file", "reference file")) from None
     if not data.strip():
-        raise ReferenceFileError(name, "is empty; a reference file is a CSV with a header row")
+        raise ReferenceFileError(name, "the reference file is empty (it needs a header row and values)")
     if b"\x00" in data:
-        raise ReferenceFileError(name, "is not a readable CSV (it contains NUL bytes: a binary file?)")
+        raise ReferenceFileError(name, "not a readable CSV (it contains NUL bytes: a binary file?)")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ReferenceFileError(
-            name, f"is not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); save it as UTF-8"
+            name,
+            f"not UTF-8 text: byte 0x{data[exc.start]:02X} cannot be decoded (save the file as UTF-8)",
+            line=data.count(b"\n", 0, exc.start) + 1,
         ) from None
     try:
         df = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         reason = " ".join(str(exc).split())
-        raise ReferenceFileError(name, f"is not a readable CSV ({reason})") from None
+        raise ReferenceFileError(name, f"not a readable CSV ({reason})") from None
     return _normalise_reference(df, name)
 
 

@@ -194,28 +194,13 @@ def _cmd_tables(args: argparse.Namespace) -> int:
 
 
 def _reference(path: str | None) -> pd.DataFrame | None:
-    """The ``--reference`` file, with every way of not being a reference CSV as a TranscriptError."""
+    """The ``--reference`` file (:func:`briefing.checks.load_reference` raises a TranscriptError for
+    every way of not being a reference CSV), or None for the bundled one."""
     if path is None:
         return None
     from .checks import load_reference
-    from .files import read_bytes
-    from .text import MAX_BYTES
 
-    data = read_bytes(path, MAX_BYTES)  # a regular, readable file of bounded size
-    if not data.strip():
-        raise TranscriptError(path, "the reference file is empty (it needs a header row and values)")
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise TranscriptError(
-            path, f"not UTF-8 text: byte 0x{data[exc.start]:02X} cannot be decoded", line=line
-        ) from None
-    try:
-        return load_reference(path)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise TranscriptError(path, f"not a readable reference CSV ({first})") from None
+    return load_reference(path)
 
 
 def check_tables(findings: pd.DataFrame, briefing_id: str) -> tuple[pd.DataFrame, pd.DataFrame]:

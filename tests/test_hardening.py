@@ -266,7 +266,7 @@ def test_broken_utf16_names_the_line(tmp_path):
         (b"", "the reference file is empty"),
         (b"\n  \n", "the reference file is empty"),
         ("indicator,period\nBeitr\u00e4ge,2023\n".encode("latin-1"), "line 2: not UTF-8 text: byte 0xE4"),
-        (b'indicator,unit\n"x,%\n', "not a readable reference CSV"),
+        (b'indicator,unit\n"x,%\n', "not a readable CSV"),
     ],
     ids=["empty", "blank", "latin-1", "unclosed-quote"],
 )
