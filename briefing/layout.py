@@ -290,19 +290,44 @@ def _title_like(c: str) -> bool:
     return len(c) <= 200 and c[-1] not in '.?!:：;,"”'
 
 
-def _starts_header(c: str) -> bool:
-    """A line that only a briefing's header holds: a bare "Speakers" / "Chairperson" / "Date:"
-    heading, "Date: <date>", or a "Beijing | 3 p.m. Oct. 20, 2023" line."""
+def _header_in_body(lines: list[Line], j: int, date: dt.date | None) -> str | None:
+    """Does line ``j`` of the body belong to a briefing's header? "new" for a header line of another
+    briefing: a place and date line ("Beijing | 3 p.m. Oct. 20, 2023") or "Date: <date>" with another
+    date than ``date``, a bare "Speakers" / "Chairperson" heading with a list entry on the next line,
+    a bare "Date:" with another date on the next line. "same" for a place and date line with the
+    briefing's own date (the next page of a transcript split over pages). None otherwise: "Host:" or
+    "Speaker:" alone stay speech, as before."""
+    c = lines[j].content
     if len(c) > 80 or (len(c) > 30 and "|" not in c and "｜" not in c and not _COLON_NEAR_START.search(c)):
-        return False  # too long for any of these: most lines of speech stop here
+        return None  # too long for any of these: most lines of speech stop here
     head = heading_of(c)
-    if head is not None:
-        kind, rest = head
-        if kind in ("speakers", "chair"):
-            return not rest
-        return kind == "date" and (not rest or find_date(rest) is not None)
-    pm = _PLACE_LINE.match(c)
-    return bool(pm and len(c) <= 80 and find_date(pm.group("right")))
+    if head is None:
+        pm = _PLACE_LINE.match(c)
+        found = find_date(pm.group("right")) if pm else None
+    elif head[0] == "date" and head[1]:
+        found = find_date(head[1])
+    elif head[0] in ("speakers", "chair", "date") and not head[1]:
+        k = j + 1
+        while k < len(lines) and not lines[k].content:
+            k += 1
+        nxt = _BULLET.sub("", lines[k].content) if k < len(lines) else ""
+        if head[0] == "date":
+            found = find_date(nxt) if nxt and len(nxt) < 40 else None
+            return "new" if found and found[0] != date else None
+        # a list entry: "Zhao Zhiguo, spokesperson of ...", a name of two words or more, no question
+        e = _ENTRY.match(nxt) if nxt and len(nxt) <= 300 and nxt[-1] not in "?!" else None
+        if (
+            e
+            and len(_clean_name(e.group("name"))[0].split()) >= 2
+            and _OFFICIAL_WORDS.search(e.group("desc"))
+        ):
+            return "new"
+        return None
+    else:
+        return None
+    if found is None:
+        return None
+    return "same" if found[0] == date else "new"
 
 
 def read_layout(text: str, lines: list[Line] | None = None) -> Layout:
@@ -457,9 +482,12 @@ def read_layout(text: str, lines: list[Line] | None = None) -> Layout:
             lay.body.append(("chrome", ln, ""))
         elif is_page_furniture(c, title):
             lay.body.append(("page", ln, ""))
-        elif _starts_header(c):
-            _second_briefing(lay, lines, ln, lay.body)
-            return lay
+        elif (other := _header_in_body(lines, j, lay.date)) is not None:
+            if other == "same":  # the date line of the next page: page furniture
+                lay.body.append(("page", ln, ""))
+            else:
+                _second_briefing(lay, lines, ln, lay.body)
+                return lay
         else:
             name = label_of(c)
             if name is not None:
@@ -481,7 +509,7 @@ def read_layout(text: str, lines: list[Line] | None = None) -> Layout:
         j += 1
     if j < n:
         lay.trailer_start_line = lines[j].no
-        _read_trailer(lay, lines[j:])
+        _read_trailer(lay, lines, j)
     return lay
 
 
@@ -489,7 +517,7 @@ def _title_continues(lay: Layout, lines: list[Line], i: int) -> int:
     """A title wrapped over two or three lines: take in the lines that continue it. A continuation
     comes right after the title (or, after a blank line, starts in lower case), and is no header line,
     label, date or sentence. Returns the index of the first line after the title."""
-    if lay.title[-1] in ".?!:：;":
+    if not lay.title or lay.title[-1] in ".?!:：;":
         return i
     n = len(lines)
     for _ in range(2):
@@ -659,26 +687,28 @@ _TRANSLATORS = re.compile(r"\bby\s+(?P<names>[^.]+)", re.IGNORECASE)
 _CAPTION = re.compile(r"^/\s*(?P<count>\d*)[\s\u00a0]*(?P<text>.*)$")
 
 
-def _read_trailer(lay: Layout, lines: list[Line]) -> None:
+def _read_trailer(lay: Layout, lines: list[Line], start: int) -> None:
     warned = False
     prev: Line | None = None  # the last trailer line that is no caption: maybe a second title
-    for ln in lines:
+    first, last = lines[start].no, lines[-1].no
+    for j in range(start, len(lines)):
+        ln = lines[j]
         c = ln.content
         if not c:
             continue
-        if _starts_header(c):
-            start = prev if prev is not None and _title_like(prev.content) else ln
-            lay.unread_start_line = start.no
+        if _header_in_body(lines, j, None) is not None:  # any header after the trailer is another one
+            at = prev if prev is not None and _title_like(prev.content) else ln
+            lay.unread_start_line = at.no
             lay.warnings.append(
-                (start.no, f"a second briefing seems to start here ({start.content[:80]!r}), after "
-                 f"the trailer of the first (line {lines[0].no}); lines {start.no}-{lines[-1].no} were "
-                 "not read: give each briefing its own file")
+                (at.no, f"a second briefing seems to start here ({at.content[:80]!r}), after the "
+                 f"trailer of the first (line {first}); lines {at.no}-{last} were not read: give "
+                 "each briefing its own file")
             )  # fmt: skip
             return
         if not warned and label_of(c) is not None:
             # nothing is dropped silently: say so when the trailer seems to hold more speech
             lay.warnings.append(
-                (ln.no, f"speaker label {c!r} after the trailer began (line {lines[0].no}); text after "
+                (ln.no, f"speaker label {c!r} after the trailer began (line {first}); text after "
                  "the trailer is not read as turns: is this several transcripts in one file?")
             )  # fmt: skip
             warned = True

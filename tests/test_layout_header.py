@@ -285,3 +285,22 @@ def test_two_briefings_with_the_trailer_between_them(seed):
     assert b.meta.captions == seed.meta.captions  # the second briefing's captions are not read
     assert len(b.warnings) == 1
     assert b.warnings[0].startswith(f"line {second}: a second briefing seems to start here")
+
+
+def test_the_next_page_of_the_same_briefing_is_not_a_second_one(seed):
+    """A transcript copied page by page: the title and the "Beijing | <date>" line again, with the
+    briefing's own date, are page furniture."""
+    k = TEXT.index("_ueditor_page_break_tag_", TEXT.index("That's my introduction"))
+    b = briefing.parse(TEXT[:k] + f"{TITLE}\nBeijing | 3 p.m. Oct. 20, 2023\n\n" + TEXT[k:])
+    assert b.warnings == ()
+    _same_reading(b, seed)
+
+
+@pytest.mark.parametrize("line", ["Host:", "Speaker:", "Speakers", "Chairperson:"])
+def test_a_heading_word_alone_in_the_body_does_not_end_the_briefing(seed, line):
+    """ "Host:" or "Speakers" on a line of its own in a turn, with speech (not a list entry) after it,
+    stays speech as before."""
+    k = TEXT.index("Second, the manufacturing")
+    b = briefing.parse(TEXT[:k] + f"{line}\n\n" + TEXT[k:])
+    assert b.warnings == ()
+    assert len(b.turns) == len(seed.turns)
