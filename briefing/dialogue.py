@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .layout import _STRIP, Layout, _clean_name, chinese_name
+from .layout import _STRIP, Layout, Line, _clean_name, chinese_name
 from .vocab import load
 
 __all__ = ["Turn", "Exchange", "build_turns", "build_exchanges", "speaker_role", "slug"]
@@ -105,7 +105,7 @@ def _same_person(label: str, listed: str) -> bool:
 def build_turns(text: str, lay: Layout) -> list[Turn]:
     turns: list[Turn] = []
     cur: Turn | None = None
-    label: tuple[str, object] | None = None  # pending label (name, line) without speech yet
+    label: tuple[str, Line] | None = None  # pending label (name, line) without speech yet
     resume: Turn | None = None  # the turn that a printed page's furniture interrupted
     after_break = False
     people = _People(lay)
@@ -122,12 +122,12 @@ def build_turns(text: str, lay: Layout) -> list[Turn]:
             roles[name] = people.role(name)
         return roles[name]
 
-    def labelled(lab_name: str, lab_ln, start: int, end: int, no: int) -> Turn:
+    def labelled(lab_name: str, lab_ln: Line, start: int, end: int, no: int) -> Turn:
         clean = _clean_name(lab_name)[0]
         return Turn(0, lab_name, clean, role_for(clean), start, end, lab_ln.no, no, after_break,
                     (lab_ln.cstart, lab_ln.cend), name_zh=chinese_name(lab_name))  # fmt: skip
 
-    def empty_turn(lab_name: str, lab_ln) -> None:
+    def empty_turn(lab_name: str, lab_ln: Line) -> None:
         turns.append(labelled(lab_name, lab_ln, lab_ln.cend, lab_ln.cend, lab_ln.no))
         lay.warnings.append((lab_ln.no, f"label {lab_name!r} is followed by no speech"))
 
@@ -251,8 +251,7 @@ def build_exchanges(turns: list[Turn]) -> list[Exchange]:
         if t.after_break and cur is not None and t.role != "other":
             cur = None
         if t.role == "media":
-            follow_up = cur is not None and t.speaker is not None and cur.outlet == t.speaker
-            if not follow_up:
+            if cur is None or t.speaker is None or cur.outlet != t.speaker:  # else a follow-up
                 cur = Exchange(len(exchanges) + 1, t.speaker, t.n, None, [])
                 exchanges.append(cur)
             t.is_question = True

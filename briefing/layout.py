@@ -580,7 +580,7 @@ def _warn_header(
             lay.warnings.append((0, f"no speaker list in {where}: officials are known only by their labels"))
 
 
-def _second_briefing(lay: Layout, lines: list[Line], at: Line, body: list) -> None:
+def _second_briefing(lay: Layout, lines: list[Line], at: Line, body: list[tuple[str, Line, str]]) -> None:
     """A header line in the body: a second briefing starts here, or at its title (one or two lines
     just before, maybe with the summary sentence between). End the first briefing before it and say
     that the rest of the file is not read."""
@@ -660,7 +660,13 @@ def _set_date(lay: Layout, s: str) -> bool:
 
 
 def _add_listed(
-    lay: Layout, where: dict[str, int], entry, role: str, line: int, name: str = "", desc: str = ""
+    lay: Layout,
+    where: dict[str, int],
+    entry: re.Match[str] | None,
+    role: str,
+    line: int,
+    name: str = "",
+    desc: str = "",
 ) -> None:
     if entry is not None:
         name, desc = entry.group("name"), entry.group("desc").strip(_STRIP)
