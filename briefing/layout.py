@@ -70,7 +70,8 @@ class Layout:
     listed: list[Listed] = field(default_factory=list)
     translators: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
-    body: list[tuple[str, Line, str]] = field(default_factory=list)  # (kind, line, label name)
+    # (kind, line, label name); kind: label, speech, break, chrome (web page) or page (printed page)
+    body: list[tuple[str, Line, str]] = field(default_factory=list)
     body_start_line: int | None = None
     trailer_start_line: int | None = None
     unread_start_line: int | None = None  # a second briefing starts here: the rest was not read
