@@ -2,7 +2,9 @@
 
 A turn is the text between a speaker label and the next label, page break or page furniture. Its span
 runs from the first character of its first speech line to the last character of its last one, so
-``text[char_start:char_end]`` is the turn's text, paragraph breaks included.
+``text[char_start:char_end]`` is the turn's text, paragraph breaks included. A printed page's furniture
+(a page number, a running head) inside a turn ends its span too, and the same speaker's next turn
+resumes after it (``continues``), in the same exchange.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .layout import _STRIP, Layout, _clean_name
+from .layout import _STRIP, Layout, Line, _clean_name, chinese_name
 from .vocab import load
 
 __all__ = ["Turn", "Exchange", "build_turns", "build_exchanges", "speaker_role", "slug"]
@@ -32,6 +34,8 @@ class Turn:
     exchange: int | None = None
     is_question: bool = False
     is_answer: bool = False
+    continues: bool = False  # the same speaker resumes after a printed page's number or running head
+    name_zh: str = ""  # the name in Chinese characters when the label gives it ("赵志国")
 
 
 @dataclass(slots=True)
@@ -63,19 +67,31 @@ def slug(name: str) -> str:
     return s or "speaker"
 
 
+class _People:
+    """The header's chair and officials, indexed once, so that naming the role of each label costs
+    the same however long the speaker list is."""
+
+    def __init__(self, lay: Layout) -> None:
+        self.chair = lay.chair
+        self.officials = {p.name for p in lay.listed if p.role == "official"}
+        self.parts = {w for name in self.officials for w in name.split()}
+
+    def role(self, name: str) -> str:
+        """chair, official or media for a labelled speaker."""
+        if self.chair and _same_person(name, self.chair):
+            return "chair"
+        if name in self.officials or (len(name.split()) == 1 and name in self.parts):
+            return "official"
+        if _ACRONYM.match(name) or "(" in name or _outlet_re().search(name.replace("’", "'")):
+            return "media"
+        if _PERSON.match(name):
+            return "official"  # a person not listed in the header: an unlisted official
+        return "media"
+
+
 def speaker_role(name: str, lay: Layout) -> str:
     """chair, official or media for a labelled speaker."""
-    chair = lay.chair
-    listed = {p.name for p in lay.listed if p.role == "official"}
-    if chair and _same_person(name, chair):
-        return "chair"
-    if any(_same_person(name, p) for p in listed):
-        return "official"
-    if _ACRONYM.match(name) or "(" in name or _outlet_re().search(name):
-        return "media"
-    if _PERSON.match(name):
-        return "official"  # a person not listed in the header: an unlisted official
-    return "media"
+    return _People(lay).role(name)
 
 
 def _same_person(label: str, listed: str) -> bool:
@@ -89,8 +105,11 @@ def _same_person(label: str, listed: str) -> bool:
 def build_turns(text: str, lay: Layout) -> list[Turn]:
     turns: list[Turn] = []
     cur: Turn | None = None
-    label: tuple[str, int] | None = None  # pending label without speech yet
+    label: tuple[str, Line] | None = None  # pending label (name, line) without speech yet
+    resume: Turn | None = None  # the turn that a printed page's furniture interrupted
     after_break = False
+    people = _People(lay)
+    roles: dict[str, str] = {}
 
     def close() -> None:
         nonlocal cur
@@ -98,24 +117,24 @@ def build_turns(text: str, lay: Layout) -> list[Turn]:
             turns.append(cur)
             cur = None
 
-    roles: dict[str, str] = {}
-
     def role_for(name: str) -> str:
         if name not in roles:
-            roles[name] = speaker_role(name, lay)
+            roles[name] = people.role(name)
         return roles[name]
 
-    def empty_turn(lab_name: str, lab_ln) -> None:
+    def labelled(lab_name: str, lab_ln: Line, start: int, end: int, no: int) -> Turn:
         clean = _clean_name(lab_name)[0]
-        turns.append(
-            Turn(0, lab_name, clean, role_for(clean), lab_ln.cend, lab_ln.cend, lab_ln.no, lab_ln.no,
-                 after_break, (lab_ln.cstart, lab_ln.cend))
-        )  # fmt: skip
+        return Turn(0, lab_name, clean, role_for(clean), start, end, lab_ln.no, no, after_break,
+                    (lab_ln.cstart, lab_ln.cend), name_zh=chinese_name(lab_name))  # fmt: skip
+
+    def empty_turn(lab_name: str, lab_ln: Line) -> None:
+        turns.append(labelled(lab_name, lab_ln, lab_ln.cend, lab_ln.cend, lab_ln.no))
         lay.warnings.append((lab_ln.no, f"label {lab_name!r} is followed by no speech"))
 
     for kind, ln, name in lay.body:
         if kind == "label":
             close()
+            resume = None
             if label is not None:  # a label followed by no speech: keep it as an empty turn
                 empty_turn(*label)
             label = (name, ln)
@@ -124,17 +143,24 @@ def build_turns(text: str, lay: Layout) -> list[Turn]:
                 cur.char_end = ln.cend
                 cur.line_end = ln.no
             elif label is not None:
-                lab_name, lab_ln = label
-                clean = _clean_name(lab_name)[0]
-                cur = Turn(0, lab_name, clean, role_for(clean), ln.cstart, ln.cend, lab_ln.no,
-                           ln.no, after_break, (lab_ln.cstart, lab_ln.cend))  # fmt: skip
+                cur = labelled(label[0], label[1], ln.cstart, ln.cend, ln.no)
                 label = None
                 after_break = False
+            elif resume is not None:  # the speaker goes on after a page number or running head
+                r = resume
+                cur = Turn(0, r.speaker, r.name, r.role, ln.cstart, ln.cend, ln.no, ln.no, False,
+                           continues=True, name_zh=r.name_zh)  # fmt: skip
+                resume = None
             else:
                 cur = Turn(0, None, None, "other", ln.cstart, ln.cend, ln.no, ln.no, after_break)
                 after_break = False
+        elif kind == "page":  # a printed page's furniture: the turn pauses, the speaker goes on
+            if cur is not None:
+                resume = cur
+            close()
         else:  # break or chrome
             close()
+            resume = None
             after_break = True
     close()
     if label is not None:
@@ -173,7 +199,8 @@ def _split_floor_questions(text: str, turns: list[Turn]) -> list[Turn]:
         head = body[:split_at].rstrip(_STRIP + "\n")
         line_q = t.line_start + body.count("\n", 0, split_at)
         first = Turn(0, t.speaker, t.name, t.role, t.char_start, t.char_start + len(head),
-                     t.line_start, line_q - 1, t.after_break)  # fmt: skip
+                     t.line_start, line_q - 1, t.after_break, continues=t.continues,
+                     name_zh=t.name_zh)  # fmt: skip
         q = Turn(0, None, None, "media", t.char_start + split_at, t.char_end, line_q, t.line_end,
                  False)  # fmt: skip
         out.extend([first, q])
@@ -192,9 +219,12 @@ def _infer_chair(turns: list[Turn], lay: Layout) -> None:
 
 
 def _unlabeled_roles(text: str, turns: list[Turn]) -> None:
-    """An unlabeled turn after the chair that asks something is a question from the floor."""
+    """An unlabeled turn after the chair that asks something is a question from the floor; an
+    unlabeled turn that resumes after a printed page's furniture keeps the role it had."""
     for k, t in enumerate(turns):
-        if t.speaker is None and t.role == "other" and k > 0:
+        if t.continues and t.speaker is None and k > 0:
+            t.role = turns[k - 1].role
+        elif t.speaker is None and t.role == "other" and k > 0:
             prev = turns[k - 1]
             if prev.role == "chair" and "?" in text[t.char_start : t.char_end]:
                 t.role = "media"
@@ -209,12 +239,19 @@ def build_exchanges(turns: list[Turn]) -> list[Exchange]:
     """
     exchanges: list[Exchange] = []
     cur: Exchange | None = None
+    prev: Turn | None = None
     for t in turns:
+        if t.continues and prev is not None:  # the same turn, resumed after a printed page's furniture
+            t.is_question, t.is_answer, t.exchange = prev.is_question, prev.is_answer, prev.exchange
+            if t.exchange is not None:
+                exchanges[t.exchange - 1].turns.append(t.n)
+            prev = t
+            continue
+        prev = t
         if t.after_break and cur is not None and t.role != "other":
             cur = None
         if t.role == "media":
-            follow_up = cur is not None and t.speaker is not None and cur.outlet == t.speaker
-            if not follow_up:
+            if cur is None or t.speaker is None or cur.outlet != t.speaker:  # else a follow-up
                 cur = Exchange(len(exchanges) + 1, t.speaker, t.n, None, [])
                 exchanges.append(cur)
             t.is_question = True

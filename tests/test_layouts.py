@@ -47,6 +47,8 @@ def test_turns(case):
         assert (None if row.speaker != row.speaker else row.speaker) == want["speaker"], row.turn_id
         assert row.role == want["role"], (row.turn_id, row.speaker)
         assert row.text.startswith(want["starts"]), (row.turn_id, row.text[:60])
+        if "ends" in want:
+            assert row.text.endswith(want["ends"]), (row.turn_id, row.text[-60:])
 
 
 def test_exchanges(case):
@@ -59,9 +61,21 @@ def test_exchanges(case):
     assert got == want
 
 
+def test_warnings(case):
+    """The reader gives exactly as many warnings as the expectation lists, each containing the words
+    written there (fixtures that read cleanly list none)."""
+    b, exp = case
+    want = exp["warnings"] or []
+    assert len(b.warnings) == len(want), b.warnings
+    for w in want:
+        assert any(w in got for got in b.warnings), (w, b.warnings)
+
+
 def test_sample_figures(case):
     b, exp = case
     f = b.figures
+    if "n_figures" in exp:
+        assert len(f) == exp["n_figures"], f["surface"].tolist()
     for want in exp.get("figures") or []:
         rows = f[f["surface"].str.startswith(want["number"])]
         rows = rows[[math.isclose(v, want["value"], rel_tol=1e-9) for v in rows["value"]]]
@@ -71,27 +85,32 @@ def test_sample_figures(case):
         assert r["kind"] == want["kind"], want
         period = None if r["period"] != r["period"] else r["period"]
         assert period == (None if want["period"] is None else str(want["period"])), want
+        if "speaker" in want:
+            assert r["speaker"] == want["speaker"], want
 
 
 def test_no_text_lost(case):
-    """Every non-blank body line is inside a turn, or is a label, page break or page furniture."""
+    """Every non-blank body line is inside a turn, or is a label, page break or page furniture (of a
+    web page or a printed one), up to the trailer or a second briefing."""
     b, _ = case
     _assert_coverage(b)
 
 
 def _assert_coverage(b: briefing.Briefing) -> None:
-    from briefing.layout import PAGE_BREAK, is_chrome, label_of, split_lines
+    from briefing.layout import PAGE_BREAK, is_chrome, is_page_furniture, label_of, split_lines
 
     lay = b._layout
     if lay.body_start_line is None:
         assert len(b.turns) == 0
         return
-    end = lay.trailer_start_line or 10**9
+    end = min(lay.trailer_start_line or 10**9, lay.unread_start_line or 10**9)
     spans = list(zip(b.turns["char_start"], b.turns["char_end"], strict=True))
     for ln in split_lines(b.text):
         if ln.no < lay.body_start_line or ln.no >= end or not ln.content:
             continue
         if ln.content == PAGE_BREAK or is_chrome(ln.content) or label_of(ln.content):
+            continue
+        if is_page_furniture(ln.content, b.meta.title):
             continue
         inside = any(a <= ln.cstart and ln.cend <= z for a, z in spans)
         label_inline = any(a <= ln.cend <= z for a, z in spans)
