@@ -286,6 +286,9 @@ def _gates() -> tuple[
 
 _REACH = 60  # how far before a token a role pattern may start
 
+#: A number with more digits than this is not a statistic but a code (an ``identifier``).
+MAX_DIGITS = 24
+
 _YEAR_NEXT = re.compile(r"\s*(?:%|percent|per cent|percentage|million|billion|trillion|thousand)")
 _GLUED_UNIT = {"gw", "mw", "kw", "km", "kg", "mhz", "ghz", "eflops", "pflops", "tb", "gb", "kwh"}
 
@@ -384,6 +387,8 @@ def _code_role(text: str, t: Token) -> str | None:
         return "name"
     if t.is_word:
         return None
+    if len(num) > MAX_DIGITS and sum(c.isdigit() for c in num) > MAX_DIGITS:
+        return "identifier"  # a code: no statistic has that many digits (and as a float it may be infinite)
     if "," not in num and "." not in num:
         if len(num) == 4 and 1900 <= int(num) <= 2100 and not _YEAR_NEXT.match(text, t.end):
             return "year"

@@ -129,3 +129,18 @@ def test_max_width_needs_no_private_module(monkeypatch):
     monkeypatch.setitem(sys.modules, "re._parser", None)  # "from re import _parser" now fails
     assert _max_width(r"\bfirst ") == 6
     assert _max_width(r"\b\d[\d,.]{0,24} (?:out )?of (?:the )?(?:top )?") == 41
+
+
+@pytest.mark.parametrize(
+    "number", ["9" * 400 + ".5", ",".join(["100"] * 120), "1." + "3" * 30, "123456789012345678901234.5"]
+)
+def test_a_number_too_long_for_a_statistic_is_an_identifier(number):
+    # no statistic is written with 25 digits or more; read as a float it could be infinite
+    b = speech(f"Output grew {number}% in August, and {number} trillion yuan was spent.")
+    assert list(b.numbers["role"]) == ["identifier", "identifier"]
+    assert b.figures.empty
+
+
+def test_the_longest_statistic_keeps_its_digits():
+    b = speech("Revenue reached 123,456,789,012,345,678,901,234 yuan.")  # 24 digits
+    assert list(b.figures["value"]) == [123456789012345678901234.0]
