@@ -45,17 +45,19 @@ LOOKALIKES: dict[str, str] = {
     "\u205f": " ",  # MEDIUM MATHEMATICAL SPACE
     "\u3000": " ",  # IDEOGRAPHIC SPACE
 }
-_LOOKALIKE_RUN = re.compile("[" + "".join(sorted(LOOKALIKES)) + "]+")
-_LOOKALIKE_TABLE = str.maketrans(LOOKALIKES)
+_LOOKALIKE = re.compile("[" + "".join(sorted(LOOKALIKES)) + "]")
+
+
+def _stands_for(m: re.Match[str]) -> str:
+    return LOOKALIKES[m[0]]
 
 
 def fold(text: str) -> str:
     """``text`` with every character of :data:`LOOKALIKES` replaced by the one it stands for: same
     length, same offsets. The rules match against this copy; spans index ``text``.
 
-    Only the runs of look-alikes are translated, so a text with few of them (the usual case) costs one
-    scan."""
-    return _LOOKALIKE_RUN.sub(lambda m: m.group().translate(_LOOKALIKE_TABLE), text)
+    ASCII text is returned as it is, and so is text without look-alikes (one scan)."""
+    return text if text.isascii() else _LOOKALIKE.sub(_stands_for, text)
 
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
