@@ -306,13 +306,14 @@ def find_tokens(text: str, spans: list[tuple[int, int]], low: str | None = None)
     low = lower(text) if low is None else low
     for a, b in spans:
         prev: Token | None = None
+        glued: list[Token] = []  # tokens continued by glued digits: their text is cut once, at the end
         for m in _DIGIT_TOKEN.finditer(text, a, b):
             k = m.start()
             if prev is not None and k == prev.end:
                 # digits glued to the letters of the token before ("H1N1", "2Q1st"): one token, a name
+                if not glued or glued[-1] is not prev:
+                    glued.append(prev)
                 prev.end = m.end()
-                prev.suffix = text[prev.num_end : m.end()]
-                prev.surface = text[prev.start : m.end()]
                 continue
             last = prev.end if prev is not None else a  # never reach back into the token before
             while k > last and text[k - 1] in _ASCII_LETTERS:
@@ -334,6 +335,8 @@ def find_tokens(text: str, spans: list[tuple[int, int]], low: str | None = None)
                 sign=sign,
             )
             tokens.append(prev)
+        for t in glued:
+            t.suffix, t.surface = text[t.num_end : t.end], text[t.start : t.end]
         for rx in _WORD_TOKENS:
             for m in rx.finditer(low, a, b):
                 a2, b2 = m.span()
