@@ -23,10 +23,9 @@ __all__ = ["decode", "normalise", "read_text", "fold", "LOOKALIKES", "lower", "l
 #: Files larger than this are refused: no SCIO transcript comes near it (the longest are ~200 kB).
 MAX_BYTES = 200 * 1024 * 1024
 
-# Control characters other than tab, LF, FF and CR do not occur in text transcripts.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-# Half of a UTF-16 surrogate pair on its own: not a character (a str can hold one; UTF-8 cannot).
-_SURROGATE = re.compile("[\ud800-\udfff]")
+# Control characters other than tab, LF, FF and CR do not occur in text transcripts; nor does half of a
+# UTF-16 surrogate pair on its own (a str can hold one, UTF-8 cannot). One scan finds either.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
 
 #: Look-alike characters and the ASCII character each stands for, one for one (so offsets are kept).
 #: NFKC would not do: it is not length-preserving ("\u2474" becomes "(2)") and leaves U+2212 alone.
@@ -102,16 +101,12 @@ def normalise(text: str, source: str = "<string>") -> str:
         raise TranscriptError(source, "the transcript is empty (no text to read)")
     bad = _CONTROL.search(text)
     if bad is not None:
+        c = ord(bad.group())
         raise TranscriptError(
             source,
-            f"not a text transcript: control character U+{ord(bad.group()):04X} (is this a binary file?)",
-            line=_line_of(text, bad.start()),
-        )
-    bad = _SURROGATE.search(text)
-    if bad is not None:
-        raise TranscriptError(
-            source,
-            f"not valid text: a lone surrogate U+{ord(bad.group()):04X} (half of a UTF-16 pair)",
+            f"not valid text: a lone surrogate U+{c:04X} (half of a UTF-16 pair)"
+            if c >= 0xD800
+            else f"not a text transcript: control character U+{c:04X} (is this a binary file?)",
             line=_line_of(text, bad.start()),
         )
     return text
