@@ -1,7 +1,8 @@
 """The ledger of numeric tokens: find every number in the body and say what it is.
 
-Tokens are digit runs with their separators and any letters glued to them ("3,460", "0.2", "5G",
-"IPv6", "20th") and cardinal number words ("six", "Twenty", "twenty-five"). Each gets one role:
+Tokens are digit runs with their separators, a sign written against them and any letters glued to them
+("3,460", "0.2", "-2.5", "5G", "IPv6", "20th", "H1N1"; tokens never overlap) and cardinal number words
+("six", "Twenty", "twenty-five"). Each gets one role:
 ``figure`` or the reason it is not one (year, date, time, ordinal, name, identifier, list_count, period,
 part_of_figure, word). Context patterns live in ``data/roles.yml``; rules that need arithmetic are here.
 All regular expressions are linear: no nested quantifiers, and lookbehinds stop a match from starting
