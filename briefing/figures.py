@@ -78,6 +78,7 @@ class _Units(NamedTuple):
     streak: re.Pattern[str]  # lower-cased text
     prefix_rx: re.Pattern[str] | None  # a currency right before the number ("RMB 3.88 trillion")
     prefixes: dict[str, str]  # currency prefix -> unit
+    glued_scales: dict[str, float]  # a scale letter glued to the number ("3.189m") -> its factor
 
 
 @cache
@@ -112,7 +113,8 @@ def _units() -> _Units:
         if prefixes
         else None
     )
-    return _Units(unit_rx, lookup, scales, scale_rx, per_capita, streak, prefix_rx, prefixes)
+    glued = {k.lower(): float(v) for k, v in spec.get("glued_scales", {}).items()}
+    return _Units(unit_rx, lookup, scales, scale_rx, per_capita, streak, prefix_rx, prefixes, glued)
 
 
 @cache
@@ -177,11 +179,25 @@ def _sector_order() -> dict[str, int]:
 
 # --------------------------------------------------------------------------- cue patterns
 # Patterns named in this block are matched against the lower-cased text.
-_APPROX = _low_rx(
+_APPROX_WORDS = (
     r"\b(?P<w>more than|over|exceed(?:ed|ing|s)?|surpass(?:ed|ing|es)?|in excess of|upwards of|"
     r"at least|above|nearly|almost|close to|about|approximately|around|roughly|some|"
-    r"less than|fewer than|under|below|at most|up to)[ \u00a0]+(?:a total of[ \u00a0]+)?$"
+    r"less than|fewer than|under|below|at most|up to)[ \u00a0]+(?:a total of[ \u00a0]+)?"
 )
+
+
+@cache
+def _approx_rx() -> re.Pattern[str]:
+    """A qualifier right before the number, or before the currency written before it ("surpassed RMB
+    7.5 trillion", "exceeded $1.3 billion")."""
+    prefixes = sorted(_units().prefixes, key=len, reverse=True)
+    currency = "(?:(?:" + "|".join(re.escape(p) for p in prefixes) + r")[ \u00a0]?)?" if prefixes else ""
+    return _low_rx(_APPROX_WORDS + currency + "$")
+
+
+# A qualifier glued after the number: "7,000-plus", "7,000-odd" (in the surface, like a unit).
+_APPROX_AFTER = _low_rx(r"-(?P<w>plus|odd)\b")
+_APPROX_AFTER_KIND = {"plus": "more_than", "odd": "about"}
 _APPROX_KIND = {
     "more than": "more_than", "over": "more_than", "exceed": "more_than", "surpass": "more_than",
     "in excess of": "more_than", "upwards of": "more_than", "at least": "more_than",
@@ -204,11 +220,13 @@ _CUE = _low_rx(
     r"constitut\w+|represent\w*|percent of))"
 )
 _SIGN = _low_rx(
-    r"\b(?:(?P<neg>down\b|fell\b|fall\w*|decreas\w*|declin\w*|drop\w*|reduc\w*|lower\b|"
+    r"\b(?:(?P<neg>negative\s+growth\b|down\b|fell\b|fall\w*|decreas\w*|declin\w*|drop\w*|reduc\w*|lower\b|"
     r"slower|contract\w*|shr[ai]nk\w*|cut\b|dip\w*|slid\w*|plung\w*|narrow\w*)"
     r"|(?P<pos>up\b|rose\b|rise\b|increas\w*|grew\b|growth|higher|faster|accelerat\w*|"
     r"(?:up)?surg\w*|jump\w*|gain\w*|expand\w*))"
 )
+# a minus sign in words, right before the number: "minus 2.3%", "a negative 2.3%"
+_MINUS_WORD = _low_rx(r"\b(?:minus|negative)[ \u00a0]+$")
 _NEG_AFTER = _low_rx(
     r"^\s*(?:year[- ]on[- ]year\s+)?(?:reduction|decrease|decline|drop|fall|cut|contraction)"
 )
@@ -294,7 +312,7 @@ def build_figures(
     """Figures for the tokens whose role is ``figure``; ``sentence_of[i]`` is token i's sentence.
     ``low`` is ``lower(text)`` when the caller has it already."""
     low = lower(text) if low is None else low
-    unit_rx, lookup, scales, scale_rx, per_capita, streak, prefix_rx, prefixes = _units()
+    u = _units()
     figs: list[Figure] = []
     for tok, si in zip(tokens, sentence_of, strict=True):
         if tok.role != "figure" or si < 0:
@@ -304,26 +322,33 @@ def build_figures(
         pos = tok.end
         unit, kind = "count", None
         scale = 1.0
-        if tok.suffix:  # "384GW"
-            hit = lookup.get(tok.suffix.lower())
+        approx = "exact"
+        suffix = tok.suffix.lower()
+        if suffix and suffix not in u.glued_scales:  # "384GW"
+            hit = u.lookup.get(suffix)
             if hit:
                 unit, kind = hit
         else:
-            m = scale_rx.match(text, pos, s.end)
-            if m:
-                scale = scales[m.group("s").lower()]
+            if suffix:  # "3.189m", "7.5bn yuan": the scale glued on
+                scale = u.glued_scales[suffix]
+            elif q := _APPROX_AFTER.match(low, pos, s.end):  # "7,000-plus", "7,000-odd kilometers"
+                approx, pos = _APPROX_AFTER_KIND[q.group("w")], q.end()
+            elif m := u.scale_rx.match(text, pos, s.end):
+                scale = u.scales[m.group("s").lower()]
                 pos = m.end()
-            m = unit_rx.match(text, pos, s.end)
+                if q := _APPROX_AFTER.match(low, pos, s.end):  # "1.2 million-plus"
+                    approx, pos = _APPROX_AFTER_KIND[q.group("w")], q.end()
+            m = u.unit_rx.match(text, pos, s.end)
             if m and not (m.group("u") == "%" and m.start() != pos):
-                unit, kind = lookup[m.group("u").lower()]
+                unit, kind = u.lookup[m.group("u").lower()]
                 pos = m.end()
-            elif per := next((u for u, rx in per_capita if rx.match(text, pos, s.end)), None):
+            elif per := next((pu for pu, rx in u.per_capita if rx.match(text, pos, s.end)), None):
                 unit = per  # "22.6 5G base stations per 10,000 people"
-            elif prefix_rx is not None and (
-                p := prefix_rx.search(text, max(s.start, tok.start - 5), tok.start)
+            elif u.prefix_rx is not None and (
+                p := u.prefix_rx.search(text, max(s.start, tok.start - 5), tok.start)
             ):
-                unit = prefixes[p.group().strip(" \u00a0")]  # "RMB 3.88 trillion"
-        f = Figure(tok, value * scale, unit, kind or "level", "exact", pos, si, scale)
+                unit = u.prefixes[p.group().strip(" \u00a0")]  # "RMB 3.88 trillion"
+        f = Figure(tok, value * scale, unit, kind or "level", approx, pos, si, scale)
         ot = _OF_TOTAL.match(text, tok.end, s.end)
         if ot and unit == "count":
             f.of_total = parse_number(ot.group("n"))
@@ -331,8 +356,8 @@ def build_figures(
     _borrow_units(text, figs)
     for k, f in enumerate(figs):
         s = sentences[f.sentence]
-        _kind_and_sign(low, f, s, streak)
-        m = _APPROX.search(low, max(s.start, f.token.start - 40), f.token.start)
+        _kind_and_sign(low, f, s, u.streak)
+        m = _approx_rx().search(low, max(s.start, f.token.start - 40), f.token.start)
         if m:
             w = m.group("w").lower()
             f.approx = next(v for key, v in _APPROX_KIND.items() if w.startswith(key))
@@ -377,12 +402,19 @@ def _kind_and_sign(low: str, f: Figure, s: Sentence, streak: re.Pattern[str]) ->
     ):
         f.kind = "streak"
         return
+    # a sign written against the number ("-2.5%", "+0.1%") or in words right before it ("minus 2.3%")
+    sign = f.token.sign or ("-" if _MINUS_WORD.search(before[-12:]) else "")
     if f.unit == "times":
         f.kind = "growth"
     elif f.unit == "%":
         f.kind = _percent_kind(low, s, before, after)
+        if sign and f.kind == "share":
+            f.kind = "growth"  # a signed percent is a rate of change: a share is never negative
     elif f.kind == "level" and _near_end(before, ("of", "by", "up", "down")) and _ABS_CHANGE.search(before):
         f.kind = "change"  # "a decrease of 14.2 billion kWh", "rose by 1.2 million"
+    if sign:  # the written sign wins over the words ("grew -11.7%"); a level may be negative (a loss)
+        f.value = -abs(f.value) if sign == "-" else abs(f.value)
+        return
     if f.kind not in ("growth", "pp_change", "change"):
         return
     neg = bool(_NEG_AFTER.match(after))

@@ -25,7 +25,7 @@ from .layout import Layout, read_layout, split_lines
 from .numbers import Token, find_tokens
 from .periods import find_periods
 from .sentences import split_spans
-from .text import lower, normalise, read_text
+from .text import fold, lower, normalise, read_text
 
 __all__ = ["Briefing", "Meta", "parse", "read", "load", "briefing_id_for"]
 
@@ -79,10 +79,13 @@ class Briefing:
     def __init__(self, text: str, source: str) -> None:
         self.text = text
         self.source = source
-        lines = split_lines(text)
-        self._layout: Layout = read_layout(text, lines)
+        # Every rule reads the look-alike-folded copy (full-width digits, U+2212, no-break spaces read as
+        # ASCII; same length), and every span it finds indexes ``text``, which rows are cut from.
+        self._match = match = fold(text)
+        lines = split_lines(match)
+        self._layout: Layout = read_layout(match, lines)
         lay = self._layout
-        self._turns: list[Turn] = build_turns(text, lay)
+        self._turns: list[Turn] = build_turns(match, lay)
         self._exchanges: list[Exchange] = build_exchanges(self._turns)
         if not (lay.date or lay.listed or any(t.speaker for t in self._turns)):
             raise TranscriptError(
@@ -98,7 +101,7 @@ class Briefing:
         self._tokens: list[Token] = []
         self._token_sentence: list[int] = []
         self._figures: list[Figure] = []
-        self._build_numbers(lower(text))
+        self._build_numbers(lower(match))
 
     # ------------------------------------------------------------------ reading
     def _meta(self) -> Meta:
@@ -123,7 +126,7 @@ class Briefing:
         )
 
     def _build_sentences(self) -> None:
-        text = self.text
+        text = self._match
         for ti, t in enumerate(self._turns):
             a, b = t.char_start, t.char_end
             breaks = [m.span() for m in _PARA.finditer(text, a, b)]
@@ -152,7 +155,7 @@ class Briefing:
             while j < len(sentences) and sentences[j].paragraph == para:
                 j += 1
             if para in wanted:
-                periods = find_periods(self.text, para[0], wanted[para], date, low)
+                periods = find_periods(self._match, para[0], wanted[para], date, low)
                 k = 0  # periods and sentences are both in text order: one pass pairs them
                 for s in sentences[i:j]:
                     while k < len(periods) and periods[k].start < s.start:
@@ -170,7 +173,7 @@ class Briefing:
             if t.label_span:
                 spans.append(t.label_span)
             spans.append((t.char_start, t.char_end))
-        self._tokens = find_tokens(self.text, spans, low)
+        self._tokens = find_tokens(self._match, spans, low)
         starts = [s.start for s in self._sentences]
         for tok in self._tokens:
             k = bisect.bisect_right(starts, tok.start) - 1
@@ -181,9 +184,9 @@ class Briefing:
                 if tok.role == "figure":
                     tok.role = "name"
         self._find_periods(low)
-        self._figures = build_figures(self.text, self._tokens, self._sentences, self._token_sentence, low)
+        self._figures = build_figures(self._match, self._tokens, self._sentences, self._token_sentence, low)
         topics = self._topics
-        text = self.text
+        text = self._match
         counts: dict[tuple[int, int], dict[str, int]] = {}  # keyword counts by span, each made once
 
         def by_span(a: int, b: int) -> dict[str, int]:
@@ -220,7 +223,7 @@ class Briefing:
         out: dict[int, str | None] = {}
         for e in self._exchanges:
             q = self._turns[e.question_turn - 1]
-            out[e.n] = dominant_sector(self.text[q.char_start : q.char_end])
+            out[e.n] = dominant_sector(self._match[q.char_start : q.char_end])
         return out
 
     # ------------------------------------------------------------------ ids
@@ -385,7 +388,7 @@ class Briefing:
                 {
                     "briefing_id": self.briefing_id,
                     "number_id": f"N{k:04d}",
-                    "surface": tok.surface,
+                    "surface": self.text[tok.start : tok.end],
                     "char_start": tok.start,
                     "char_end": tok.end,
                     "turn_id": self._tid(self._turns[ti].n),
@@ -418,7 +421,7 @@ class Briefing:
                     "period": p.iso if p else None,
                     "period_start": p.first if p else None,
                     "period_end": p.last if p else None,
-                    "period_text": p.text if p else None,
+                    "period_text": self.text[p.start : p.end] if p else None,
                     "baseline": f.baseline,
                     "subject": f.subject,
                     "sector": f.sector,

@@ -1,7 +1,8 @@
 """The ledger of numeric tokens: find every number in the body and say what it is.
 
-Tokens are digit runs with their separators and any letters glued to them ("3,460", "0.2", "5G",
-"IPv6", "20th") and cardinal number words ("six", "Twenty", "twenty-five"). Each gets one role:
+Tokens are digit runs with their separators, a sign written against them and any letters glued to them
+("3,460", "0.2", "-2.5", "5G", "IPv6", "20th", "H1N1"; tokens never overlap) and cardinal number words
+("six", "Twenty", "twenty-five"). Each gets one role:
 ``figure`` or the reason it is not one (year, date, time, ordinal, name, identifier, list_count, period,
 part_of_figure, word). Context patterns live in ``data/roles.yml``; rules that need arithmetic are here.
 All regular expressions are linear: no nested quantifiers, and lookbehinds stop a match from starting
@@ -70,6 +71,9 @@ _WORD_TOKENS = [
     for c in sorted({w[0] for w in _ALL_WORDS})
 ]
 _ORDINAL_SUFFIX = {"st", "nd", "rd", "th"}
+#: A "-" or "+" right before a digit is a sign when one of these comes before it (not a letter or digit,
+#: as in "COVID-19" or "2021-2023", and not a line break: "-5 tasks" opening a line is a bullet).
+_BEFORE_SIGN = frozenset(" \t([")
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
@@ -84,6 +88,7 @@ class Token:
     suffix: str
     is_word: bool
     role: str = "figure"
+    sign: str = ""  # "-" or "+" written against the number ("-2.5", "\u22122.5" read as "-"); in the span
 
 
 def word_value(word: str) -> int:
@@ -151,13 +156,96 @@ def _combined(parts: list[str], suffix: str = "") -> re.Pattern[str] | None:
 
 
 def _max_width(pattern: str) -> int:
-    """The longest text ``pattern`` can match, capped at ``_REACH`` (also when unbounded or unknown)."""
-    try:
-        from re import _parser  # the standard library's own pattern parser
+    """The longest text ``pattern`` can match, capped at ``_REACH`` (also when unbounded or unknown).
 
-        return min(int(_parser.parse(pattern).getwidth()[1]), _REACH)
-    except Exception:  # another Python's internals: fall back to the documented limit
+    Read from the pattern's source by :func:`_width`, which knows the syntax the role patterns use and
+    answers ``_REACH`` for anything else, so the bound is never too small."""
+    try:
+        width, end = _width(pattern, 0)
+    except (_UnknownWidth, ValueError):  # ValueError: a "\\N{" without its "}"
         return _REACH
+    return int(min(width, _REACH)) if end == len(pattern) else _REACH
+
+
+class _UnknownWidth(Exception):
+    """A construct :func:`_width` does not bound (a back-reference, a conditional, verbose mode)."""
+
+
+_QUANTIFIER = re.compile(r"[*+?]|\{(?:(?P<m>\d+)(?P<comma>,(?P<n>\d*))?|,(?P<most>\d+))\}")
+_ZERO_WIDTH_ESCAPES = frozenset("bBAZ")
+_HEX_DIGITS = {"x": 2, "u": 4, "U": 8}
+_INF = float("inf")
+
+
+def _width(p: str, i: int) -> tuple[float, int]:
+    """Upper bound of the match length of the alternation starting at ``p[i]``, and where it ends (at
+    the ``)`` that closes it, or the end of ``p``)."""
+    best = 0.0
+    branch = 0.0
+    while i < len(p):
+        c = p[i]
+        if c == ")":
+            break
+        if c == "|":
+            best, branch, i = max(best, branch), 0.0, i + 1
+            continue
+        if c == "(":
+            zero = False
+            if p.startswith("(?", i):
+                head = re.match(r"\(\?(?:[=!]|<[=!]|P<\w+>|:|[aiLmsux-]*:)", p[i:])
+                if head is None:
+                    raise _UnknownWidth(p[i:])  # "(?P=name)", "(?(1)...)", "(?x)", "(?#...)"
+                zero = head.group()[2] in "=!<" and not head.group().startswith("(?P")
+                j = i + head.end()
+            else:
+                j = i + 1
+            w, j = _width(p, j)
+            if j >= len(p):
+                raise _UnknownWidth(p)  # unbalanced
+            w, i = (0.0 if zero else w), j + 1
+        elif c == "[":
+            j = i + 1
+            if p.startswith("^", j):
+                j += 1
+            if p.startswith("]", j):
+                j += 1
+            while j < len(p) and p[j] != "]":
+                j += 2 if p[j] == "\\" else 1
+            if j >= len(p):
+                raise _UnknownWidth(p)
+            w, i = 1.0, j + 1
+        elif c == "\\":
+            e = p[i + 1 : i + 2]
+            if not e or e in "123456789g":
+                raise _UnknownWidth(p[i:])  # a back-reference
+            w, i = (0.0 if e in _ZERO_WIDTH_ESCAPES else 1.0), i + 2
+            if e == "N":  # a named character, "\\N{MINUS SIGN}"
+                i = p.index("}", i) + 1
+            elif e in _HEX_DIGITS:
+                i += _HEX_DIGITS[e]  # "\\x41", "\\u00a0", "\\U0001F600": one character
+        elif c in "^$":
+            w, i = 0.0, i + 1
+        else:
+            w, i = 1.0, i + 1
+        q = _QUANTIFIER.match(p, i)
+        if q is not None:
+            t = q.group()
+            if t in "*+":
+                most = _INF
+            elif t == "?":
+                most = 1.0
+            elif q.group("most"):  # {,n}
+                most = float(q.group("most"))
+            elif q.group("comma") is None:  # {m}
+                most = float(q.group("m"))
+            else:  # {m,n}, {m,}
+                most = float(q.group("n")) if q.group("n") else _INF
+            w = 0.0 if w == 0 else w * most
+            i = q.end()
+            if i < len(p) and p[i] in "?+":  # lazy or possessive
+                i += 1
+        branch += w
+    return max(best, branch), i
 
 
 @cache
@@ -199,8 +287,17 @@ def _gates() -> tuple[
 
 _REACH = 60  # how far before a token a role pattern may start
 
+#: A number with more digits than this is not a statistic but a code (an ``identifier``).
+MAX_DIGITS = 24
+
 _YEAR_NEXT = re.compile(r"\s*(?:%|percent|per cent|percentage|million|billion|trillion|thousand)")
 _GLUED_UNIT = {"gw", "mw", "kw", "km", "kg", "mhz", "ghz", "eflops", "pflops", "tb", "gb", "kwh"}
+
+
+@cache
+def _glued_scales() -> frozenset[str]:
+    """Scale letters glued to a number ("3.189m", "7.5bn"), from ``data/units.yml``."""
+    return frozenset(k.lower() for k in load("units").get("glued_scales", {}))
 
 
 def find_tokens(text: str, spans: list[tuple[int, int]], low: str | None = None) -> list[Token]:
@@ -209,14 +306,38 @@ def find_tokens(text: str, spans: list[tuple[int, int]], low: str | None = None)
     tokens: list[Token] = []
     low = lower(text) if low is None else low
     for a, b in spans:
+        prev: Token | None = None
+        glued: list[Token] = []  # tokens continued by glued digits: their text is cut once, at the end
         for m in _DIGIT_TOKEN.finditer(text, a, b):
             k = m.start()
-            while k > a and text[k - 1] in _ASCII_LETTERS:
+            if prev is not None and k == prev.end:
+                # digits glued to the letters of the token before ("H1N1", "2Q1st"): one token, a name
+                if not glued or glued[-1] is not prev:
+                    glued.append(prev)
+                prev.end = m.end()
+                continue
+            last = prev.end if prev is not None else a  # never reach back into the token before
+            while k > last and text[k - 1] in _ASCII_LETTERS:
                 k -= 1
-            tokens.append(
-                Token(k, m.end(), m.start(), m.end("num"), text[k : m.end()],
-                      text[k : m.start()], m.group("suf"), False)
-            )  # fmt: skip
+            sign = ""
+            if k == m.start() and k - 2 >= last and text[k - 1] in "-+" and text[k - 2] in _BEFORE_SIGN:
+                k -= 1  # "grew -11.7%", "(-2.5%)": a sign, not a hyphen ("COVID-19", "2021-2023")
+                sign = text[k]
+            prefix = "" if sign else text[k : m.start()]
+            prev = Token(
+                k,
+                m.end(),
+                m.start(),
+                m.end("num"),
+                text[k : m.end()],
+                prefix,
+                m.group("suf"),
+                False,
+                sign=sign,
+            )
+            tokens.append(prev)
+        for t in glued:
+            t.suffix, t.surface = text[t.num_end : t.end], text[t.start : t.end]
         for rx in _WORD_TOKENS:
             for m in rx.finditer(low, a, b):
                 a2, b2 = m.span()
@@ -263,13 +384,15 @@ def _code_role(text: str, t: Token) -> str | None:
         suf = t.suffix.lower()
         if not t.prefix and suf in _ORDINAL_SUFFIX:
             return "ordinal"
-        if re.fullmatch(r"[HQ]", t.prefix) and not t.suffix and num in "1234":
-            return "period"
-        if not t.prefix and suf in _GLUED_UNIT and suf not in ("mhz", "ghz"):
-            return None  # "384GW": a figure with its unit glued on
+        if t.prefix in ("H", "Q") and not t.suffix and num in ("1", "2", "3", "4"):
+            return "period"  # "H1", "Q3" (not "H23", "Q34")
+        if not t.prefix and (suf in _GLUED_UNIT or suf in _glued_scales()) and suf not in ("mhz", "ghz"):
+            return None  # "384GW", "3.189m": a figure with its unit or scale glued on
         return "name"
     if t.is_word:
         return None
+    if len(num) > MAX_DIGITS and sum(c.isdigit() for c in num) > MAX_DIGITS:
+        return "identifier"  # a code: no statistic has that many digits (and as a float it may be infinite)
     if "," not in num and "." not in num:
         if len(num) == 4 and 1900 <= int(num) <= 2100 and not _YEAR_NEXT.match(text, t.end):
             return "year"

@@ -3,6 +3,11 @@
 Normalisation is deliberately minimal: UTF-8 decoding, removal of a leading byte-order mark, and
 line endings made ``"\\n"``. Nothing else is changed (no-break spaces, trailing spaces and editor
 artefacts stay), so a character span can always be shown against the published transcript.
+
+The rules do not read that text directly but :func:`fold` of it: a copy of the same length in which
+look-alike characters (full-width digits and signs, U+2212 MINUS SIGN, no-break and other spaces) are
+replaced, one for one, by the ASCII characters they stand for, so every offset found in the copy indexes
+the text as given.
 """
 
 from __future__ import annotations
@@ -12,13 +17,45 @@ import re
 
 from .errors import TranscriptError
 
-__all__ = ["decode", "normalise", "read_text", "lower", "lower_pattern", "MAX_BYTES"]
+__all__ = ["decode", "normalise", "read_text", "fold", "LOOKALIKES", "lower", "lower_pattern", "MAX_BYTES"]
 
 #: Files larger than this are refused: no SCIO transcript comes near it (the longest are ~200 kB).
 MAX_BYTES = 200 * 1024 * 1024
 
-# Control characters other than tab, LF, FF and CR do not occur in text transcripts.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Control characters other than tab, LF, FF and CR do not occur in text transcripts; nor does half of a
+# UTF-16 surrogate pair on its own (a str can hold one, UTF-8 cannot). One scan finds either.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
+
+#: Look-alike characters and the ASCII character each stands for, one for one (so offsets are kept).
+#: NFKC would not do: it is not length-preserving ("\u2474" becomes "(2)") and leaves U+2212 alone.
+LOOKALIKES: dict[str, str] = {
+    # full-width forms of printable ASCII, U+FF01-U+FF5E: digits "\uff10"-"\uff19", "\uff05" (%),
+    # "\uff0b" (+), "\uff0d" (-), "\uff0e" (.), "\uff0c" (,), "\uff1a" (:), letters, brackets
+    **{chr(0xFF01 + i): chr(0x21 + i) for i in range(0x5E)},
+    "\u2212": "-",  # MINUS SIGN
+    "\u2010": "-",  # HYPHEN
+    "\u2011": "-",  # NON-BREAKING HYPHEN
+    "\ufe63": "-",  # SMALL HYPHEN-MINUS
+    "\ufe6a": "%",  # SMALL PERCENT SIGN
+    "\u00a0": " ",  # NO-BREAK SPACE
+    **{chr(c): " " for c in range(0x2000, 0x200B)},  # EN QUAD ... HAIR SPACE (incl. THIN SPACE U+2009)
+    "\u202f": " ",  # NARROW NO-BREAK SPACE
+    "\u205f": " ",  # MEDIUM MATHEMATICAL SPACE
+    "\u3000": " ",  # IDEOGRAPHIC SPACE
+}
+_LOOKALIKE = re.compile("[" + "".join(sorted(LOOKALIKES)) + "]")
+
+
+def _stands_for(m: re.Match[str]) -> str:
+    return LOOKALIKES[m[0]]
+
+
+def fold(text: str) -> str:
+    """``text`` with every character of :data:`LOOKALIKES` replaced by the one it stands for: same
+    length, same offsets. The rules match against this copy; spans index ``text``.
+
+    ASCII text is returned as it is, and so is text without look-alikes (one scan)."""
+    return text if text.isascii() else _LOOKALIKE.sub(_stands_for, text)
 
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -35,13 +72,17 @@ def lower(text: str) -> str:
     return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
 
 
-_LETTER_OR_ESCAPE = re.compile(r"\\.|\(\?P|[A-Z]", re.DOTALL)
+# What keeps its case: an escape (a named character "\\N{...}" whole), a group name where it is
+# defined or used ("(?P<Num>", "(?P=Num)", "(?(Num)"), inline flags ("(?L)"); else one capital letter.
+_LETTER_OR_ESCAPE = re.compile(
+    r"\\N\{[^}]*\}|\\.|\(\?P<\w+>|\(\?P=\w+\)|\(\?\(\w+\)|\(\?[aiLmsux-]+[:)]|[A-Z]", re.DOTALL
+)
 
 
 def lower_pattern(pattern: str) -> str:
     """A regular expression that, matched against :func:`lower` text without flags, matches what
     ``pattern`` matches with ``re.IGNORECASE``: letters outside escapes are lower-cased (``[A-Z]``
-    becomes ``[a-z]``, ``\\S`` and ``\\Z`` stay as they are)."""
+    becomes ``[a-z]``, ``\\S`` and ``\\Z`` stay as they are); group names keep their case."""
     return _LETTER_OR_ESCAPE.sub(lambda m: m.group() if len(m.group()) > 1 else m.group().lower(), pattern)
 
 
@@ -59,9 +100,12 @@ def normalise(text: str, source: str = "<string>") -> str:
         raise TranscriptError(source, "the transcript is empty (no text to read)")
     bad = _CONTROL.search(text)
     if bad is not None:
+        c = ord(bad.group())
         raise TranscriptError(
             source,
-            f"not a text transcript: control character U+{ord(bad.group()):04X} (is this a binary file?)",
+            f"not valid text: a lone surrogate U+{c:04X} (half of a UTF-16 pair)"
+            if c >= 0xD800
+            else f"not a text transcript: control character U+{c:04X} (is this a binary file?)",
             line=_line_of(text, bad.start()),
         )
     return text

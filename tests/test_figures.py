@@ -101,3 +101,23 @@ def test_ledger_is_complete(seed):
 def test_five_g_is_a_name(seed):
     n = seed.numbers
     assert set(n.loc[n.surface.isin(["5G", "6G", "IPv6", "8K", "L2"]), "role"]) == {"name"}
+
+
+def test_unit_vocabulary_is_read_by_field_name():
+    """``_units()`` is a named tuple: code reads its fields by name, so adding or reordering a field
+    cannot silently shift every value into the wrong variable."""
+    import ast
+    import inspect
+
+    import briefing.figures as figures_module
+
+    tree = ast.parse(inspect.getsource(figures_module))
+    unpacked = [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign)
+        and isinstance(node.value, ast.Call)
+        and getattr(node.value.func, "id", None) == "_units"
+        and any(isinstance(t, ast.Tuple) for t in node.targets)
+    ]
+    assert not unpacked, f"_units() unpacked by position at line(s) {unpacked}"

@@ -67,3 +67,21 @@ def test_trie_pattern_backs_off_to_a_shorter_word():
     rx = re.compile(trie_pattern(["new energy", "new energy vehicles"]) + r"(?![\w-])")
     assert rx.match("new energy vehicle").group() == "new energy"  # "vehicle" is not listed
     assert rx.match("new energy vehicles").group() == "new energy vehicles"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"(?P<Num>\d+) (?P=Num)", r"(?P<Num>\d+) (?P=Num)"),  # group names keep their case
+        (r"(?P<Q>Q)(?(Q)X|Y)", r"(?P<Q>q)(?(Q)x|y)"),  # and so does a conditional on a named group
+        (r"\N{LATIN CAPITAL LETTER A}B", r"\N{LATIN CAPITAL LETTER A}b"),  # a named character stays
+    ],
+)
+def test_lower_pattern_keeps_names(pattern, expected):
+    assert lower_pattern(pattern) == expected
+    re.compile(expected)
+
+
+def test_lower_pattern_group_names_still_work():
+    m = re.match(lower_pattern(r"Q(?P<Num>[1-4])"), lower("Q3"))
+    assert m is not None and m.group("Num") == "3"
