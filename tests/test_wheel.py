@@ -120,24 +120,25 @@ print(json.dumps({
 
 @pytest.fixture(scope="module")
 def runs(env) -> dict[str, subprocess.CompletedProcess[str]]:
-    """briefing.load(), `briefing tables` and `briefing check` in the fresh venv, run side by side."""
+    """briefing.load() beside `briefing tables`, then `briefing check` into the same folder (a second run
+    into a folder being written is refused by its lock), in the fresh venv."""
     cli, out = str(env["bin"] / "briefing"), str(env["work"] / "out")
-    cmds = {
-        "load": [str(env["python"]), "-c", LOAD],
-        "tables": [cli, "tables", "--out", out, "-q"],
-        "check": [cli, "check", "--out", out, "-q"],  # writes other files than `tables`
-    }
-    procs = {
-        k: subprocess.Popen(
-            c, cwd=env["work"], env=_clean_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE
-        )
-        for k, c in cmds.items()
-    }
+    stages = [
+        {"load": [str(env["python"]), "-c", LOAD], "tables": [cli, "tables", "--out", out, "-q"]},
+        {"check": [cli, "check", "--out", out, "-q"]},  # writes other files than `tables`
+    ]
     done = {}
-    for k, p in procs.items():
-        stdout, stderr = p.communicate(timeout=300)
-        done[k] = subprocess.CompletedProcess(cmds[k], p.returncode, stdout.decode(), stderr.decode())
-        assert p.returncode == 0, f"{k} failed ({p.returncode}):\n{done[k].stdout}\n{done[k].stderr}"
+    for cmds in stages:
+        procs = {
+            k: subprocess.Popen(
+                c, cwd=env["work"], env=_clean_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE
+            )
+            for k, c in cmds.items()
+        }
+        for k, p in procs.items():
+            stdout, stderr = p.communicate(timeout=300)
+            done[k] = subprocess.CompletedProcess(cmds[k], p.returncode, stdout.decode(), stderr.decode())
+            assert p.returncode == 0, f"{k} failed ({p.returncode}):\n{done[k].stdout}\n{done[k].stderr}"
     return done
 
 
