@@ -597,8 +597,9 @@ _MAIN_VERBS = (
     r"enjoyed|became|accelerated|slowed|rebounded|recovered|strengthened|"
     r"stabilized|picked up|turned|has|have|is|are|was|were"
 )
+# (every verb starts with a letter: the lookahead drops a position inside a run of spaces at once)
 _MAIN_VERB = re.compile(
-    rf"\s(?:(?:has|have|had|was|were|is|are|will)\s+(?:been\s+)?)?(?:{_MAIN_VERBS})\b", re.IGNORECASE
+    rf"\s(?=[a-z])(?:(?:has|have|had|was|were|is|are|will)\s+(?:been\s+)?)?(?:{_MAIN_VERBS})\b", re.IGNORECASE
 )
 #: First words of the verbs above, to tell quickly whether a phrase contains one.
 _MAIN_VERB_WORDS = frozenset(v.split()[0] for v in _MAIN_VERBS.split("|"))
