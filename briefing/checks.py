@@ -407,7 +407,7 @@ class _Context:
 
 
 def _after(quote: str, k: int) -> str:
-    """The first :data:`_AFTER` characters of ``quote`` from ``k`` (without copying the rest of a long one)."""
+    """The first :data:`_AFTER` characters of ``quote`` from ``k``, without copying the rest of it."""
     return quote[k : k + _AFTER] if k >= 0 else quote[k:][:_AFTER]
 
 
@@ -551,9 +551,7 @@ def _conflicts(g: list[_Fig]) -> list[str]:
     for i, f in enumerate(based):
         sets.setdefault(frozenset(_WORD.findall(f.baseline.lower())), []).append(i)
     keys = list(sets)
-    differ = {
-        k: [sets[x] for x in keys if x != k and len(k & x) / len(k | x) < 0.5] for k in keys
-    }  # fmt: skip
+    differ = {k: [sets[x] for x in keys if x != k and len(k & x) / len(k | x) < 0.5] for k in keys}
     for i, a in enumerate(based):
         later = []
         for members in differ[frozenset(_WORD.findall(a.baseline.lower()))]:
@@ -1112,37 +1110,50 @@ def _attach_evidence(ctx: _Context, derived: list[_Derived], ref: pd.DataFrame) 
 
 
 class _EvidenceIndex:
-    """The figures that can state a derived quantity, found by word instead of by reading every figure.
+    """The figures that can state a derived quantity, found by word and date instead of by reading every
+    figure.
 
-    A statement must have the derived quantity's unit and kind and a period; a statement of an
+    A statement must have the derived quantity's unit and kind, and a period compatible with its period,
+    so one with the same first or the same last day (see :func:`compatible`). A statement of an
     ``implied_rate`` or ``implied_level`` has every word of its target, so it is among the figures having
     the target's rarest word; a stated total has its specific words (organisation words aside) in the
     target, or a quoted designation in common with it. :meth:`candidates` gives a superset of the figures
     that pass the test in :func:`_attach_evidence`, in the order of the figures."""
 
     def __init__(self, figs: list[_Fig]) -> None:
-        self.word: dict[tuple[str, str, str], list[_Fig]] = {}
-        self.specific: dict[tuple[str, str, str], list[_Fig]] = {}
-        self.quoted: dict[tuple[str, str, str], list[_Fig]] = {}
+        self.word: dict[tuple, list[_Fig]] = {}
+        self.specific: dict[tuple, list[_Fig]] = {}
+        self.quoted: dict[tuple, list[_Fig]] = {}
         for f in figs:
             if f.span is None:
                 continue
-            for w in f.words:
-                self.word.setdefault((f.unit, f.kind, w), []).append(f)
-            for w in f.words - _ORG_WORDS:
-                self.specific.setdefault((f.unit, f.kind, w), []).append(f)
-            for q in set(_QUOTED.findall(f.subject.lower())):
-                self.quoted.setdefault((f.unit, f.kind, q), []).append(f)
+            for day in set(f.span):  # filed under its first and its last day
+                key = (f.unit, f.kind, day)
+                for w in f.words:
+                    self.word.setdefault((*key, w), []).append(f)
+                for w in f.words - _ORG_WORDS:
+                    self.specific.setdefault((*key, w), []).append(f)
+                for q in set(_QUOTED.findall(f.subject.lower())):
+                    self.quoted.setdefault((*key, q), []).append(f)
 
     def candidates(self, d: _Derived) -> list[_Fig]:
-        if d.check != "implied_total":
-            lists = [self.word.get((d.unit, d.kind, w), []) for w in d.target]
-            return min(lists, key=len) if lists else []
+        assert d.span is not None
+        days = set(d.span)
+
+        def filed(index: dict[tuple, list[_Fig]], w: str) -> dict[int, _Fig]:
+            return {f.n: f for day in days for f in index.get((d.unit, d.kind, day, w), [])}
+
         found: dict[int, _Fig] = {}
-        for w in d.target:
-            found.update((f.n, f) for f in self.specific.get((d.unit, d.kind, w), []))
-        for q in set(_QUOTED.findall(d.subject.lower())):
-            found.update((f.n, f) for f in self.quoted.get((d.unit, d.kind, q), []))
+        if d.check != "implied_total":
+            size = {
+                w: sum(len(self.word.get((d.unit, d.kind, day, w), ())) for day in days) for w in d.target
+            }
+            found = filed(self.word, min(size, key=size.get)) if size else {}
+        else:
+            for w in d.target:
+                found.update(filed(self.specific, w))
+            for q in set(_QUOTED.findall(d.subject.lower())):
+                found.update(filed(self.quoted, q))
         return [found[n] for n in sorted(found)]
 
 
