@@ -29,7 +29,7 @@ check (``briefing.checks.check`` alone, on an already parsed briefing, with the 
 - check_perturbed: the bundled body repeated with its digits changed (many different statistics)
 
 Run: python benchmarks/bench_hostile.py [--steps 5] [--big] [--kinds a,b] [--limit 60] [--memory]
-(about three minutes without --memory on a two-core machine)
+(one to two minutes without --memory on a two-core machine)
 """
 
 from __future__ import annotations

@@ -21,6 +21,8 @@ knows the figures of a particular briefing. The checks:
     rate: "grew 11.3%, surpassing general manufacturing investment by 5.1 percentage points" implies general
     manufacturing investment grew 6.2%; "4%, 0.2 percentage points faster than the first half" implies 3.8% in
     the first half. Differences without a baseline (a contribution of 1.9 points to growth) imply nothing.
+    (The figures paired here and in the two checks below are at most :data:`PAIR_REACH` figures apart in
+    their sentence.)
 ``implied_level``
     A level and its growth rate against a stated baseline, in the same sentence and about the same subject,
     imply the baseline's level: 825,000 exports, up 110% year on year, imply about 392,900 a year earlier.
