@@ -11,7 +11,7 @@ parse (``briefing.parse``):
 
 - transcript:  the bundled transcript's body repeated (up to ~50 MB with --big)
 - digits:      one line of digits (1 MB at the largest default size)
-- labels:      label-like lines "Name N:" with no speech (24,000 at the largest default size)
+- labels:      label-like lines "Name N:" with no speech (100,000 at the largest default size)
 - breaks:      page-break tags between short turns (thousands)
 - quotes:      deeply nested quotation marks and brackets in one sentence
 - periods:     "in the first three quarters" and figures repeated in one giant sentence
@@ -84,14 +84,14 @@ def make(kind: str, n: int, seed_text: str) -> str:
     if kind == "digits":
         return HEAD + "7" * (n * 65_536) + "\n"
     if kind == "labels":
-        return HEAD + "".join(f"Speaker Number {k}:\n" for k in range(n * 1_500))
+        return HEAD + "".join(f"Speaker Number {k}:\n" for k in range(n * 6_250))
     if kind == "breaks":
         turn = "Output rose {}%.\n_ueditor_page_break_tag_\nCCTV:\n"
-        return HEAD + "".join(turn.format(k) for k in range(n * 500))
+        return HEAD + "".join(turn.format(k) for k in range(n * 1_000))
     if kind == "quotes":
         return HEAD + "He said " + '"“(' * (n * 20_000) + "growth of 4%" + ')”"' * (n * 20_000) + ".\n"
     if kind == "periods":
-        return HEAD + "In the first three quarters, output rose 4% year on year, " * (n * 500) + "end.\n"
+        return HEAD + "In the first three quarters, output rose 4% year on year, " * (n * 2_000) + "end.\n"
     if kind == "comparisons":
         return HEAD + "Output grew 4% faster than steel and " * (n * 250) + "so on.\n"
     if kind.startswith("spaces_"):

@@ -1139,8 +1139,7 @@ class _EvidenceIndex:
                     self.quoted.setdefault((*key, q), []).append(f)
 
     def candidates(self, d: _Derived) -> list[_Fig]:
-        assert d.span is not None
-        days = set(d.span)
+        days = set(d.span or ())
 
         def filed(index: dict[tuple, list[_Fig]], w: str) -> dict[int, _Fig]:
             return {f.n: f for day in days for f in index.get((d.unit, d.kind, day, w), [])}
