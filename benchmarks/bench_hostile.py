@@ -110,10 +110,10 @@ def make(kind: str, n: int, seed_text: str) -> str:
     if kind == "including":
         return HEAD + "".join(
             f"There are {20_000 + k:,} companies, including {1_000 + k % 900} little giants. "
-            for k in range(n * 250)
+            for k in range(n * 500)
         )
     if kind == "respectively":
-        return HEAD + "Output and sales grew 4% and 5%, respectively, " * (n * 250) + "so on.\n"
+        return HEAD + "Output and sales grew 4% and 5%, respectively, " * (n * 500) + "so on.\n"
     if kind == "speakers":
         listed = "".join(
             f"Mr. {_name(k)}, director general of the Bureau of Statistics\n\n" for k in range(n * 250)
