@@ -21,6 +21,8 @@ knows the figures of a particular briefing. The checks:
     rate: "grew 11.3%, surpassing general manufacturing investment by 5.1 percentage points" implies general
     manufacturing investment grew 6.2%; "4%, 0.2 percentage points faster than the first half" implies 3.8% in
     the first half. Differences without a baseline (a contribution of 1.9 points to growth) imply nothing.
+    (The figures paired here and in the two checks below are at most :data:`PAIR_REACH` figures apart in
+    their sentence.)
 ``implied_level``
     A level and its growth rate against a stated baseline, in the same sentence and about the same subject,
     imply the baseline's level: 825,000 exports, up 110% year on year, imply about 392,900 a year earlier.
@@ -63,6 +65,7 @@ both end on the same day. A single month and a cumulative span are never compati
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import io
@@ -407,6 +410,11 @@ class _Context:
     groups: list[list[_Fig]] = field(default_factory=list)
 
 
+def _after(quote: str, k: int) -> str:
+    """The first :data:`_AFTER` characters of ``quote`` from ``k``, without copying the rest of it."""
+    return quote[k : k + _AFTER] if k >= 0 else quote[k:][:_AFTER]
+
+
 def _context(b) -> _Context:
     acr = acronyms(b.text)
     figs = []
@@ -422,7 +430,7 @@ def _context(b) -> _Context:
                 str(r.unit), str(r.kind), _str(r.approx) or "exact", span, _str(r.baseline), _str(r.subject),
                 float(r.of_total) if pd.notna(r.of_total) else math.nan, _str(r.surface),
                 words(_str(r.subject), acr), precision(_str(r.surface), float(r.value)),
-                after=_str(r.quote)[int(r.char_end) - int(r.quote_start) :][:_AFTER],
+                after=_after(_str(r.quote), int(r.char_end) - int(r.quote_start)),
             )
         )  # fmt: skip
     ctx = _Context(figs, b.meta.date, acr)
@@ -452,7 +460,32 @@ def _same_statistic(ctx: _Context, a: _Fig, b: _Fig) -> bool:
     )
 
 
+def _near_values(values: list[float], res: list[float]) -> list[tuple[int, int]]:
+    """The pairs ``(i, j)``, ``i < j``, whose values may be the same within rounding (``_same_value`` with
+    resolutions ``res``): each value's own window, ``res / 2`` either side, is looked up in the sorted
+    values, so the time is ``n log n`` plus the number of pairs, not ``n`` squared. A superset (the window is
+    a little wider): the caller applies the exact test. Values that are not numbers pair with nothing."""
+    order = sorted((v, i) for i, v in enumerate(values) if not math.isnan(v))
+    keys = [v for v, _ in order]
+    out: set[tuple[int, int]] = set()
+    for i, v in enumerate(values):
+        if math.isnan(v):
+            continue
+        w = res[i] / 2 * (1 + 1e-6) + 2 * _EPS + abs(v) * 1e-12 if math.isfinite(v) else 0.0
+        for p in range(bisect.bisect_left(keys, v - w), bisect.bisect_right(keys, v + w)):
+            j = order[p][1]
+            if j != i:
+                out.add((i, j) if i < j else (j, i))
+    return sorted(out)
+
+
 def _repeat_groups(ctx: _Context) -> list[list[_Fig]]:
+    """The figures grouped into statistics: the connected sets of pairs that are :func:`_same_statistic`.
+
+    Not every pair is compared. Mentions alike in everything the rule reads (a statistic said many times)
+    are one class, compared once; classes are compared only within the same unit and kind and when their
+    values are within rounding of each other (:func:`_near_values`). The groups are those of comparing every
+    pair."""
     parent = list(range(len(ctx.figs)))
 
     def root(i: int) -> int:
@@ -462,10 +495,26 @@ def _repeat_groups(ctx: _Context) -> list[list[_Fig]]:
         return i
 
     figs = ctx.figs
-    for i, a in enumerate(figs):
-        for j in range(i + 1, len(figs)):
-            if _same_statistic(ctx, a, figs[j]):
-                parent[root(j)] = root(i)
+    classes: dict[tuple, list[int]] = {}
+    for i, f in enumerate(figs):
+        if f.words:  # with no content word the Jaccard similarity is 0: the same statistic as nothing else
+            key = (f.unit, f.kind, f.value, f.prec, f.approx, f.span, f.words)
+            classes.setdefault(key, []).append(i)
+    buckets: dict[tuple[str, str], list[list[int]]] = {}
+    for members in classes.values():
+        for j in members[1:]:  # alike in every respect: the same statistic
+            parent[root(j)] = root(members[0])
+        buckets.setdefault((figs[members[0]].unit, figs[members[0]].kind), []).append(members)
+    for cls in buckets.values():
+        reps = [figs[m[0]] for m in cls]
+        for p, q in _near_values([f.value for f in reps], [f.prec.stated for f in reps]):
+            a, b = cls[p], cls[q]
+            # every pair i < j of the two classes gives the same answer as the classes' first members (in
+            # that order); there is such a pair in the order a, b when a's first comes before b's last
+            if (a[0] < b[-1] and _same_statistic(ctx, figs[a[0]], figs[b[0]])) or (
+                b[0] < a[-1] and _same_statistic(ctx, figs[b[0]], figs[a[0]])
+            ):
+                parent[root(b[0])] = root(a[0])
     groups: dict[int, list[_Fig]] = {}
     for i, f in enumerate(figs):
         groups.setdefault(root(i), []).append(f)
@@ -498,12 +547,22 @@ def _conflicts(g: list[_Fig]) -> list[str]:
             f"{ups[0].id} says more than {ups[0].surface} but {downs[0].id} says "
             f"{downs[0].approx.replace('_', ' ')} {downs[0].surface}"
         )
+    # every pair of mentions measured against baselines that share less than half their words, in the
+    # order of the mentions; the baselines' word sets are compared once per pair of different sets (a
+    # statistic said many times against one baseline costs nothing)
     based = [f for f in g if f.baseline]
+    sets: dict[frozenset[str], list[int]] = {}
+    for i, f in enumerate(based):
+        sets.setdefault(frozenset(_WORD.findall(f.baseline.lower())), []).append(i)
+    keys = list(sets)
+    differ = {k: [sets[x] for x in keys if x != k and len(k & x) / len(k | x) < 0.5] for k in keys}
     for i, a in enumerate(based):
-        for c in based[i + 1 :]:
-            wa, wc = set(_WORD.findall(a.baseline.lower())), set(_WORD.findall(c.baseline.lower()))
-            if len(wa & wc) / len(wa | wc) < 0.5:
-                out.append(f"{a.id} is measured against {a.baseline!r} but {c.id} against {c.baseline!r}")
+        later = []
+        for members in differ[frozenset(_WORD.findall(a.baseline.lower()))]:
+            later += members[bisect.bisect_right(members, i) :]
+        for j in sorted(later):
+            c = based[j]
+            out.append(f"{a.id} is measured against {a.baseline!r} but {c.id} against {c.baseline!r}")
     return out
 
 
@@ -835,23 +894,32 @@ def _decimals(f: _Fig) -> int:
     return max(0, -round(math.log10(f.prec.stated))) if f.prec.stated < 1 else 0
 
 
+#: Figures are paired (a rate with its difference, a level with its growth, a count with its share) only
+#: when at most this many figures apart in their sentence: in a sentence that runs on for thousands of
+#: figures, trying every pair would take time quadratic in its length.
+PAIR_REACH = 16
+
+
 def _implied_rates(ctx: _Context) -> list[_Derived]:
     out = []
     for sent in _sentence_figs(ctx).values():
         for k, p in enumerate(sent):
             if p.kind != "pp_change" or p.unit != "pp" or not p.baseline:
                 continue
-            rates = [
-                g
-                for g in sent[:k]
-                if g.unit == "%"
-                and g.kind in ("growth", "share")
-                and compatible(g.span, p.span, "growth", ctx.today)
-                and (not p.words or _jaccard(g.words, p.words) >= SAME_SUBJECT)
-            ]
-            if not rates:
+            # the nearest rate before the difference (within PAIR_REACH figures)
+            g = next(
+                (
+                    g
+                    for g in (sent[j] for j in range(k - 1, max(-1, k - 1 - PAIR_REACH), -1))
+                    if g.unit == "%"
+                    and g.kind in ("growth", "share")
+                    and compatible(g.span, p.span, "growth", ctx.today)
+                    and (not p.words or _jaccard(g.words, p.words) >= SAME_SUBJECT)
+                ),
+                None,
+            )
+            if g is None:
                 continue
-            g = rates[-1]
             is_time, span = _baseline_period(p.baseline, g.span, ctx.today)
             rg, rp = g.prec.rounding, p.prec.rounding
             value = g.value - p.value
@@ -877,11 +945,13 @@ def _paired(
 ) -> list[_Derived]:
     """What pairs of figures of one sentence imply: a figure of ``lefts`` with one of ``rights`` about the
     same subject in compatible periods (for ``kind``), most alike and nearest first, each figure in one
-    pair at most. ``derive`` gives the implied quantity, or None when the pair implies nothing (its
-    figures stay free for other pairs)."""
+    pair at most, at most :data:`PAIR_REACH` figures apart. ``derive`` gives the implied quantity, or None
+    when the pair implies nothing (its figures stay free for other pairs)."""
     pairs = []
+    at = [b.n for b in rights]  # in the order of the figures
     for a in lefts:
-        for b in rights:
+        lo, hi = bisect.bisect_left(at, a.n - PAIR_REACH), bisect.bisect_right(at, a.n + PAIR_REACH)
+        for b in rights[lo:hi]:
             sim = _jaccard(a.words, b.words)
             if sim >= SAME_SUBJECT and compatible(a.span, b.span, kind, ctx.today):
                 pairs.append((-sim, abs(a.n - b.n), a.n, b.n, a, b))
@@ -1006,6 +1076,7 @@ def _attach_evidence(ctx: _Context, derived: list[_Derived], ref: pd.DataFrame) 
     """Compare each derived number with what the briefing and the reference state about the same quantity."""
     ref_rows: list[Any] = list(ref.itertuples(index=False)) if len(ref) else []
     matched = {i: {f.group for f in _match_reference(ctx, r)[0]} for i, r in enumerate(ref_rows)}
+    index = _EvidenceIndex(ctx.figs)
     for d in derived:
         if not d.target or d.span is None:
             continue
@@ -1017,7 +1088,7 @@ def _attach_evidence(ctx: _Context, derived: list[_Derived], ref: pd.DataFrame) 
         near = d.inputs[0]
         cands = [
             f
-            for f in ctx.figs
+            for f in index.candidates(d)
             if f.unit == d.unit
             and f.kind == d.kind
             and f.group not in own
@@ -1082,6 +1153,53 @@ def _attach_evidence(ctx: _Context, derived: list[_Derived], ref: pd.DataFrame) 
                         f"the reference note to \u201c{r.indicator}\u201d ({r.publisher or 'source'}) says "
                         f"\u201c{st.text}\u201d" + ("" if ok else ", outside that range")
                     )
+
+
+class _EvidenceIndex:
+    """The figures that can state a derived quantity, found by word and date instead of by reading every
+    figure.
+
+    A statement must have the derived quantity's unit and kind, and a period compatible with its period,
+    so one with the same first or the same last day (see :func:`compatible`). A statement of an
+    ``implied_rate`` or ``implied_level`` has every word of its target, so it is among the figures having
+    the target's rarest word; a stated total has its specific words (organisation words aside) in the
+    target, or a quoted designation in common with it. :meth:`candidates` gives a superset of the figures
+    that pass the test in :func:`_attach_evidence`, in the order of the figures."""
+
+    def __init__(self, figs: list[_Fig]) -> None:
+        self.word: dict[tuple, list[_Fig]] = {}
+        self.specific: dict[tuple, list[_Fig]] = {}
+        self.quoted: dict[tuple, list[_Fig]] = {}
+        for f in figs:
+            if f.span is None:
+                continue
+            for day in set(f.span):  # filed under its first and its last day
+                key = (f.unit, f.kind, day)
+                for w in f.words:
+                    self.word.setdefault((*key, w), []).append(f)
+                for w in f.words - _ORG_WORDS:
+                    self.specific.setdefault((*key, w), []).append(f)
+                for q in set(_QUOTED.findall(f.subject.lower())):
+                    self.quoted.setdefault((*key, q), []).append(f)
+
+    def candidates(self, d: _Derived) -> list[_Fig]:
+        days = set(d.span or ())
+
+        def filed(index: dict[tuple, list[_Fig]], w: str) -> dict[int, _Fig]:
+            return {f.n: f for day in days for f in index.get((d.unit, d.kind, day, w), [])}
+
+        found: dict[int, _Fig] = {}
+        if d.check != "implied_total":
+            size = {
+                w: sum(len(self.word.get((d.unit, d.kind, day, w), ())) for day in days) for w in d.target
+            }
+            found = filed(self.word, min(size, key=size.get)) if size else {}
+        else:
+            for w in d.target:
+                found.update(filed(self.specific, w))
+            for q in set(_QUOTED.findall(d.subject.lower())):
+                found.update(filed(self.quoted, q))
+        return [found[n] for n in sorted(found)]
 
 
 def _merge(derived: list[_Derived]) -> list[_Derived]:
@@ -1156,31 +1274,40 @@ def derivations(b, reference: pd.DataFrame | None = None) -> pd.DataFrame:
 def _coincidences(ctx: _Context, min_digits: int) -> list[dict]:
     out = []
     groups = [g for g in ctx.groups if g[0].prec.digits >= min_digits]
+    # only groups of one unit with values within rounding of each other can coincide (_near_values)
+    by_unit: dict[str, list[int]] = {}
     for i, g in enumerate(groups):
-        for h in groups[i + 1 :]:
-            a, c = g[0], h[0]
-            if a.unit != c.unit or not _restated(a, c):
-                continue
-            if min(f.prec.digits for f in g + h) < min_digits:
-                continue
-            why = "two different statistics with the same value"
-            if _jaccard(a.words, c.words) >= SAME_SUBJECT:
-                why = (
-                    f"the same subject and value, but {a.kind} in {_span_text(a.span)} and {c.kind} in "
-                    f"{_span_text(c.span)}"
-                )
-            out.append(
-                {
-                    "check": "coincidence",
-                    "status": "review",
-                    "figure_ids": _ids(g + h),
-                    "detail": (
-                        f"{a.surface} is both \u201c{a.subject}\u201d ({', '.join(f.id for f in g)}) and "
-                        f"\u201c{c.subject}\u201d ({', '.join(f.id for f in h)}): {why}. "
-                        "One of them may be a slip: check both against their sources."
-                    ),
-                }
+        by_unit.setdefault(g[0].unit, []).append(i)
+    pairs = []
+    for idx in by_unit.values():
+        near = _near_values([groups[i][0].value for i in idx], [groups[i][0].prec.stated for i in idx])
+        pairs += [(idx[p], idx[q]) for p, q in near]
+    fewest = [min(f.prec.digits for f in g) for g in groups]
+    for i, j in sorted(pairs):
+        g, h = groups[i], groups[j]
+        a, c = g[0], h[0]
+        if a.unit != c.unit or not _restated(a, c):
+            continue
+        if min(fewest[i], fewest[j]) < min_digits:
+            continue
+        why = "two different statistics with the same value"
+        if _jaccard(a.words, c.words) >= SAME_SUBJECT:
+            why = (
+                f"the same subject and value, but {a.kind} in {_span_text(a.span)} and {c.kind} in "
+                f"{_span_text(c.span)}"
             )
+        out.append(
+            {
+                "check": "coincidence",
+                "status": "review",
+                "figure_ids": _ids(g + h),
+                "detail": (
+                    f"{a.surface} is both \u201c{a.subject}\u201d ({', '.join(f.id for f in g)}) and "
+                    f"\u201c{c.subject}\u201d ({', '.join(f.id for f in h)}): {why}. "
+                    "One of them may be a slip: check both against their sources."
+                ),
+            }
+        )
     return out
 
 

@@ -254,9 +254,11 @@ _TO_LEVEL = _low_rx(
 )
 _YOY = _low_rx(r"year[- ]on[- ]year|\by/y\b|\byoy\b|from a year earlier|over last year")
 _MOM = _low_rx(r"month[- ]on[- ]month|on a monthly basis|from (?:a|the previous) month")
+# The baseline phrase ends at punctuation, "respectively", "and up/down ...", or where the search stops (see
+# _baseline). A stop inside a run of spaces is tested only at the run's start.
 _CMP_AFTER = _low_rx(
     r"[^,.;]{0,30}?\b(?:than|from|compared (?:to|with)|over|against|relative to)\s+"
-    r"(?P<b>[^,.;]+?)(?=\s+and\s+(?:up|down|higher|lower)\b|\s+respectively|[,.;]|$)"
+    r"(?P<b>[^,.;]+?)(?=(?<!\s)\s+and\s+(?:up|down|higher|lower)\b|(?<!\s)\s+respectively|[,.;]|$)"
 )
 _CMP_BEFORE = _low_rx(
     r"(?:surpass\w*|exceed\w*|outpac\w*|outperform\w*)\s+"
@@ -369,8 +371,9 @@ def build_figures(
             and _COORD.match(text[prev.end : f.token.start]) is not None
         )
         f.group = prev.group if coordinated else k
-    for f in figs:
-        f.baseline = _baseline(text, low, f, sentences[f.sentence])
+    for k, f in enumerate(figs):
+        nxt = figs[k + 1].token.start if k + 1 < len(figs) and figs[k + 1].sentence == f.sentence else None
+        f.baseline = _baseline(text, low, f, sentences[f.sentence], nxt)
     _periods(text, figs, sentences)
     _subjects(text, low, figs, sentences)
     return figs
@@ -451,7 +454,12 @@ def _mentions_change(low: str, start: int, end: int) -> bool:
     return bool(_YOY.search(low, start, end) or _MOM.search(low, start, end))
 
 
-def _baseline(text: str, low: str, f: Figure, s: Sentence) -> str | None:
+def _baseline(text: str, low: str, f: Figure, s: Sentence, nxt: int | None = None) -> str | None:
+    """What the change ``f`` is measured against; ``nxt`` is where the next figure of the sentence starts.
+
+    A baseline named after "than"/"from"/... is a phrase of the figure's own clause: it is looked for no
+    further than the next figure or :data:`CLAUSE_REACH` characters, and a phrase that runs on into the
+    next figure's clause is cut where that clause starts (:func:`_own_phrase`)."""
     if f.kind not in ("growth", "pp_change", "change"):
         return None
     cs = _clause_start(text, s.start, f.token.start)
@@ -461,12 +469,39 @@ def _baseline(text: str, low: str, f: Figure, s: Sentence) -> str | None:
     m = _CMP_BEFORE.search(low, max(s.start, f.token.start - 120), f.token.start)
     if m:
         return _clean_baseline(text[m.start("b") : m.end("b")])
-    m = _CMP_AFTER.match(low, f.end, s.end)
+    hi = min(s.end, f.end + CLAUSE_REACH, s.end if nxt is None else nxt)
+    m = _CMP_AFTER.match(low, f.end, hi)
     if m and (f.kind == "pp_change" or not _YOY.search(after + before)):
         b = text[m.start("b") : m.end("b")]
+        if m.end("b") == hi < s.end:  # stopped by the bound, not by the end of the phrase
+            b = _own_phrase(b)
+            if not b.strip():
+                return _time_baseline(before, after)
         if not _NOT_BASELINE.match(b):
             return _clean_baseline(b)
     return _time_baseline(before, after)
+
+
+_CONJUNCTION = re.compile(r"\s+(?:and|or|but|while|whereas)\s+", re.IGNORECASE)
+
+
+@cache
+def _clause_verb() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_VERBS})\b", re.IGNORECASE)
+
+
+def _own_phrase(b: str) -> str:
+    """The baseline's own phrase in a comparison that runs on without punctuation into the next figure's
+    clause: "steel and output grew " -> "steel". The next clause starts at the conjunction before its verb
+    (or at the verb when there is none); with no verb, a trailing conjunction is dropped ("steel and ")."""
+    v = _clause_verb().search(b)
+    end = v.start() if v else len(b)
+    conj = None
+    for conj in _CONJUNCTION.finditer(b, 0, end):  # noqa: B007
+        pass
+    if conj is not None and (v is not None or not b[conj.end() :].strip()):
+        end = conj.start()
+    return b[:end]
 
 
 # what follows "than"/"from" but is not a baseline: another number ("from 5% to 6%"; a year, "from 2021",
@@ -594,8 +629,9 @@ _MAIN_VERBS = (
     r"enjoyed|became|accelerated|slowed|rebounded|recovered|strengthened|"
     r"stabilized|picked up|turned|has|have|is|are|was|were"
 )
+# (every verb starts with a letter: the lookahead drops a position inside a run of spaces at once)
 _MAIN_VERB = re.compile(
-    rf"\s(?:(?:has|have|had|was|were|is|are|will)\s+(?:been\s+)?)?(?:{_MAIN_VERBS})\b", re.IGNORECASE
+    rf"\s(?=[a-z])(?:(?:has|have|had|was|were|is|are|will)\s+(?:been\s+)?)?(?:{_MAIN_VERBS})\b", re.IGNORECASE
 )
 #: First words of the verbs above, to tell quickly whether a phrase contains one.
 _MAIN_VERB_WORDS = frozenset(v.split()[0] for v in _MAIN_VERBS.split("|"))
@@ -610,6 +646,7 @@ _STOP_AFTER = _low_rx(
     r"|\s(?:and|or)\s+(?=[a-z]+\s+(?:the|a|an|its|their)\b)"
     r"|\sof\s+(?=\d)"  # a rating after the counted thing: "seven lines of 800 kV"
 )
+_BEFORE_PER = re.compile(r"[ \u00a0]+(?P<np>(?!per\b)[^,;.]+?)[ \u00a0]+per\b")
 _SHORT_PAREN = re.compile(r"\([^()]{1,10}\)")
 _GENERIC_NOUNS = {"units", "unit", "sets", "set", "pieces", "items", "times", "people", "yuan"}
 _LEAD_TRIM = re.compile(
@@ -624,7 +661,7 @@ _LEAD_TRIM = re.compile(
     re.IGNORECASE,
 )
 _TRAIL_PERIOD = re.compile(
-    r"\s+(?:from|in|during|since|by|as of|over|for)\s+(?:the\s+)?(?:first|last|past|end|"
+    r"(?<!\s)\s++(?:from|in|during|since|by|as of|over|for)\s+(?:the\s+)?(?:first|last|past|end|"
     r"beginning|start|this|January|February|March|April|May|June|July|August|September|"
     r"October|November|December|(?:19|20)\d\d)\b.*$",
     re.IGNORECASE,
@@ -635,9 +672,12 @@ _DET = re.compile(
 )
 _NUMBER_OF = re.compile(r"^(?:the )?(?:number|scale|total|amount) of (?:the )?", re.I)
 _RELATIVE_WORDS = ("that", "which", "who")  # "whose" starts with "who"
-_RELATIVE = re.compile(r"\s+(?:that|which|who|whose)\s.*$", re.IGNORECASE)
+# The patterns that drop a trailing part of a phrase start only where a run of spaces starts (or at a
+# comma): a later start in the run could only match where the first does, and trying each one would take
+# time quadratic in the run's length.
+_RELATIVE = re.compile(r"(?<!\s)\s++(?:that|which|who|whose)\s.*$", re.IGNORECASE)
 _APPOSITIVE_WORDS = ("including", "such as", "namely", "like")
-_APPOSITIVE = re.compile(r",?\s+(?:" + "|".join(_APPOSITIVE_WORDS) + r")\s.*$", re.IGNORECASE)
+_APPOSITIVE = re.compile(r"(?:,|(?<!\s))\s++(?:" + "|".join(_APPOSITIVE_WORDS) + r")\s.*$", re.IGNORECASE)
 
 
 def _drop_from(rx: re.Pattern[str], cues: tuple[str, ...], s: str) -> str:
@@ -650,7 +690,7 @@ def _drop_from(rx: re.Pattern[str], cues: tuple[str, ...], s: str) -> str:
 # another number in a phrase (a year is not one: "energy consumption in 2018")
 _HAS_FIGURE = re.compile(r"(?!(?:19|20)\d\d(?![\d,.]))\d(?<![A-Za-z]\d)[\d,.]*(?![\dA-Za-z])")
 _TRAIL_ADVERB = re.compile(
-    r"\s+(?:this year|last year|still|also|now|already|currently|further|steadily|"
+    r"(?<!\s)\s++(?:this year|last year|still|also|now|already|currently|further|steadily|"
     r"continuously|significantly|gradually|have|has|had)\b.*$",
     re.IGNORECASE,
 )
@@ -658,7 +698,7 @@ _PRONOUN = re.compile(r"^(?:it|they|this|these|that|those|which)$", re.IGNORECAS
 _DEMONSTRATIVE = re.compile(r"^(?:this|that|such)\s+(?=\w)", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^(?:its|their)\s+", re.IGNORECASE)
 # "... in export value": the measure named after a change, up to a period phrase or punctuation
-_IN_MEASURE = r"\s+in\s+(?P<np>[\w'’ -]+?)(?=\s+(?:in|from|for|during|since)\s|[,.;]|$)"
+_IN_MEASURE = r"\s+in\s+(?P<np>[\w'’ -]+?)(?=(?<!\s)\s+(?:in|from|for|during|since)\s|[,.;]|$)"
 _GROWTH_IN = re.compile(
     r"\s*%?\s*(?:year[- ]on[- ]year\s+)?(?:increase|rise|growth|reduction|decrease|decline|drop|cut)"
     + _IN_MEASURE,
@@ -672,7 +712,8 @@ _NOT_A_NOUN = re.compile(r"(?:year|month|percentage|consecutive|of|that|which|wh
 _OF_WORD_END = re.compile(r"\bof\s+[\w-]+$")
 _WITH = re.compile(r"with\b")
 _LINKING_WORD = re.compile(r"(?:marking|up|down|representing)\b", re.IGNORECASE)
-_SHARE_OF = re.compile(r"\s*(?:%|percent)\s+of\s+(?P<np>[^,.;]+)", re.IGNORECASE)
+# the phrase after "of" starts at np and ends at the first _STOP_AFTER (punctuation is one)
+_SHARE_OF = re.compile(r"\s*(?:%|percent)\s+of\s+(?P<np>(?=[^,.;]))", re.IGNORECASE)
 # A share "of its kind" or "of the total" is a share of the things counted just before it.
 _OWN_KIND = _low_rx(r"(?:its|their|the same) kind\b|(?:the )?total(?=\s*(?:[,.;:)]|$))")
 
@@ -699,8 +740,8 @@ def _subjects(text: str, low: str, figs: list[Figure], sentences: list[Sentence]
         if not subj and f.kind == "share":
             m = _SHARE_OF.match(text, f.token.end, s.end)
             if m and not _OWN_KIND.match(low, m.start("np")):  # "22% of its kind": of the count before it
-                stop = _STOP_AFTER.search(low, m.start("np"), m.end("np"))
-                subj = _tidy(text[m.start("np") : stop.start() if stop else m.end("np")])
+                stop = _STOP_AFTER.search(low, m.start("np"), s.end)
+                subj = _tidy(text[m.start("np") : stop.start() if stop else s.end])
         f.subject = subj
     _including(low, figs, sentences)
     _respectively(text, figs, sentences)
@@ -718,7 +759,13 @@ _INCLUDING = _low_rx(r"\b(?:including|of which|among them|among which)\b")
 
 def _including(low: str, figs: list[Figure], sentences: list[Sentence]) -> None:
     """'20,000 new material companies, including 1,972 little giants and 248 champions': the counts
-    after "including" are parts of the count before it, and their subjects say so."""
+    after "including" are parts of the count before it, and their subjects say so. The head is the
+    nearest figure of the same sentence before "including" (looked for backwards from the figure, in its
+    sentence only)."""
+    in_sentence: dict[int, list[int]] = {}
+    for k, f in enumerate(figs):
+        in_sentence.setdefault(f.sentence, []).append(k)
+    place = {k: p for ks in in_sentence.values() for p, k in enumerate(ks)}
     for k, f in enumerate(figs):
         if f.unit != "count" or not f.subject or k == 0:
             continue
@@ -728,13 +775,12 @@ def _including(low: str, figs: list[Figure], sentences: list[Sentence]) -> None:
             pass
         if m is None:
             continue
-        heads = [
-            j for j in range(k - 1, -1, -1) if figs[j].sentence == f.sentence and figs[j].end <= m.start()
-        ]
-        if not heads:
+        same = in_sentence[f.sentence]
+        h = next((same[p] for p in range(place[k] - 1, -1, -1) if figs[same[p]].end <= m.start()), None)
+        if h is None:
             continue
-        head = figs[heads[0]]
-        between = [g for g in figs[heads[0] + 1 : k] if g.token.start > m.start()]
+        head = figs[h]
+        between = [g for g in figs[h + 1 : k] if g.token.start > m.start()]
         if head.unit == "count" and head.subject and all(g.unit == "count" for g in between):
             f.subject = f"{f.subject} among {head.subject}"
 
@@ -747,16 +793,23 @@ def _respectively(text: str, figs: list[Figure], sentences: list[Sentence]) -> N
     for k, f in enumerate(figs):
         groups.setdefault(f.group, []).append(k)
         in_sentence.setdefault(f.sentence, []).append(k)
+    says: dict[int, bool] = {}  # sentence -> it says "respectively" (asked once per sentence, not per group)
     for first, members in sorted(groups.items()):
         n = len(members)
-        s = sentences[figs[first].sentence]
-        if n < 2 or "respectively" not in text[s.start : s.end].lower():
+        si = figs[first].sentence
+        s = sentences[si]
+        if n < 2:
+            continue
+        if si not in says:
+            says[si] = "respectively" in text[s.start : s.end].lower()
+        if not says[si]:
             continue
         head = figs[first].subject
         parts = _split_coordination(head, n) if head else None
         if not parts:
-            before = [j for j in in_sentence[figs[first].sentence] if j < first]
-            parts = [figs[j].subject for j in before[-n:]] if len(before) >= n else None
+            same = in_sentence[si]
+            p = bisect.bisect_left(same, first)  # the sentence's figures before the list: same[:p]
+            parts = [figs[j].subject for j in same[p - n : p]] if p >= n else None
         if not parts:
             continue
         # "an increase of 48% and 5.1%, respectively, in export value": the measure follows the list
@@ -789,7 +842,7 @@ def _noun_after(text: str, low: str, f: Figure, s: Sentence) -> str:
         pos = max(pos, ot.end())
     if f.unit.startswith("per "):
         # the things counted, between the number and "per": none in "15.7 per 100,000"
-        m = re.match(r"[ \u00a0]+(?P<np>(?!per\b)[^,;.]+?)[ \u00a0]+per\b", text[pos : s.end])
+        m = _BEFORE_PER.match(text, pos, s.end)
         return _tidy(m.group("np")) if m else ""
     hi = min(s.end, pos + 120)
     rest, rest_low = text[pos:hi], low[pos:hi]

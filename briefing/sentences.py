@@ -17,8 +17,13 @@ __all__ = ["split_spans"]
 
 # A sentence end: terminal punctuation (with any closing quotes or brackets) before space and a
 # capital, digit or opening quote; or a line break. Written to start with one character class, which
-# lets the engine skip quickly to the next possible end.
-_CANDIDATE = re.compile(r"[.!?…\n](?:(?<=\n)|[.!?…]*[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9\u4e00-\u9fff]))")
+# lets the engine skip quickly to the next possible end. A run of terminal punctuation is tried once, from
+# its first character (a later start could only succeed where the first does), and its characters are
+# taken possessively (giving some back cannot put a space next): a run of dots before a lower-case
+# letter is then read in time linear in its length, not quadratic.
+_CANDIDATE = re.compile(
+    r"[.!?…\n](?:(?<=\n)|(?<![.!?…].)[.!?…]*+[\"”’')\]]*+(?=\s+[\"“‘'(\[]?[A-Z0-9\u4e00-\u9fff]))"
+)
 _WS = " \t\n\u00a0\u3000"
 
 
