@@ -1193,7 +1193,7 @@ class _EvidenceIndex:
             size = {
                 w: sum(len(self.word.get((d.unit, d.kind, day, w), ())) for day in days) for w in d.target
             }
-            found = filed(self.word, min(size, key=size.get)) if size else {}
+            found = filed(self.word, min(size, key=lambda w: size[w])) if size else {}
         else:
             for w in d.target:
                 found.update(filed(self.specific, w))

@@ -370,7 +370,7 @@ def build_figures(
             and prev.unit == f.unit
             and _COORD.match(text[prev.end : f.token.start]) is not None
         )
-        f.group = prev.group if coordinated else k
+        f.group = prev.group if coordinated and prev is not None else k
     for k, f in enumerate(figs):
         nxt = figs[k + 1].token.start if k + 1 < len(figs) and figs[k + 1].sentence == f.sentence else None
         f.baseline = _baseline(text, low, f, sentences[f.sentence], nxt)
@@ -815,8 +815,9 @@ def _respectively(text: str, figs: list[Figure], sentences: list[Sentence]) -> N
         # "an increase of 48% and 5.1%, respectively, in export value": the measure follows the list
         m = _RESPECTIVELY_IN.match(text, figs[members[-1]].end, s.end)
         measure = _tidy(m.group("np")) if m and figs[first].kind in ("growth", "share") else ""
-        for k, p in zip(members, parts, strict=True):
-            figs[k].subject = f"{measure} of {p}" if measure and measure.lower() not in p.lower() else p
+        for k, part in zip(members, parts, strict=True):
+            named = measure and measure.lower() not in part.lower()
+            figs[k].subject = f"{measure} of {part}" if named else part
 
 
 def _tidy(np: str, keep_relative: bool = False) -> str:

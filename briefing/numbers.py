@@ -264,7 +264,9 @@ def _gates() -> tuple[
     patterns = _role_patterns()
     # each probe is matched as if right after a number ("0 of the", from position 1)
     by_after = [a is not None and not any(a.match("0" + p, 1) for p in _PROBES) for _, _, a, _ in patterns]
-    afters = [f"(?:{a.pattern})" for (_, _, a, _), g in zip(patterns, by_after, strict=True) if g]
+    afters = [
+        f"(?:{a.pattern})" for (_, _, a, _), g in zip(patterns, by_after, strict=True) if g and a is not None
+    ]
     tail = "(?=[\\s\\S]\\Z)"
     befores = [
         b.pattern[: -len(tail)]

@@ -87,7 +87,9 @@ def lower_pattern(pattern: str) -> str:
 
 
 def _line_of(data: bytes | str, index: int) -> int:
-    return data.count(b"\n" if isinstance(data, bytes) else "\n", 0, index) + 1
+    if isinstance(data, bytes):
+        return data.count(b"\n", 0, index) + 1
+    return data.count("\n", 0, index) + 1
 
 
 def normalise(text: str, source: str = "<string>") -> str:
