@@ -9,6 +9,16 @@ one; :func:`bar_figures` raises ``ValueError`` otherwise), every value axis name
 sector's fixed colour from ``briefing/data/sectors.yml``, bar labels keep the speaker's qualifier ("more than
 7,000"), and :func:`source_line` puts the source under the chart. Every function returns the matplotlib
 ``Axes`` or ``Figure`` it drew on and never calls ``plt.show()``.
+
+Every chart states what it shows in words: each function writes alt text computed from the rows it drew
+(:func:`alt_text` reads it back), and in a notebook, after :func:`use_house_style`, the chart's PNG
+(drawn at twice the resolution, for phones and sharp screens) carries it in its output metadata
+(``{"image/png": {"alt": ...}}``); ``python -m briefing.notebooks execute`` copies it to the cell's
+``mystnb`` metadata, where the book (MyST-NB) reads it.
+
+Text from the transcript that goes into computed Markdown passes through :func:`escape_markdown`, so a
+quote cannot make a link, an image or raw HTML (:func:`quotes_markdown` does it for its quotes and
+speakers).
 """
 
 from __future__ import annotations
@@ -32,6 +42,10 @@ from . import vocab
 __all__ = [
     "APPROX_WORDS",
     "KIND_COLOURS",
+    "alt_text",
+    "describe",
+    "escape_markdown",
+    "set_alt_text",
     "NO_SECTOR_COLOUR",
     "ROLE_COLOURS",
     "axis_label",
@@ -116,39 +130,81 @@ _MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sep
 # --- style and vocabularies ---------------------------------------------------------------------------------
 
 
+#: Width of a chart in inches (at 100 dpi: 600 px wide as displayed, drawn at 1200 px). Narrow on purpose,
+#: with large type: on a 390 px phone the chart is shown about 360 px wide, and its smallest text (ticks,
+#: source line) stays about 10 px high.
+CHART_WIDTH = 6.0
+
+
 def use_house_style() -> dict[str, Any]:
-    """Set the house style (seaborn white grid, DejaVu Sans, fixed sizes) and return the rcParams it set.
+    """Set the house style (seaborn white grid, DejaVu Sans, sizes for phones) and return the rcParams set.
 
     Deterministic and offline: only fonts bundled with matplotlib are named, and SVG ids are salted with a
-    constant so re-rendered charts are byte-stable.
+    constant so re-rendered charts are byte-stable. Inside IPython (a notebook), charts are also shown as
+    PNG at twice the resolution with their alt text in the output metadata (see :func:`alt_text`).
     """
     sns.set_theme(context="notebook", style="whitegrid", font="DejaVu Sans")
     params = {
-        "figure.figsize": (7.5, 4.2),
+        "figure.figsize": (CHART_WIDTH, 4.0),
         "figure.dpi": 100,
         "savefig.dpi": 100,
         "savefig.bbox": "tight",
         "figure.constrained_layout.use": True,
         "font.family": "DejaVu Sans",
-        "font.size": 10,
-        "axes.titlesize": 12,
+        "font.size": 13,
+        "axes.titlesize": 15,
         "axes.titleweight": "bold",
         "axes.titlelocation": "left",
         "axes.titlepad": 10,
-        "axes.labelsize": 10,
+        "axes.labelsize": 13,
         "axes.labelcolor": "#333333",
         "axes.edgecolor": "#BBBBBB",
         "axes.spines.top": False,
         "axes.spines.right": False,
-        "xtick.labelsize": 9,
-        "ytick.labelsize": 9,
-        "legend.fontsize": 9,
+        "xtick.labelsize": 12,
+        "ytick.labelsize": 12,
+        "legend.fontsize": 12,
+        "legend.title_fontsize": 12,
         "legend.frameon": False,
         "grid.color": "#E6E6E6",
         "svg.hashsalt": "briefing",
     }
     mpl.rcParams.update(params)
+    _register_png_formatter()
     return params
+
+
+def _fs(delta: float = 0.0) -> float:
+    """A font size relative to the house body size (``font.size``), so every label scales with it."""
+    return float(mpl.rcParams["font.size"]) + delta
+
+
+def _png_with_alt(fig: Figure) -> tuple[str, dict[str, Any]] | None:
+    """The IPython ``image/png`` formatter of a Figure: a PNG at twice the resolution (shown at its size in
+    inches x ``figure.dpi``), with ``width``, ``height`` and ``alt`` in its metadata."""
+    from IPython.core.pylabtools import retina_figure
+
+    out = retina_figure(fig, base64=True, bbox_inches="tight")
+    if out is None:
+        return None
+    data, metadata = out
+    metadata["alt"] = alt_text(fig)
+    return data, metadata
+
+
+def _register_png_formatter() -> None:
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with the notebooks extra
+        return
+    shell = get_ipython()
+    if shell is None or not hasattr(shell, "display_formatter"):
+        return
+    formatters = shell.display_formatter.formatters
+    formatters["image/png"].for_type(Figure, _png_with_alt)
+    for mime in ("image/svg+xml", "application/pdf", "image/jpeg", "image/retina+png"):
+        if mime in formatters:
+            formatters[mime].pop(Figure, None)
 
 
 def _sectors() -> dict[str, dict]:
@@ -312,13 +368,41 @@ def figure_table(df: pd.DataFrame, columns: Iterable[str] = FIGURE_COLUMNS) -> p
     return out.loc[:, list(columns)].reset_index(drop=True)
 
 
+#: Characters that can start Markdown syntax anywhere in a line (CommonMark, GFM, MyST, JupyterLab's
+#: renderer): links and images ``[ ] !``, raw HTML and autolinks ``< >``, entities ``&``, emphasis, code,
+#: strikethrough, math, tables and roles. Each is escaped with a backslash, which every CommonMark renderer
+#: reads as the character itself.
+_MD_INLINE = re.compile(r"([\\`*_\[\]{}<>()!#|~$&^@])")
+#: Syntax that only counts at the start of a line: headings, quotes, list items, thematic breaks.
+_MD_LINE_START = re.compile(r"^(\s*\d*)([+=.-])(?=[\s+=.-]|$)")
+#: Bare URLs that GFM renderers turn into links ("www.", "http://"): the dot or colon is escaped.
+_MD_BARE_URL = re.compile(r"(?i)\b(www)\.|\b([a-z][a-z0-9+.-]*):(?=//)")
+
+
+def escape_markdown(text: Any) -> str:
+    """``text`` (from the transcript: a quote, a subject, a speaker) as Markdown that shows exactly these
+    characters and nothing else: no link, image, raw HTML, emphasis, code, math or heading can be made of
+    it, whatever the renderer (the book, JupyterLab, a code host's notebook viewer).
+
+    Every Markdown metacharacter gets a backslash; line breaks become spaces (the text is one inline run).
+    ``escape_markdown("[x](javascript:alert(2))")`` is ``\\[x\\]\\(javascript:alert\\(2\\)\\)``.
+    """
+    text = " ".join(str(text).split("\n"))
+    text = _MD_INLINE.sub(r"\\\1", text)
+    text = _MD_BARE_URL.sub(lambda m: f"{m.group(1)}\\." if m.group(1) else f"{m.group(2)}\\:", text)
+    return _MD_LINE_START.sub(r"\1\\\2", text)
+
+
 def quotes_markdown(df: pd.DataFrame) -> str:
     """The sentences the figures rows come from (their ``quote``), each once, in order, as Markdown block
-    quotes signed with the speaker and the ids of the figures the sentence holds."""
+    quotes signed with the speaker and the ids of the figures the sentence holds.
+
+    Quotes and speakers are transcript text: they are escaped (:func:`escape_markdown`), so they read as
+    written and cannot make links, images or HTML."""
     blocks = []
     for (quote, speaker), g in df.groupby(["quote", "speaker"], sort=False):
         ids = ", ".join(g["figure_id"])
-        blocks.append(f"> {quote}\n>\n> — {speaker} ({ids})")
+        blocks.append(f"> {escape_markdown(quote)}\n>\n> — {escape_markdown(speaker)} ({ids})")
     return "\n\n".join(blocks)
 
 

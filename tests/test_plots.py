@@ -232,3 +232,66 @@ def test_period_label(start, end, want):
         return None if s is None else pd.Timestamp(s).date()
 
     assert plots.period_label(as_date(start), as_date(end)) == want
+
+
+# --- Markdown built from transcript text ---------------------------------------------------------------------
+
+#: Transcript text a hostile or careless source could contain, and what a reader must see instead: the same
+#: characters as plain text, with no link, image, raw HTML or other markup made of them.
+HOSTILE = [
+    "Growth was [x](javascript:alert(2)) strong.",
+    "See ![p](http://example.com/t.png) here.",
+    "A [d](data:text/html;base64,PHNjcmlwdD4=) link and a [v](vbscript:msgbox(1)) one.",
+    "An image ![i](data:image/png;base64,iVBORw0KGgo=) inline.",
+    "Raw <script>alert(1)</script> and <img src=x onerror=alert(1)> tags.",
+    "An autolink <http://example.com/a> and www.example.com and x@example.com.",
+    "A reference [x][1] with [1]: javascript:alert(3) after it.",
+    "**Bold**, _under_, `code`, ~~gone~~, $x^2$ and a | pipe | here & &amp; too.",
+    "# Not a heading",
+    "- not a list item",
+    "1. not a numbered item",
+    "> not a quote",
+]
+
+
+def _markdown_tokens(md: str):
+    """All inline and block tokens of ``md`` as CommonMark reads it, with every link URL accepted (so the
+    check does not rely on a renderer refusing ``javascript:``)."""
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    parser.validateLink = lambda url: True
+    out = []
+    for tok in parser.parse(md):
+        out.append(tok)
+        out.extend(tok.children or [])
+    return out
+
+
+def _visible_text(tokens) -> str:
+    return "".join(t.content for t in tokens if t.type in ("text", "code_inline"))
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_escape_markdown_leaves_only_text(text):
+    tokens = _markdown_tokens(plots.escape_markdown(text))
+    kinds = {t.type for t in tokens}
+    made = kinds - {"paragraph_open", "paragraph_close", "inline", "text", "softbreak"}
+    assert not made, f"{text!r} became {sorted(made)}"
+    assert _visible_text(tokens) == text
+
+
+def test_quotes_markdown_escapes_quotes_and_speakers():
+    df = pd.DataFrame(
+        {
+            "figure_id": ["F001", "F002", "F003"],
+            "speaker": ["Zhao Zhiguo", "Zhao Zhiguo", "Host](javascript:alert(1))"],
+            "quote": [HOSTILE[0], HOSTILE[0], HOSTILE[1] + " " + HOSTILE[4]],
+        }
+    )
+    tokens = _markdown_tokens(plots.quotes_markdown(df))
+    kinds = {t.type for t in tokens}
+    assert not kinds & {"link_open", "image", "html_inline", "html_block", "autolink"}, sorted(kinds)
+    text = _visible_text(tokens)
+    assert f"{HOSTILE[0]}— Zhao Zhiguo (F001, F002)" in text
+    assert f"{HOSTILE[1]} {HOSTILE[4]}— Host](javascript:alert(1)) (F003)" in text
