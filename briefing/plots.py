@@ -454,23 +454,111 @@ def source_line(ax_or_fig: Axes | Figure, b: Any, speakers: Any = None) -> Figur
     for old in [t for t in fig.texts if t.get_gid() == "source-line"]:
         old.remove()
     # Under everything: the inline backend and savefig(bbox_inches="tight") include it.
-    fig.text(0.01, -0.01, text, ha="left", va="top", fontsize=8, color=GREY, gid="source-line")
+    fig.text(
+        0.01, -0.01, text, ha="left", va="top", fontsize=_fs(-2.5), color=GREY, gid="source-line", wrap=True
+    )
     return fig
+
+
+# --- alt text -----------------------------------------------------------------------------------------------
+
+_ALT_ATTR = "_briefing_alt"
+#: Items listed in a chart's alt text before "and N more".
+ALT_MAX_ITEMS = 12
+
+
+def set_alt_text(target: Axes | Figure, text: str) -> None:
+    """Store the alt text of a chart (a Figure) or of one of its panels (an Axes)."""
+    setattr(target, _ALT_ATTR, " ".join(str(text).split()))
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if not text or text.endswith((".", "?", "!")) else text + "."
+
+
+def describe(ax: Axes) -> str:
+    """What a panel drawn without the house functions shows, read from the panel itself: its kind of marks
+    (bars, lines, dots), the categories on its axis and what the value axis measures."""
+    marks = []
+    if any(isinstance(p, mpl.patches.Rectangle) for p in ax.patches):
+        marks.append("bars")
+    if ax.lines:
+        marks.append("lines")
+    if ax.collections:
+        marks.append("dots")
+    what = " and ".join(marks) or "marks"
+    cats = [t.get_text().replace("\n", " ") for t in ax.get_yticklabels() if t.get_text()]
+    other = ax.get_xlabel()
+    if not cats:
+        cats = [t.get_text().replace("\n", " ") for t in ax.get_xticklabels() if t.get_text()]
+        other = ax.get_ylabel()
+    text = f"A chart of {what}"
+    if cats:
+        text += f" for {_listing(cats)}"
+    if other:
+        text += f", against {other[0].lower()}{other[1:]}"
+    return _sentence(text)
+
+
+def _listing(items: list[str]) -> str:
+    shown = items[:ALT_MAX_ITEMS]
+    text = "; ".join(shown)
+    if len(items) > len(shown):
+        text += f"; and {len(items) - len(shown)} more"
+    return text
+
+
+def alt_text(target: Axes | Figure) -> str:
+    """The alt text of a chart, stating what it shows: what the house function that drew it wrote from
+    the rows it drew (:func:`set_alt_text`), or for a panel drawn otherwise :func:`describe`. A figure's
+    alt text is its title and each panel's, in order."""
+    own = getattr(target, _ALT_ATTR, None)
+    if isinstance(target, Axes):
+        title = target.get_title() or target.get_title("left")
+        return " ".join(x for x in (_sentence(title), own or describe(target)) if x)
+    if own:
+        return own
+    fig = target
+    parts = []
+    if fig._suptitle is not None and fig._suptitle.get_text():
+        parts.append(_sentence(fig._suptitle.get_text()))
+    panels = [ax for ax in fig.axes if ax.get_visible() and (ax.has_data() or getattr(ax, _ALT_ATTR, None))]
+    parts += [alt_text(ax) for ax in panels]
+    return " ".join(parts) or "An empty chart."
+
+
+_ALT_UNITS = {"%": "percent", "pp": "percentage points", "count": "numbers"}
+_ALT_KINDS = {
+    "level": ("level", "levels"),
+    "growth": ("growth rate", "growth rates"),
+    "pp_change": ("difference in points", "differences in points"),
+    "share": ("share", "shares"),
+    "streak": ("run", "runs"),
+    "change": ("change in amount", "changes in amount"),
+}
+
+
+def _alt_items(labels: list[str], values: list[str]) -> str:
+    return _listing([f"{name}: {v}" for name, v in zip(labels, values, strict=True)])
 
 
 # --- bars of figures ----------------------------------------------------------------------------------------
 
 
+def _raw_labels(df: pd.DataFrame, label: str | Callable[[pd.Series], str]) -> list[str]:
+    return [str(label(row)) for _, row in df.iterrows()] if callable(label) else [str(x) for x in df[label]]
+
+
 def _labels(df: pd.DataFrame, label: str | Callable[[pd.Series], str], width: int) -> list[str]:
-    raw = [str(label(row)) for _, row in df.iterrows()] if callable(label) else [str(x) for x in df[label]]
-    return ["\n".join(textwrap.wrap(s, width)) or s for s in raw]
+    return ["\n".join(textwrap.wrap(s, width)) or s for s in _raw_labels(df, label)]
 
 
 def _rows_height(labels: list[str]) -> float:
-    """Inches for evenly spaced bars with these labels: 0.42 a bar, 0.17 more for each extra line of the
+    """Inches for evenly spaced bars with these labels: 0.52 a bar, 0.22 more for each extra line of the
     longest label (bars are evenly spaced, so the longest label sets the spacing)."""
     lines = max((label.count("\n") + 1 for label in labels), default=1)
-    return len(labels) * (0.25 + 0.17 * lines)
+    return len(labels) * (0.3 + 0.22 * lines)
 
 
 def _one(values: Iterable[Any]) -> Any | None:
@@ -488,7 +576,7 @@ def bar_figures(
     sort: bool = False,
     log: bool = False,
     legend: bool | None = None,
-    wrap: int = 44,
+    wrap: int = 28,
 ) -> Axes:
     """Horizontal bars of figures rows that share ONE unit, in row order (top to bottom) or sorted by value.
 
@@ -541,17 +629,28 @@ def bar_figures(
         text = format_value(v, unit, None if _missing(a) else str(a))
         ha, pad = ("left", 0.015 * span) if v >= 0 else ("right", -0.015 * span)
         x = v * 1.6 if log else v + pad
-        ax.text(x, y, text, va="center", ha=ha, fontsize=9, color="#222222", zorder=4)
+        ax.text(x, y, text, va="center", ha=ha, fontsize=_fs(-1), color="#222222", zorder=4)
     if not log:
-        ax.set_xlim(lo - (0.18 * span if lo < 0 else 0), hi + (0.35 * span if hi > 0 else 0.05 * span))
+        ax.set_xlim(lo - (0.18 * span if lo < 0 else 0), hi + (0.45 * span if hi > 0 else 0.05 * span))
     ax.set_xlabel(axis_label(unit, _one(df["kind"]) if "kind" in df else None))
+    said = [
+        format_value(v, unit, None if _missing(a) else str(a)) for v, a in zip(values, approx, strict=True)
+    ]
+    marks = "Dots on a logarithmic scale" if log else "Bars"
+    order = ", largest first" if sort else ""
+    set_alt_text(
+        ax,
+        f"{marks} of {len(df)} figure{'s' if len(df) != 1 else ''} ({_ALT_UNITS.get(unit, unit)}){order}: "
+        f"{_alt_items(_raw_labels(df, label), said)}.",
+    )
     if title:
         ax.set_title(title)
     handles = _sector_handles(sectors)
     if legend is None:
         legend = len(handles) > 1
     if legend and handles:
-        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.22), fontsize=_fs(-2),
+                  ncols=min(2, len(handles)))  # fmt: skip
     if b is not None:
         source_line(ax, b, df.get("speaker"))
     return ax
@@ -572,7 +671,7 @@ def bars_by_unit(
     titles: dict[str, str] | None = None,
     sort: bool = False,
     log_units: Iterable[str] = (),
-    wrap: int = 44,
+    wrap: int = 28,
 ) -> Figure:
     """One panel of :func:`bar_figures` per unit, stacked, so no axis ever mixes units.
 
@@ -597,12 +696,12 @@ def bars_by_unit(
     log_units = set(log_units)
     for ax, unit, g in zip(axes[:, 0], units, groups, strict=True):
         bar_figures(g, ax=ax, label=label, sort=sort, log=unit in log_units, wrap=wrap, legend=False)
-        ax.set_title(titles.get(unit, ax.get_xlabel()), fontsize=10, fontweight="normal", loc="left")
+        ax.set_title(titles.get(unit, ax.get_xlabel()), fontsize=_fs(), fontweight="normal", loc="left")
     if title:
-        fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=12)
+        fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=_fs(2))
     handles = _sector_handles(df["sector"]) if "sector" in df else []
     if len(handles) > 1:
-        fig.legend(handles=handles, loc="outside lower right", fontsize=8, ncols=min(3, len(handles)))
+        fig.legend(handles=handles, loc="outside lower left", fontsize=_fs(-2), ncols=min(2, len(handles)))
     if b is not None:
         source_line(fig, b, df.get("speaker"))
     return fig
@@ -649,7 +748,7 @@ def share_bars(
     title: str | None = None,
     *,
     b: Any = None,
-    wrap: int = 44,
+    wrap: int = 28,
 ) -> Axes:
     """Shares as parts of a whole: each row's percent filled in its sector colour against a grey 100% track.
 
@@ -677,7 +776,7 @@ def share_bars(
     approx = df["approx"] if "approx" in df else ["exact"] * len(df)
     for y, v, a in zip(ys, values, approx, strict=True):
         text = format_value(v, "%", None if _missing(a) else str(a))
-        ax.text(min(v, 100) + 1.5, y, text, va="center", fontsize=9)
+        ax.text(min(v, 100) + 1.5, y, text, va="center", fontsize=_fs(-1))
     ax.set_yticks(ys, _labels(df, label, wrap))
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
@@ -685,6 +784,14 @@ def share_bars(
     ax.xaxis.set_major_formatter(_tick_formatter("%"))
     ax.grid(axis="y", visible=False)
     ax.set_xlabel("Share of the whole (%)")
+    said = [
+        format_value(v, "%", None if _missing(a) else str(a)) for v, a in zip(values, approx, strict=True)
+    ]
+    set_alt_text(
+        ax,
+        f"{len(df)} share{'s' if len(df) != 1 else ''}, each filled against its own whole of 100%: "
+        f"{_alt_items(_raw_labels(df, label), said)}.",
+    )
     if title:
         ax.set_title(title)
     if b is not None:
@@ -700,7 +807,7 @@ def words_per_turn(b: Any, ax: Axes | None = None, title: str | None = "Who spok
     the reporters in neutral tones; the reporters' bars carry their exchange id (E01 ...)."""
     turns = b.turns
     if ax is None:
-        _, ax = plt.subplots(figsize=(max(7.5, 0.32 * len(turns) + 1.5), 4.2), layout="constrained")
+        _, ax = plt.subplots(figsize=(CHART_WIDTH, 4.6), layout="constrained")
     officials = list(dict.fromkeys(turns.loc[turns["role"].astype(str) == "official", "speaker"]))
     palette = {name: OFFICIAL_COLOURS[i % len(OFFICIAL_COLOURS)] for i, name in enumerate(officials)}
     colours = [
@@ -709,19 +816,34 @@ def words_per_turn(b: Any, ax: Axes | None = None, title: str | None = "Who spok
     ]
     xs = list(range(len(turns)))
     ax.bar(xs, turns["n_words"], color=colours, width=0.75, zorder=2)
-    ax.set_xticks(xs, turns["turn_id"], rotation=90, fontsize=8)
+    ax.set_xticks(xs, turns["turn_id"], rotation=90, fontsize=_fs(-3))
     ax.set_xlim(-0.7, len(turns) - 0.3)
     ax.grid(axis="x", visible=False)
     ax.set_xlabel("Turn of speech, in order")
     ax.set_ylabel("Words in the turn (number)")
     for x, n, role, ex in zip(xs, turns["n_words"], turns["role"], turns["exchange_id"], strict=True):
         if str(role) == "media" and not _missing(ex):
-            ax.text(x, n + 10, str(ex), ha="center", va="bottom", fontsize=7, color=GREY, rotation=90)
+            ax.text(x, n + 10, str(ex), ha="center", va="bottom", fontsize=_fs(-3.5), color=GREY, rotation=90)
     handles = [mpl.patches.Patch(color=palette[n], label=n) for n in officials]
     roles = [r for r in ("chair", "media", "other") if r in set(turns["role"].astype(str))]
     names = {"chair": "Chair", "media": "Reporters", "other": "Other"}
     handles += [mpl.patches.Patch(color=ROLE_COLOURS[r], label=names[r]) for r in roles]
     ax.legend(handles=handles, loc="upper right")
+    words = turns.groupby("speaker", sort=False, observed=True)["n_words"].agg(["sum", "size"])
+    longest = turns.loc[turns["n_words"].idxmax()]
+    media = turns[turns["role"].astype(str) == "media"]
+    chair = turns[turns["role"].astype(str) == "chair"]
+    said = [f"{n} spoke {words.loc[n, 'sum']:,} words in {words.loc[n, 'size']} turns" for n in officials]
+    if len(chair):
+        said.append(f"the chair {int(chair['n_words'].sum()):,} words in {len(chair)} turns")
+    if len(media):
+        said.append(f"the reporters {int(media['n_words'].sum()):,} words in {len(media)} turns")
+    set_alt_text(
+        ax,
+        f"Bars of the words in each of the {len(turns)} turns of speech, in the order spoken. "
+        f"{_sentence(_listing(said).replace('; ', ', '))} The longest turn is {longest['turn_id']}, "
+        f"by {longest['speaker']}, with {int(longest['n_words']):,} words.",
+    )
     if title:
         ax.set_title(title)
     source_line(ax, b, officials)
@@ -739,7 +861,7 @@ def figures_per_sector(
     counts = counts.reindex(index=order, columns=kinds, fill_value=0)
     if ax is None:
         _, ax = plt.subplots(
-            figsize=(mpl.rcParams["figure.figsize"][0], 0.4 * len(order) + 1.4), layout="constrained"
+            figsize=(mpl.rcParams["figure.figsize"][0], 0.5 * len(order) + 1.8), layout="constrained"
         )
     ys = list(range(len(order)))
     left = [0] * len(order)
@@ -748,7 +870,7 @@ def figures_per_sector(
                 edgecolor="white", linewidth=0.5)  # fmt: skip
         left = [a + c for a, c in zip(left, counts[k], strict=True)]
     for y, total in zip(ys, left, strict=True):
-        ax.text(total + 0.3, y, f"{total}", va="center", fontsize=9)
+        ax.text(total + 0.3, y, f"{total}", va="center", fontsize=_fs(-1))
     ax.set_yticks(ys, [sector_label(s) for s in order])
     for tick, s in zip(ax.get_yticklabels(), order, strict=True):
         tick.set_color(sector_colour(s))
@@ -756,7 +878,21 @@ def figures_per_sector(
     ax.grid(axis="y", visible=False)
     ax.set_xlabel("Figures (number)")
     ax.set_xlim(0, max(left) * 1.12 + 1)
-    ax.legend(title="kind", loc="lower right", fontsize=8, title_fontsize=8)
+    ax.legend(title="kind", loc="lower right", fontsize=_fs(-2), title_fontsize=_fs(-2))
+    per_sector = [
+        f"{sector_label(s)} {int(t)} ("
+        + ", ".join(
+            f"{int(counts.loc[s, k])} {_ALT_KINDS.get(k, (k, k))[int(counts.loc[s, k] != 1)]}"
+            for k in kinds
+            if counts.loc[s, k]
+        )
+        + ")"
+        for s, t in zip(order, left, strict=True)
+    ]
+    set_alt_text(
+        ax,
+        f"Stacked bars of the {int(sum(left))} figures by sector and kind: {_listing(per_sector)}.",
+    )
     if title:
         ax.set_title(title)
     source_line(ax, b, f["speaker"])
