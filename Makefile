@@ -18,7 +18,7 @@ all: report
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[notebooks,test]'
+	$(BIN)/python -m pip install -q -e '.[notebooks,test,book]'
 	@touch $@
 
 install: $(STAMP)
@@ -39,11 +39,13 @@ endif
 
 notebooks: notebooks/.stamp
 
-site/index.html: notebooks/.stamp
-ifneq ($(NOTEBOOKS),)
-	$(BIN)/python -m briefing.site $(NOTEBOOKS) --out site
-endif
-	@mkdir -p site && touch $@
+BOOK := $(sort $(wildcard book/*.md book/*.py book/_templates/* book/_static/*))
+
+# The book (Sphinx + MyST-NB + sphinx-book-theme): the executed notebooks rendered as committed, never
+# re-executed (nb_execution_mode = "off"). Everything it caches stays inside site/ (site/.doctrees).
+site/index.html: notebooks/.stamp $(BOOK) $(SRC)
+	$(BIN)/python -m sphinx -b html -q -c book -d site/.doctrees . site
+	@touch $@
 
 site: site/index.html
 

@@ -13,9 +13,12 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))  # autodoc imports the package from this checkout
-sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE))  # the "_book" extension: the book's hooks (output folder, CSP, safe outputs)
 
-import _book  # noqa: E402  (the book's own Sphinx hooks: alt text, CSP, escaped outputs)
+# nbformat (read by MyST-NB) imports jsonschema, which builds an IRI grammar with lark when the optional
+# rfc3987-syntax is installed (JupyterLab brings it): about 2 s of a 15 s build, for a format check that the
+# notebook schema never uses. Leaving it out makes jsonschema skip that one check.
+sys.modules.setdefault("rfc3987_syntax", None)
 
 project = "briefing"
 author = "briefing maintainers"
@@ -49,8 +52,8 @@ exclude_patterns = [
     "screenshots",
     "**.ipynb_checkpoints",
 ]
-templates_path = ["book/_templates"]
-html_static_path = ["book/_static"]
+templates_path = ["_templates"]
+html_static_path = ["_static"]
 html_css_files = ["book.css"]
 
 # --- notebooks: rendered as committed, never executed here ---------------------------------------------
@@ -62,7 +65,9 @@ myst_heading_anchors = 2
 suppress_warnings = ["mystnb.unknown_mime_type"]
 
 # --- no network: no MathJax from a CDN, no launch buttons, no repository links ---------------------------
-mathjax_path = ""  # the book has no math; a page that needed MathJax would show its TeX source instead
+# The book has no math (no dollarmath, no LaTeX outputs): MathJax is never needed, and is never fetched
+# from a CDN. A page that had math would ask for this local file, which the book does not ship.
+mathjax_path = "_static/mathjax-not-bundled.js"
 html_theme = "sphinx_book_theme"
 html_theme_options = {
     "launch_buttons": {},
@@ -78,7 +83,11 @@ html_theme_options = {
     "show_navbar_depth": 1,
     "search_bar_text": "Search the book…",
     "article_header_start": ["toggle-primary-sidebar.html"],
+    "navbar_persistent": [],
 }
+# site/index.html sends the reader to the contents (book/index.html): the root of the source folder is the
+# repository, so the book's own pages live under book/ and the chapters under notebooks/.
+html_additional_pages = {"index": "redirect.html"}
 html_copy_source = False
 html_show_sourcelink = False
 html_show_sphinx = False

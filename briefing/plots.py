@@ -200,6 +200,10 @@ def _register_png_formatter() -> None:
     shell = get_ipython()
     if shell is None or not hasattr(shell, "display_formatter"):
         return
+    if "matplotlib_inline" in str(mpl.get_backend()):
+        # The inline backend registers its own formatters when it is first imported (at the first figure):
+        # import it now, so that the formatter below replaces its one rather than being replaced by it.
+        import matplotlib_inline.backend_inline  # noqa: F401
     formatters = shell.display_formatter.formatters
     formatters["image/png"].for_type(Figure, _png_with_alt)
     for mime in ("image/svg+xml", "application/pdf", "image/jpeg", "image/retina+png"):
