@@ -151,20 +151,20 @@ def use_house_style() -> dict[str, Any]:
         "savefig.bbox": "tight",
         "figure.constrained_layout.use": True,
         "font.family": "DejaVu Sans",
-        "font.size": 13,
-        "axes.titlesize": 15,
+        "font.size": 14,
+        "axes.titlesize": 16,
         "axes.titleweight": "bold",
         "axes.titlelocation": "left",
         "axes.titlepad": 10,
-        "axes.labelsize": 13,
+        "axes.labelsize": 14,
         "axes.labelcolor": "#333333",
         "axes.edgecolor": "#BBBBBB",
         "axes.spines.top": False,
         "axes.spines.right": False,
-        "xtick.labelsize": 12,
-        "ytick.labelsize": 12,
-        "legend.fontsize": 12,
-        "legend.title_fontsize": 12,
+        "xtick.labelsize": 13,
+        "ytick.labelsize": 13,
+        "legend.fontsize": 13,
+        "legend.title_fontsize": 13,
         "legend.frameon": False,
         "grid.color": "#E6E6E6",
         "svg.hashsalt": "briefing",
@@ -177,6 +177,25 @@ def use_house_style() -> dict[str, Any]:
 def _fs(delta: float = 0.0) -> float:
     """A font size relative to the house body size (``font.size``), so every label scales with it."""
     return float(mpl.rcParams["font.size"]) + delta
+
+
+#: Characters a title keeps on one line: a 600 px chart holds about 50 of them at the house title size.
+TITLE_WIDTH = 46
+
+
+def _set_title(ax: Axes, title: str | None, own_figure: bool) -> None:
+    """A chart's title, wrapped to the chart's width, flush with the figure's left edge. On a figure the
+    function made itself the title goes above everything (an axes title starts where the plot area starts,
+    after the bar labels, and runs off the right edge of a narrow chart); on a panel it titles the panel."""
+    if not title:
+        return
+    text = "\n".join(textwrap.wrap(str(title), TITLE_WIDTH)) or str(title)
+    if own_figure:
+        ax.figure.suptitle(
+            text, x=0.01, ha="left", fontweight="bold", fontsize=mpl.rcParams["axes.titlesize"]
+        )
+    else:
+        ax.set_title(text)
 
 
 def _png_with_alt(fig: Figure) -> tuple[str, dict[str, Any]] | None:
@@ -602,7 +621,8 @@ def bar_figures(
     unit = units[0]
     if sort:
         df = df.sort_values("value", ascending=False, kind="stable")
-    if ax is None:
+    own = ax is None
+    if own:
         height = max(1.6, _rows_height(_labels(df, label, wrap)) + 1.0)
         _, ax = plt.subplots(figsize=(mpl.rcParams["figure.figsize"][0], height), layout="constrained")
     names = _labels(df, label, wrap)
@@ -647,8 +667,7 @@ def bar_figures(
         f"{marks} of {len(df)} figure{'s' if len(df) != 1 else ''} ({_ALT_UNITS.get(unit, unit)}){order}: "
         f"{_alt_items(_raw_labels(df, label), said)}.",
     )
-    if title:
-        ax.set_title(title)
+    _set_title(ax, title, own)
     handles = _sector_handles(sectors)
     if legend is None:
         legend = len(handles) > 1
@@ -702,7 +721,8 @@ def bars_by_unit(
         bar_figures(g, ax=ax, label=label, sort=sort, log=unit in log_units, wrap=wrap, legend=False)
         ax.set_title(titles.get(unit, ax.get_xlabel()), fontsize=_fs(), fontweight="normal", loc="left")
     if title:
-        fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=_fs(2))
+        fig.suptitle("\n".join(textwrap.wrap(title, TITLE_WIDTH)), x=0.01, ha="left", fontweight="bold",
+                     fontsize=mpl.rcParams["axes.titlesize"])  # fmt: skip
     handles = _sector_handles(df["sector"]) if "sector" in df else []
     if len(handles) > 1:
         fig.legend(handles=handles, loc="outside lower left", fontsize=_fs(-2), ncols=min(2, len(handles)))
@@ -764,7 +784,8 @@ def share_bars(
     units = list(dict.fromkeys(str(u) for u in df["unit"]))
     if units != ["%"]:
         raise ValueError(f"share_bars draws percent shares only; these figures have units {', '.join(units)}")
-    if ax is None:
+    own = ax is None
+    if own:
         _, ax = plt.subplots(
             figsize=(
                 mpl.rcParams["figure.figsize"][0],
@@ -796,8 +817,7 @@ def share_bars(
         f"{len(df)} share{'s' if len(df) != 1 else ''}, each filled against its own whole of 100%: "
         f"{_alt_items(_raw_labels(df, label), said)}.",
     )
-    if title:
-        ax.set_title(title)
+    _set_title(ax, title, own)
     if b is not None:
         source_line(ax, b, df.get("speaker"))
     return ax
@@ -810,7 +830,8 @@ def words_per_turn(b: Any, ax: Axes | None = None, title: str | None = "Who spok
     """Words in each turn of speech, in the order spoken: officials each in their own colour, the chair and
     the reporters in neutral tones; the reporters' bars carry their exchange id (E01 ...)."""
     turns = b.turns
-    if ax is None:
+    own = ax is None
+    if own:
         _, ax = plt.subplots(figsize=(CHART_WIDTH, 4.6), layout="constrained")
     officials = list(dict.fromkeys(turns.loc[turns["role"].astype(str) == "official", "speaker"]))
     palette = {name: OFFICIAL_COLOURS[i % len(OFFICIAL_COLOURS)] for i, name in enumerate(officials)}
@@ -848,8 +869,7 @@ def words_per_turn(b: Any, ax: Axes | None = None, title: str | None = "Who spok
         f"{_sentence(_listing(said).replace('; ', ', '))} The longest turn is {longest['turn_id']}, "
         f"by {longest['speaker']}, with {int(longest['n_words']):,} words.",
     )
-    if title:
-        ax.set_title(title)
+    _set_title(ax, title, own)
     source_line(ax, b, officials)
     return ax
 
@@ -863,7 +883,8 @@ def figures_per_sector(
     order = [s for s in _sectors() if s in counts.index]
     kinds = [k for k in KIND_COLOURS if k in counts.columns]
     counts = counts.reindex(index=order, columns=kinds, fill_value=0)
-    if ax is None:
+    own = ax is None
+    if own:
         _, ax = plt.subplots(
             figsize=(mpl.rcParams["figure.figsize"][0], 0.5 * len(order) + 1.8), layout="constrained"
         )
@@ -897,7 +918,6 @@ def figures_per_sector(
         ax,
         f"Stacked bars of the {int(sum(left))} figures by sector and kind: {_listing(per_sector)}.",
     )
-    if title:
-        ax.set_title(title)
+    _set_title(ax, title, own)
     source_line(ax, b, f["speaker"])
     return ax

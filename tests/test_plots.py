@@ -115,7 +115,8 @@ def test_bar_chart_has_unit_axis_sector_colours_qualified_labels_and_source(seed
     df = seed.figures.query("sector == 'telecoms_5g' and unit == 'count' and kind == 'level'")
     ax = plots.bar_figures(df, b=seed, title="Telecoms counts")
     assert ax.get_xlabel() == "Level (number)"
-    assert ax.get_title(loc="left") == "Telecoms counts"  # house style: titles on the left
+    title = ax.figure.get_suptitle()  # house style: the title flush with the chart's left edge
+    assert title == "Telecoms counts" and ax.figure._suptitle.get_horizontalalignment() == "left"
     bars = ax.patches
     assert len(bars) == len(df)
     want = matplotlib.colors.to_rgba(plots.sector_colour("telecoms_5g"))
