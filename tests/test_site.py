@@ -316,6 +316,12 @@ def test_book_in_headless_chromium(server):
                 context.add_init_script(WATCH_CSP)
                 page = context.new_page()
                 page.set_default_timeout(10_000)
+                if width == WIDTHS[0]:  # the recorder itself: a request to elsewhere is caught and refused
+                    page.goto("about:blank")
+                    page.evaluate("fetch('http://192.0.2.1/probe.png').catch(() => null)")
+                    page.wait_for_timeout(200)
+                    assert outside == ["http://192.0.2.1/probe.png"], outside
+                    outside.clear()
                 page.on("pageerror", lambda e: errors.append(str(e)))  # noqa: B023
                 for name in pages:
                     page.goto(f"{server}/{name}")
