@@ -46,6 +46,7 @@ __all__ = [
     "describe",
     "escape_markdown",
     "set_alt_text",
+    "set_title",
     "NO_SECTOR_COLOUR",
     "ROLE_COLOURS",
     "axis_label",
@@ -183,19 +184,26 @@ def _fs(delta: float = 0.0) -> float:
 TITLE_WIDTH = 46
 
 
+def set_title(ax_or_fig: Axes | Figure, text: str) -> Figure:
+    """Put ``text`` above a chart drawn by hand, in the house style: bold, wrapped to the chart's width,
+    flush with the figure's left edge (``ax.set_title`` starts where the plot area starts and runs off the
+    right edge of a narrow chart). Returns the figure."""
+    fig = ax_or_fig.figure if isinstance(ax_or_fig, Axes) else ax_or_fig
+    wrapped = "\n".join(textwrap.wrap(str(text), TITLE_WIDTH)) or str(text)
+    fig.suptitle(wrapped, x=0.01, ha="left", fontweight="bold", fontsize=mpl.rcParams["axes.titlesize"])
+    return fig
+
+
 def _set_title(ax: Axes, title: str | None, own_figure: bool) -> None:
     """A chart's title, wrapped to the chart's width, flush with the figure's left edge. On a figure the
     function made itself the title goes above everything (an axes title starts where the plot area starts,
     after the bar labels, and runs off the right edge of a narrow chart); on a panel it titles the panel."""
     if not title:
         return
-    text = "\n".join(textwrap.wrap(str(title), TITLE_WIDTH)) or str(title)
     if own_figure:
-        ax.figure.suptitle(
-            text, x=0.01, ha="left", fontweight="bold", fontsize=mpl.rcParams["axes.titlesize"]
-        )
+        set_title(ax, title)
     else:
-        ax.set_title(text)
+        ax.set_title("\n".join(textwrap.wrap(str(title), TITLE_WIDTH)) or str(title))
 
 
 def _png_with_alt(fig: Figure) -> tuple[str, dict[str, Any]] | None:
