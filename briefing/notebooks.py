@@ -2,12 +2,14 @@
 
 ``python -m briefing.notebooks execute NB.ipynb [NB ...]`` runs each notebook top to bottom in a fresh
 kernel of the current Python environment, with the notebook's folder as working directory, then strips
-volatile metadata (keeping cell ``tags`` and the notebook's ``kernelspec`` and ``language_info``) and
-writes it back atomically. It is the same as::
+volatile metadata (keeping cell ``tags`` and ``mystnb`` and the notebook's ``kernelspec`` and
+``language_info``), carries chart alt text to the cell metadata (below) and writes it back atomically.
+Apart from the alt text it is the same as::
 
     jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False \\
         --ClearMetadataPreprocessor.enabled=True \\
         --ClearMetadataPreprocessor.preserve_cell_metadata_mask=tags \\
+        --ClearMetadataPreprocessor.preserve_cell_metadata_mask=mystnb \\
         --ClearMetadataPreprocessor.preserve_nb_metadata_mask=kernelspec \\
         --ClearMetadataPreprocessor.preserve_nb_metadata_mask=language_info NB.ipynb
 
