@@ -23,7 +23,7 @@ $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q -c constraints.txt --upgrade pip setuptools
 	$(BIN)/python -m pip install -q -c constraints.txt --build-constraint constraints.txt \
-		-e '.[notebooks,test]'
+		-e '.[notebooks,test,book]'
 	@touch $@
 
 install: $(STAMP)
@@ -57,11 +57,13 @@ endif
 
 notebooks: notebooks/.stamp
 
-site/index.html: notebooks/.stamp
-ifneq ($(NOTEBOOKS),)
-	$(BIN)/python -m briefing.site $(NOTEBOOKS) --out site
-endif
-	@mkdir -p site && touch $@
+BOOK := $(sort $(wildcard book/*.md book/*.py book/_templates/* book/_static/*))
+
+# The book (Sphinx + MyST-NB + sphinx-book-theme): the executed notebooks rendered as committed, never
+# re-executed (nb_execution_mode = "off"). Everything it caches stays inside site/ (site/.doctrees).
+site/index.html: notebooks/.stamp $(BOOK) $(SRC)
+	$(BIN)/python -m sphinx -b html -q -c book -d site/.doctrees . site
+	@touch $@
 
 site: site/index.html
 

@@ -2,16 +2,23 @@
 
 ``python -m briefing.notebooks execute NB.ipynb [NB ...]`` runs each notebook top to bottom in a fresh
 kernel of the current Python environment, with the notebook's folder as working directory, then strips
-volatile metadata (keeping cell ``tags`` and the notebook's ``kernelspec`` and ``language_info``) and
-writes it back atomically. It is the same as::
+volatile metadata (keeping cell ``tags`` and ``mystnb`` and the notebook's ``kernelspec`` and
+``language_info``), carries chart alt text to the cell metadata (below) and writes it back atomically.
+Apart from the alt text it is the same as::
 
     jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False \\
         --ClearMetadataPreprocessor.enabled=True \\
         --ClearMetadataPreprocessor.preserve_cell_metadata_mask=tags \\
+        --ClearMetadataPreprocessor.preserve_cell_metadata_mask=mystnb \\
         --ClearMetadataPreprocessor.preserve_nb_metadata_mask=kernelspec \\
         --ClearMetadataPreprocessor.preserve_nb_metadata_mask=language_info NB.ipynb
 
 A notebook whose cell raises is left untouched and the command exits 1 naming the notebook and cell.
+
+Cell tags (``hide-input`` and the like: they decide what the book shows) are kept. The alt text that the
+house charts put in their PNG output's metadata (``{"image/png": {"alt": ...}}``, see
+:mod:`briefing.plots`) is copied to the cell's metadata as ``"mystnb": {"image": {"alt": ...}}``, the
+place where MyST-NB (the book) reads it: :func:`carry_alt_text`.
 
 ``python -m briefing.notebooks check NB.ipynb [NB ...]`` lists, for each notebook, the problems that
 nbval cannot see: code cells never executed (a notebook committed with cleared outputs passes nbval
@@ -32,7 +39,7 @@ from pathlib import Path
 
 import nbformat
 
-__all__ = ["execute", "heading", "main", "problems", "read"]
+__all__ = ["carry_alt_text", "execute", "heading", "main", "problems", "read"]
 
 #: Per-cell time limit of ``execute`` in seconds: a hung cell fails instead of blocking ``make report``.
 CELL_TIMEOUT = 600
@@ -72,7 +79,7 @@ def _config(timeout: int = CELL_TIMEOUT):
     c.ExecutePreprocessor.timeout = timeout
     c.ExecutePreprocessor.kernel_manager_class = _current_env_kernel_manager()
     c.ClearMetadataPreprocessor.enabled = True
-    c.ClearMetadataPreprocessor.preserve_cell_metadata_mask = ["tags"]
+    c.ClearMetadataPreprocessor.preserve_cell_metadata_mask = ["tags", "mystnb"]
     c.ClearMetadataPreprocessor.preserve_nb_metadata_mask = ["kernelspec", "language_info"]
     return c
 
@@ -89,8 +96,39 @@ def _write_atomic(path: Path, text: str) -> None:
         raise
 
 
+def carry_alt_text(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Copy the alt text of each code cell's PNG outputs (``output.metadata["image/png"]["alt"]``) to the
+    cell's ``metadata["mystnb"]["image"]["alt"]``, where MyST-NB reads it; several charts in one cell get
+    their alt texts joined in order. A cell whose outputs carry none loses a stale one. Returns ``nb``."""
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        alts = [
+            str(o["metadata"]["image/png"]["alt"]).strip()
+            for o in cell.get("outputs", [])
+            if "image/png" in o.get("data", {})
+            and isinstance(o.get("metadata", {}).get("image/png"), dict)
+            and str(o["metadata"]["image/png"].get("alt", "")).strip()
+        ]
+        mystnb = cell.metadata.get("mystnb", {})
+        image = dict(mystnb.get("image", {}))
+        if alts:
+            image["alt"] = " ".join(alts)
+        else:
+            image.pop("alt", None)
+        mystnb = {k: v for k, v in mystnb.items() if k != "image"}
+        if image:
+            mystnb["image"] = image
+        if mystnb:
+            cell.metadata["mystnb"] = mystnb
+        else:
+            cell.metadata.pop("mystnb", None)
+    return nb
+
+
 def execute(nb_path: str | os.PathLike, timeout: int = CELL_TIMEOUT) -> None:
-    """Execute the notebook top to bottom and write it back in place, volatile metadata stripped.
+    """Execute the notebook top to bottom and write it back in place, volatile metadata stripped, cell
+    tags kept and chart alt text carried to the cell metadata (:func:`carry_alt_text`).
 
     Raises ``nbclient.exceptions.CellExecutionError`` (and leaves the file untouched) when a cell fails.
     """
@@ -100,7 +138,8 @@ def execute(nb_path: str | os.PathLike, timeout: int = CELL_TIMEOUT) -> None:
     exporter = NotebookExporter(config=_config(timeout))
     # from_filename sets resources["metadata"]["path"] to the notebook's folder: the kernel's cwd.
     output, _ = exporter.from_filename(str(path))
-    _write_atomic(path, output)
+    nb = carry_alt_text(nbformat.reads(output, as_version=4))
+    _write_atomic(path, nbformat.writes(nb) + "\n")
 
 
 # --- checks -------------------------------------------------------------------------------------------

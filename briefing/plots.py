@@ -9,6 +9,16 @@ one; :func:`bar_figures` raises ``ValueError`` otherwise), every value axis name
 sector's fixed colour from ``briefing/data/sectors.yml``, bar labels keep the speaker's qualifier ("more than
 7,000"), and :func:`source_line` puts the source under the chart. Every function returns the matplotlib
 ``Axes`` or ``Figure`` it drew on and never calls ``plt.show()``.
+
+Every chart states what it shows in words: each function writes alt text computed from the rows it drew
+(:func:`alt_text` reads it back), and in a notebook, after :func:`use_house_style`, the chart's PNG
+(drawn at twice the resolution, for phones and sharp screens) carries it in its output metadata
+(``{"image/png": {"alt": ...}}``); ``python -m briefing.notebooks execute`` copies it to the cell's
+``mystnb`` metadata, where the book (MyST-NB) reads it.
+
+Text from the transcript that goes into computed Markdown passes through :func:`escape_markdown`, so a
+quote cannot make a link, an image or raw HTML (:func:`quotes_markdown` does it for its quotes and
+speakers).
 """
 
 from __future__ import annotations
@@ -32,6 +42,11 @@ from . import vocab
 __all__ = [
     "APPROX_WORDS",
     "KIND_COLOURS",
+    "alt_text",
+    "describe",
+    "escape_markdown",
+    "set_alt_text",
+    "set_title",
     "NO_SECTOR_COLOUR",
     "ROLE_COLOURS",
     "axis_label",
@@ -116,39 +131,111 @@ _MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sep
 # --- style and vocabularies ---------------------------------------------------------------------------------
 
 
+#: Width of a chart in inches (at 100 dpi: 600 px wide as displayed, drawn at 1200 px). Narrow on purpose,
+#: with large type: on a 390 px phone the chart is shown about 360 px wide, and its smallest text (ticks,
+#: source line) stays about 10 px high.
+CHART_WIDTH = 6.0
+
+
 def use_house_style() -> dict[str, Any]:
-    """Set the house style (seaborn white grid, DejaVu Sans, fixed sizes) and return the rcParams it set.
+    """Set the house style (seaborn white grid, DejaVu Sans, sizes for phones) and return the rcParams set.
 
     Deterministic and offline: only fonts bundled with matplotlib are named, and SVG ids are salted with a
-    constant so re-rendered charts are byte-stable.
+    constant so re-rendered charts are byte-stable. Inside IPython (a notebook), charts are also shown as
+    PNG at twice the resolution with their alt text in the output metadata (see :func:`alt_text`).
     """
     sns.set_theme(context="notebook", style="whitegrid", font="DejaVu Sans")
     params = {
-        "figure.figsize": (7.5, 4.2),
+        "figure.figsize": (CHART_WIDTH, 4.0),
         "figure.dpi": 100,
         "savefig.dpi": 100,
         "savefig.bbox": "tight",
         "figure.constrained_layout.use": True,
         "font.family": "DejaVu Sans",
-        "font.size": 10,
-        "axes.titlesize": 12,
+        "font.size": 14,
+        "axes.titlesize": 16,
         "axes.titleweight": "bold",
         "axes.titlelocation": "left",
         "axes.titlepad": 10,
-        "axes.labelsize": 10,
+        "axes.labelsize": 14,
         "axes.labelcolor": "#333333",
         "axes.edgecolor": "#BBBBBB",
         "axes.spines.top": False,
         "axes.spines.right": False,
-        "xtick.labelsize": 9,
-        "ytick.labelsize": 9,
-        "legend.fontsize": 9,
+        "xtick.labelsize": 13,
+        "ytick.labelsize": 13,
+        "legend.fontsize": 13,
+        "legend.title_fontsize": 13,
         "legend.frameon": False,
         "grid.color": "#E6E6E6",
         "svg.hashsalt": "briefing",
     }
     mpl.rcParams.update(params)
+    _register_png_formatter()
     return params
+
+
+def _fs(delta: float = 0.0) -> float:
+    """A font size relative to the house body size (``font.size``), so every label scales with it."""
+    return float(mpl.rcParams["font.size"]) + delta
+
+
+#: Characters a title keeps on one line: a 600 px chart holds about 50 of them at the house title size.
+TITLE_WIDTH = 46
+
+
+def set_title(ax_or_fig: Axes | Figure, text: str) -> Figure:
+    """Put ``text`` above a chart drawn by hand, in the house style: bold, wrapped to the chart's width,
+    flush with the figure's left edge (``ax.set_title`` starts where the plot area starts and runs off the
+    right edge of a narrow chart). Returns the figure."""
+    fig = ax_or_fig.figure if isinstance(ax_or_fig, Axes) else ax_or_fig
+    wrapped = "\n".join(textwrap.wrap(str(text), TITLE_WIDTH)) or str(text)
+    fig.suptitle(wrapped, x=0.01, ha="left", fontweight="bold", fontsize=mpl.rcParams["axes.titlesize"])
+    return fig
+
+
+def _set_title(ax: Axes, title: str | None, own_figure: bool) -> None:
+    """A chart's title, wrapped to the chart's width, flush with the figure's left edge. On a figure the
+    function made itself the title goes above everything (an axes title starts where the plot area starts,
+    after the bar labels, and runs off the right edge of a narrow chart); on a panel it titles the panel."""
+    if not title:
+        return
+    if own_figure:
+        set_title(ax, title)
+    else:
+        ax.set_title("\n".join(textwrap.wrap(str(title), TITLE_WIDTH)) or str(title))
+
+
+def _png_with_alt(fig: Figure) -> tuple[str, dict[str, Any]] | None:
+    """The IPython ``image/png`` formatter of a Figure: a PNG at twice the resolution (shown at its size in
+    inches x ``figure.dpi``), with ``width``, ``height`` and ``alt`` in its metadata."""
+    from IPython.core.pylabtools import retina_figure
+
+    out = retina_figure(fig, base64=True, bbox_inches="tight")
+    if out is None:
+        return None
+    data, metadata = out
+    metadata["alt"] = alt_text(fig)
+    return data, metadata
+
+
+def _register_png_formatter() -> None:
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with the notebooks extra
+        return
+    shell = get_ipython()
+    if shell is None or not hasattr(shell, "display_formatter"):
+        return
+    if "matplotlib_inline" in str(mpl.get_backend()):
+        # The inline backend registers its own formatters when it is first imported (at the first figure):
+        # import it now, so that the formatter below replaces its one rather than being replaced by it.
+        import matplotlib_inline.backend_inline  # noqa: F401
+    formatters = shell.display_formatter.formatters
+    formatters["image/png"].for_type(Figure, _png_with_alt)
+    for mime in ("image/svg+xml", "application/pdf", "image/jpeg", "image/retina+png"):
+        if mime in formatters:
+            formatters[mime].pop(Figure, None)
 
 
 def _sectors() -> dict[str, dict]:
@@ -312,13 +399,41 @@ def figure_table(df: pd.DataFrame, columns: Iterable[str] = FIGURE_COLUMNS) -> p
     return out.loc[:, list(columns)].reset_index(drop=True)
 
 
+#: Characters that can start Markdown syntax anywhere in a line (CommonMark, GFM, MyST, JupyterLab's
+#: renderer): links and images ``[ ] !``, raw HTML and autolinks ``< >``, entities ``&``, emphasis, code,
+#: strikethrough, math, tables and roles. Each is escaped with a backslash, which every CommonMark renderer
+#: reads as the character itself.
+_MD_INLINE = re.compile(r"([\\`*_\[\]{}<>()!#|~$&^@])")
+#: Syntax that only counts at the start of a line: headings, quotes, list items, thematic breaks.
+_MD_LINE_START = re.compile(r"^(\s*\d*)([+=.-])(?=[\s+=.-]|$)")
+#: Bare URLs that GFM renderers turn into links ("www.", "http://"): the dot or colon is escaped.
+_MD_BARE_URL = re.compile(r"(?i)\b(www)\.|\b([a-z][a-z0-9+.-]*):(?=//)")
+
+
+def escape_markdown(text: Any) -> str:
+    """``text`` (from the transcript: a quote, a subject, a speaker) as Markdown that shows exactly these
+    characters and nothing else: no link, image, raw HTML, emphasis, code, math or heading can be made of
+    it, whatever the renderer (the book, JupyterLab, a code host's notebook viewer).
+
+    Every Markdown metacharacter gets a backslash; line breaks become spaces (the text is one inline run).
+    ``escape_markdown("[x](javascript:alert(2))")`` is ``\\[x\\]\\(javascript:alert\\(2\\)\\)``.
+    """
+    text = " ".join(str(text).split("\n"))
+    text = _MD_INLINE.sub(r"\\\1", text)
+    text = _MD_BARE_URL.sub(lambda m: f"{m.group(1)}\\." if m.group(1) else f"{m.group(2)}\\:", text)
+    return _MD_LINE_START.sub(r"\1\\\2", text)
+
+
 def quotes_markdown(df: pd.DataFrame) -> str:
     """The sentences the figures rows come from (their ``quote``), each once, in order, as Markdown block
-    quotes signed with the speaker and the ids of the figures the sentence holds."""
+    quotes signed with the speaker and the ids of the figures the sentence holds.
+
+    Quotes and speakers are transcript text: they are escaped (:func:`escape_markdown`), so they read as
+    written and cannot make links, images or HTML."""
     blocks = []
     for (quote, speaker), g in df.groupby(["quote", "speaker"], sort=False):
         ids = ", ".join(g["figure_id"])
-        blocks.append(f"> {quote}\n>\n> — {speaker} ({ids})")
+        blocks.append(f"> {escape_markdown(quote)}\n>\n> — {escape_markdown(speaker)} ({ids})")
     return "\n\n".join(blocks)
 
 
@@ -370,23 +485,111 @@ def source_line(ax_or_fig: Axes | Figure, b: Any, speakers: Any = None) -> Figur
     for old in [t for t in fig.texts if t.get_gid() == "source-line"]:
         old.remove()
     # Under everything: the inline backend and savefig(bbox_inches="tight") include it.
-    fig.text(0.01, -0.01, text, ha="left", va="top", fontsize=8, color=GREY, gid="source-line")
+    fig.text(
+        0.01, -0.01, text, ha="left", va="top", fontsize=_fs(-2.5), color=GREY, gid="source-line", wrap=True
+    )
     return fig
+
+
+# --- alt text -----------------------------------------------------------------------------------------------
+
+_ALT_ATTR = "_briefing_alt"
+#: Items listed in a chart's alt text before "and N more".
+ALT_MAX_ITEMS = 12
+
+
+def set_alt_text(target: Axes | Figure, text: str) -> None:
+    """Store the alt text of a chart (a Figure) or of one of its panels (an Axes)."""
+    setattr(target, _ALT_ATTR, " ".join(str(text).split()))
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if not text or text.endswith((".", "?", "!")) else text + "."
+
+
+def describe(ax: Axes) -> str:
+    """What a panel drawn without the house functions shows, read from the panel itself: its kind of marks
+    (bars, lines, dots), the categories on its axis and what the value axis measures."""
+    marks = []
+    if any(isinstance(p, mpl.patches.Rectangle) for p in ax.patches):
+        marks.append("bars")
+    if ax.lines:
+        marks.append("lines")
+    if ax.collections:
+        marks.append("dots")
+    what = " and ".join(marks) or "marks"
+    cats = [t.get_text().replace("\n", " ") for t in ax.get_yticklabels() if t.get_text()]
+    other = ax.get_xlabel()
+    if not cats:
+        cats = [t.get_text().replace("\n", " ") for t in ax.get_xticklabels() if t.get_text()]
+        other = ax.get_ylabel()
+    text = f"A chart of {what}"
+    if cats:
+        text += f" for {_listing(cats)}"
+    if other:
+        text += f", against {other[0].lower()}{other[1:]}"
+    return _sentence(text)
+
+
+def _listing(items: list[str]) -> str:
+    shown = items[:ALT_MAX_ITEMS]
+    text = "; ".join(shown)
+    if len(items) > len(shown):
+        text += f"; and {len(items) - len(shown)} more"
+    return text
+
+
+def alt_text(target: Axes | Figure) -> str:
+    """The alt text of a chart, stating what it shows: what the house function that drew it wrote from
+    the rows it drew (:func:`set_alt_text`), or for a panel drawn otherwise :func:`describe`. A figure's
+    alt text is its title and each panel's, in order."""
+    own = getattr(target, _ALT_ATTR, None)
+    if isinstance(target, Axes):
+        title = target.get_title() or target.get_title("left")
+        return " ".join(x for x in (_sentence(title), own or describe(target)) if x)
+    if own:
+        return own
+    fig = target
+    parts = []
+    if fig._suptitle is not None and fig._suptitle.get_text():
+        parts.append(_sentence(fig._suptitle.get_text()))
+    panels = [ax for ax in fig.axes if ax.get_visible() and (ax.has_data() or getattr(ax, _ALT_ATTR, None))]
+    parts += [alt_text(ax) for ax in panels]
+    return " ".join(parts) or "An empty chart."
+
+
+_ALT_UNITS = {"%": "percent", "pp": "percentage points", "count": "numbers"}
+_ALT_KINDS = {
+    "level": ("level", "levels"),
+    "growth": ("growth rate", "growth rates"),
+    "pp_change": ("difference in points", "differences in points"),
+    "share": ("share", "shares"),
+    "streak": ("run", "runs"),
+    "change": ("change in amount", "changes in amount"),
+}
+
+
+def _alt_items(labels: list[str], values: list[str]) -> str:
+    return _listing([f"{name}: {v}" for name, v in zip(labels, values, strict=True)])
 
 
 # --- bars of figures ----------------------------------------------------------------------------------------
 
 
+def _raw_labels(df: pd.DataFrame, label: str | Callable[[pd.Series], str]) -> list[str]:
+    return [str(label(row)) for _, row in df.iterrows()] if callable(label) else [str(x) for x in df[label]]
+
+
 def _labels(df: pd.DataFrame, label: str | Callable[[pd.Series], str], width: int) -> list[str]:
-    raw = [str(label(row)) for _, row in df.iterrows()] if callable(label) else [str(x) for x in df[label]]
-    return ["\n".join(textwrap.wrap(s, width)) or s for s in raw]
+    return ["\n".join(textwrap.wrap(s, width)) or s for s in _raw_labels(df, label)]
 
 
 def _rows_height(labels: list[str]) -> float:
-    """Inches for evenly spaced bars with these labels: 0.42 a bar, 0.17 more for each extra line of the
+    """Inches for evenly spaced bars with these labels: 0.52 a bar, 0.22 more for each extra line of the
     longest label (bars are evenly spaced, so the longest label sets the spacing)."""
     lines = max((label.count("\n") + 1 for label in labels), default=1)
-    return len(labels) * (0.25 + 0.17 * lines)
+    return len(labels) * (0.3 + 0.22 * lines)
 
 
 def _one(values: Iterable[Any]) -> Any | None:
@@ -404,7 +607,7 @@ def bar_figures(
     sort: bool = False,
     log: bool = False,
     legend: bool | None = None,
-    wrap: int = 44,
+    wrap: int = 28,
 ) -> Axes:
     """Horizontal bars of figures rows that share ONE unit, in row order (top to bottom) or sorted by value.
 
@@ -426,7 +629,8 @@ def bar_figures(
     unit = units[0]
     if sort:
         df = df.sort_values("value", ascending=False, kind="stable")
-    if ax is None:
+    own = ax is None
+    if own:
         height = max(1.6, _rows_height(_labels(df, label, wrap)) + 1.0)
         _, ax = plt.subplots(figsize=(mpl.rcParams["figure.figsize"][0], height), layout="constrained")
     names = _labels(df, label, wrap)
@@ -457,17 +661,27 @@ def bar_figures(
         text = format_value(v, unit, None if _missing(a) else str(a))
         ha, pad = ("left", 0.015 * span) if v >= 0 else ("right", -0.015 * span)
         x = v * 1.6 if log else v + pad
-        ax.text(x, y, text, va="center", ha=ha, fontsize=9, color="#222222", zorder=4)
+        ax.text(x, y, text, va="center", ha=ha, fontsize=_fs(-1), color="#222222", zorder=4)
     if not log:
-        ax.set_xlim(lo - (0.18 * span if lo < 0 else 0), hi + (0.35 * span if hi > 0 else 0.05 * span))
+        ax.set_xlim(lo - (0.18 * span if lo < 0 else 0), hi + (0.45 * span if hi > 0 else 0.05 * span))
     ax.set_xlabel(axis_label(unit, _one(df["kind"]) if "kind" in df else None))
-    if title:
-        ax.set_title(title)
+    said = [
+        format_value(v, unit, None if _missing(a) else str(a)) for v, a in zip(values, approx, strict=True)
+    ]
+    marks = "Dots on a logarithmic scale" if log else "Bars"
+    order = ", largest first" if sort else ""
+    set_alt_text(
+        ax,
+        f"{marks} of {len(df)} figure{'s' if len(df) != 1 else ''} ({_ALT_UNITS.get(unit, unit)}){order}: "
+        f"{_alt_items(_raw_labels(df, label), said)}.",
+    )
+    _set_title(ax, title, own)
     handles = _sector_handles(sectors)
     if legend is None:
         legend = len(handles) > 1
     if legend and handles:
-        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.22), fontsize=_fs(-2),
+                  ncols=min(2, len(handles)))  # fmt: skip
     if b is not None:
         source_line(ax, b, df.get("speaker"))
     return ax
@@ -488,7 +702,7 @@ def bars_by_unit(
     titles: dict[str, str] | None = None,
     sort: bool = False,
     log_units: Iterable[str] = (),
-    wrap: int = 44,
+    wrap: int = 28,
 ) -> Figure:
     """One panel of :func:`bar_figures` per unit, stacked, so no axis ever mixes units.
 
@@ -513,12 +727,13 @@ def bars_by_unit(
     log_units = set(log_units)
     for ax, unit, g in zip(axes[:, 0], units, groups, strict=True):
         bar_figures(g, ax=ax, label=label, sort=sort, log=unit in log_units, wrap=wrap, legend=False)
-        ax.set_title(titles.get(unit, ax.get_xlabel()), fontsize=10, fontweight="normal", loc="left")
+        ax.set_title(titles.get(unit, ax.get_xlabel()), fontsize=_fs(), fontweight="normal", loc="left")
     if title:
-        fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=12)
+        fig.suptitle("\n".join(textwrap.wrap(title, TITLE_WIDTH)), x=0.01, ha="left", fontweight="bold",
+                     fontsize=mpl.rcParams["axes.titlesize"])  # fmt: skip
     handles = _sector_handles(df["sector"]) if "sector" in df else []
     if len(handles) > 1:
-        fig.legend(handles=handles, loc="outside lower right", fontsize=8, ncols=min(3, len(handles)))
+        fig.legend(handles=handles, loc="outside lower left", fontsize=_fs(-2), ncols=min(2, len(handles)))
     if b is not None:
         source_line(fig, b, df.get("speaker"))
     return fig
@@ -565,7 +780,7 @@ def share_bars(
     title: str | None = None,
     *,
     b: Any = None,
-    wrap: int = 44,
+    wrap: int = 28,
 ) -> Axes:
     """Shares as parts of a whole: each row's percent filled in its sector colour against a grey 100% track.
 
@@ -577,7 +792,8 @@ def share_bars(
     units = list(dict.fromkeys(str(u) for u in df["unit"]))
     if units != ["%"]:
         raise ValueError(f"share_bars draws percent shares only; these figures have units {', '.join(units)}")
-    if ax is None:
+    own = ax is None
+    if own:
         _, ax = plt.subplots(
             figsize=(
                 mpl.rcParams["figure.figsize"][0],
@@ -593,7 +809,7 @@ def share_bars(
     approx = df["approx"] if "approx" in df else ["exact"] * len(df)
     for y, v, a in zip(ys, values, approx, strict=True):
         text = format_value(v, "%", None if _missing(a) else str(a))
-        ax.text(min(v, 100) + 1.5, y, text, va="center", fontsize=9)
+        ax.text(min(v, 100) + 1.5, y, text, va="center", fontsize=_fs(-1))
     ax.set_yticks(ys, _labels(df, label, wrap))
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
@@ -601,8 +817,15 @@ def share_bars(
     ax.xaxis.set_major_formatter(_tick_formatter("%"))
     ax.grid(axis="y", visible=False)
     ax.set_xlabel("Share of the whole (%)")
-    if title:
-        ax.set_title(title)
+    said = [
+        format_value(v, "%", None if _missing(a) else str(a)) for v, a in zip(values, approx, strict=True)
+    ]
+    set_alt_text(
+        ax,
+        f"{len(df)} share{'s' if len(df) != 1 else ''}, each filled against its own whole of 100%: "
+        f"{_alt_items(_raw_labels(df, label), said)}.",
+    )
+    _set_title(ax, title, own)
     if b is not None:
         source_line(ax, b, df.get("speaker"))
     return ax
@@ -615,8 +838,9 @@ def words_per_turn(b: Any, ax: Axes | None = None, title: str | None = "Who spok
     """Words in each turn of speech, in the order spoken: officials each in their own colour, the chair and
     the reporters in neutral tones; the reporters' bars carry their exchange id (E01 ...)."""
     turns = b.turns
-    if ax is None:
-        _, ax = plt.subplots(figsize=(max(7.5, 0.32 * len(turns) + 1.5), 4.2), layout="constrained")
+    own = ax is None
+    if own:
+        _, ax = plt.subplots(figsize=(CHART_WIDTH, 4.6), layout="constrained")
     officials = list(dict.fromkeys(turns.loc[turns["role"].astype(str) == "official", "speaker"]))
     palette = {name: OFFICIAL_COLOURS[i % len(OFFICIAL_COLOURS)] for i, name in enumerate(officials)}
     colours = [
@@ -625,21 +849,35 @@ def words_per_turn(b: Any, ax: Axes | None = None, title: str | None = "Who spok
     ]
     xs = list(range(len(turns)))
     ax.bar(xs, turns["n_words"], color=colours, width=0.75, zorder=2)
-    ax.set_xticks(xs, turns["turn_id"], rotation=90, fontsize=8)
+    ax.set_xticks(xs, turns["turn_id"], rotation=90, fontsize=_fs(-3))
     ax.set_xlim(-0.7, len(turns) - 0.3)
     ax.grid(axis="x", visible=False)
     ax.set_xlabel("Turn of speech, in order")
     ax.set_ylabel("Words in the turn (number)")
     for x, n, role, ex in zip(xs, turns["n_words"], turns["role"], turns["exchange_id"], strict=True):
         if str(role) == "media" and not _missing(ex):
-            ax.text(x, n + 10, str(ex), ha="center", va="bottom", fontsize=7, color=GREY, rotation=90)
+            ax.text(x, n + 10, str(ex), ha="center", va="bottom", fontsize=_fs(-3.5), color=GREY, rotation=90)
     handles = [mpl.patches.Patch(color=palette[n], label=n) for n in officials]
     roles = [r for r in ("chair", "media", "other") if r in set(turns["role"].astype(str))]
     names = {"chair": "Chair", "media": "Reporters", "other": "Other"}
     handles += [mpl.patches.Patch(color=ROLE_COLOURS[r], label=names[r]) for r in roles]
     ax.legend(handles=handles, loc="upper right")
-    if title:
-        ax.set_title(title)
+    words = turns.groupby("speaker", sort=False, observed=True)["n_words"].agg(["sum", "size"])
+    longest = turns.loc[turns["n_words"].idxmax()]
+    media = turns[turns["role"].astype(str) == "media"]
+    chair = turns[turns["role"].astype(str) == "chair"]
+    said = [f"{n} spoke {words.loc[n, 'sum']:,} words in {words.loc[n, 'size']} turns" for n in officials]
+    if len(chair):
+        said.append(f"the chair {int(chair['n_words'].sum()):,} words in {len(chair)} turns")
+    if len(media):
+        said.append(f"the reporters {int(media['n_words'].sum()):,} words in {len(media)} turns")
+    set_alt_text(
+        ax,
+        f"Bars of the words in each of the {len(turns)} turns of speech, in the order spoken. "
+        f"{_sentence(_listing(said).replace('; ', ', '))} The longest turn is {longest['turn_id']}, "
+        f"by {longest['speaker']}, with {int(longest['n_words']):,} words.",
+    )
+    _set_title(ax, title, own)
     source_line(ax, b, officials)
     return ax
 
@@ -653,9 +891,10 @@ def figures_per_sector(
     order = [s for s in _sectors() if s in counts.index]
     kinds = [k for k in KIND_COLOURS if k in counts.columns]
     counts = counts.reindex(index=order, columns=kinds, fill_value=0)
-    if ax is None:
+    own = ax is None
+    if own:
         _, ax = plt.subplots(
-            figsize=(mpl.rcParams["figure.figsize"][0], 0.4 * len(order) + 1.4), layout="constrained"
+            figsize=(mpl.rcParams["figure.figsize"][0], 0.5 * len(order) + 1.8), layout="constrained"
         )
     ys = list(range(len(order)))
     left = [0] * len(order)
@@ -664,7 +903,7 @@ def figures_per_sector(
                 edgecolor="white", linewidth=0.5)  # fmt: skip
         left = [a + c for a, c in zip(left, counts[k], strict=True)]
     for y, total in zip(ys, left, strict=True):
-        ax.text(total + 0.3, y, f"{total}", va="center", fontsize=9)
+        ax.text(total + 0.3, y, f"{total}", va="center", fontsize=_fs(-1))
     ax.set_yticks(ys, [sector_label(s) for s in order])
     for tick, s in zip(ax.get_yticklabels(), order, strict=True):
         tick.set_color(sector_colour(s))
@@ -672,8 +911,21 @@ def figures_per_sector(
     ax.grid(axis="y", visible=False)
     ax.set_xlabel("Figures (number)")
     ax.set_xlim(0, max(left) * 1.12 + 1)
-    ax.legend(title="kind", loc="lower right", fontsize=8, title_fontsize=8)
-    if title:
-        ax.set_title(title)
+    ax.legend(title="kind", loc="lower right", fontsize=_fs(-2), title_fontsize=_fs(-2))
+    per_sector = [
+        f"{sector_label(s)} {int(t)} ("
+        + ", ".join(
+            f"{int(counts.loc[s, k])} {_ALT_KINDS.get(k, (k, k))[int(counts.loc[s, k] != 1)]}"
+            for k in kinds
+            if counts.loc[s, k]
+        )
+        + ")"
+        for s, t in zip(order, left, strict=True)
+    ]
+    set_alt_text(
+        ax,
+        f"Stacked bars of the {int(sum(left))} figures by sector and kind: {_listing(per_sector)}.",
+    )
+    _set_title(ax, title, own)
     source_line(ax, b, f["speaker"])
     return ax

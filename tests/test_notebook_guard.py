@@ -113,3 +113,45 @@ def test_problems_finds_each_fault(tmp_path):
     ]
     (tmp_path / "broken.ipynb").write_text("{not json")
     assert "cannot be read as a notebook" in problems(tmp_path / "broken.ipynb")[0]
+
+
+#: Tags that keep a code cell's source off the book's pages (MyST-NB): behind a toggle, or left out.
+HIDING_TAGS = {"hide-input", "hide-cell", "remove-input", "remove-cell"}
+
+
+@pytest.mark.parametrize("nb", NOTEBOOKS, ids=_id)
+def test_code_is_hidden_in_the_book_and_charts_carry_alt_text(nb):
+    """Story first: every code cell is tagged to hide its source in the book (JupyterLab still shows and
+    runs it); every chart's alt text is in the cell metadata where MyST-NB reads it."""
+    shown, without_alt = [], []
+    for i, cell in enumerate(read(nb).cells, start=1):
+        if cell.cell_type != "code" or not cell.source.strip():
+            continue
+        if not HIDING_TAGS & set(cell.metadata.get("tags", [])):
+            shown.append(i)
+        has_png = any("image/png" in o.get("data", {}) for o in cell.get("outputs", []))
+        alt = cell.metadata.get("mystnb", {}).get("image", {}).get("alt", "")
+        if has_png and len(alt.split()) < 5:
+            without_alt.append(i)
+    assert not shown, f"{nb.name}: code cells {shown} have no hide-input tag"
+    assert not without_alt, f"{nb.name}: charts in cells {without_alt} have no alt text in metadata.mystnb"
+
+
+def test_carry_alt_text_copies_output_alt_to_the_cell(tmp_path):
+    from briefing.notebooks import carry_alt_text
+
+    png = {"image/png": "iVBORw0KGgo=", "text/plain": "<Figure>"}
+    one = new_output("display_data", data=png, metadata={"image/png": {"width": 600, "alt": "Bars of 2."}})
+    two = new_output("display_data", data=png, metadata={"image/png": {"alt": "Dots of 3."}})
+    bare = new_output("display_data", data=png)
+    stale = _code("plot", 3, bare)
+    stale.metadata["mystnb"] = {"image": {"alt": "old", "width": "50%"}}
+    tagged = _code("plot", 1, one)
+    tagged.metadata["tags"] = ["hide-input"]
+    nb = carry_alt_text(
+        new_notebook(cells=[tagged, _code("plots", 2, one, two), stale, new_markdown_cell("x")])
+    )
+    assert nb.cells[0].metadata == {"tags": ["hide-input"], "mystnb": {"image": {"alt": "Bars of 2."}}}
+    assert nb.cells[1].metadata["mystnb"] == {"image": {"alt": "Bars of 2. Dots of 3."}}
+    assert nb.cells[2].metadata["mystnb"] == {"image": {"width": "50%"}}  # the stale alt is gone
+    assert "mystnb" not in nb.cells[3].metadata

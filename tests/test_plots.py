@@ -115,7 +115,8 @@ def test_bar_chart_has_unit_axis_sector_colours_qualified_labels_and_source(seed
     df = seed.figures.query("sector == 'telecoms_5g' and unit == 'count' and kind == 'level'")
     ax = plots.bar_figures(df, b=seed, title="Telecoms counts")
     assert ax.get_xlabel() == "Level (number)"
-    assert ax.get_title(loc="left") == "Telecoms counts"  # house style: titles on the left
+    title = ax.figure.get_suptitle()  # house style: the title flush with the chart's left edge
+    assert title == "Telecoms counts" and ax.figure._suptitle.get_horizontalalignment() == "left"
     bars = ax.patches
     assert len(bars) == len(df)
     want = matplotlib.colors.to_rgba(plots.sector_colour("telecoms_5g"))
@@ -232,3 +233,123 @@ def test_period_label(start, end, want):
         return None if s is None else pd.Timestamp(s).date()
 
     assert plots.period_label(as_date(start), as_date(end)) == want
+
+
+# --- Markdown built from transcript text --------------------------------------------------------------------
+
+#: Transcript text a hostile or careless source could contain, and what a reader must see instead: the same
+#: characters as plain text, with no link, image, raw HTML or other markup made of them.
+HOSTILE = [
+    "Growth was [x](javascript:alert(2)) strong.",
+    "See ![p](http://example.com/t.png) here.",
+    "A [d](data:text/html;base64,PHNjcmlwdD4=) link and a [v](vbscript:msgbox(1)) one.",
+    "An image ![i](data:image/png;base64,iVBORw0KGgo=) inline.",
+    "Raw <script>alert(1)</script> and <img src=x onerror=alert(1)> tags.",
+    "An autolink <http://example.com/a> and www.example.com and x@example.com.",
+    "A reference [x][1] with [1]: javascript:alert(3) after it.",
+    "**Bold**, _under_, `code`, ~~gone~~, $x^2$ and a | pipe | here & &amp; too.",
+    "# Not a heading",
+    "- not a list item",
+    "1. not a numbered item",
+    "> not a quote",
+]
+
+
+def _markdown_tokens(md: str):
+    """All inline and block tokens of ``md`` as CommonMark reads it, with every link URL accepted (so the
+    check does not rely on a renderer refusing ``javascript:``)."""
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    parser.validateLink = lambda url: True
+    out = []
+    for tok in parser.parse(md):
+        out.append(tok)
+        out.extend(tok.children or [])
+    return out
+
+
+def _visible_text(tokens) -> str:
+    return "".join(t.content for t in tokens if t.type in ("text", "code_inline"))
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_escape_markdown_leaves_only_text(text):
+    tokens = _markdown_tokens(plots.escape_markdown(text))
+    kinds = {t.type for t in tokens}
+    made = kinds - {"paragraph_open", "paragraph_close", "inline", "text", "softbreak"}
+    assert not made, f"{text!r} became {sorted(made)}"
+    assert _visible_text(tokens) == text
+
+
+def test_quotes_markdown_escapes_quotes_and_speakers():
+    df = pd.DataFrame(
+        {
+            "figure_id": ["F001", "F002", "F003"],
+            "speaker": ["Zhao Zhiguo", "Zhao Zhiguo", "Host](javascript:alert(1))"],
+            "quote": [HOSTILE[0], HOSTILE[0], HOSTILE[1] + " " + HOSTILE[4]],
+        }
+    )
+    tokens = _markdown_tokens(plots.quotes_markdown(df))
+    kinds = {t.type for t in tokens}
+    assert not kinds & {"link_open", "image", "html_inline", "html_block", "autolink"}, sorted(kinds)
+    text = _visible_text(tokens)
+    assert f"{HOSTILE[0]}— Zhao Zhiguo (F001, F002)" in text
+    assert f"{HOSTILE[1]} {HOSTILE[4]}— Host](javascript:alert(1)) (F003)" in text
+
+
+# --- alt text: what each chart shows, in words --------------------------------------------------------------
+
+
+def _rows(**cols):
+    n = len(next(iter(cols.values())))
+    base = {"unit": ["%"] * n, "kind": ["growth"] * n, "approx": ["exact"] * n, "sector": ["software"] * n}
+    return pd.DataFrame({**base, **cols})
+
+
+def test_bar_chart_alt_text_states_every_bar():
+    df = _rows(subject=["exports", "sales"], value=[110.0, 37.5])
+    ax = plots.bar_figures(df, sort=True, title="Exports grew fastest")
+    assert plots.alt_text(ax.figure) == (
+        "Exports grew fastest. Bars of 2 figures (percent), largest first: exports: 110.0%; sales: 37.5%."
+    )
+
+
+def test_log_panel_and_share_alt_text_keep_qualifiers():
+    df = _rows(subject=["roads", "mileage"], value=[2e4, 7e7], unit=["km"] * 2, kind=["level"] * 2)
+    df["approx"] = "more_than"
+    fig = plots.levels(df, title="Roads and miles", log_units=["km"])
+    assert plots.alt_text(fig) == (
+        "Roads and miles. Level (km). Dots on a logarithmic scale of 2 figures (km), largest first: "
+        "mileage: more than 70 million km; roads: more than 20,000 km."
+    )
+    ax = plots.share_bars(_rows(subject=["of sales"], value=[29.8], kind=["share"]))
+    assert plots.alt_text(ax) == "1 share, each filled against its own whole of 100%: of sales: 29.8%."
+
+
+def test_alt_text_lists_at_most_twelve_items_and_says_how_many_more():
+    df = _rows(subject=[f"s{i}" for i in range(15)], value=[float(i) for i in range(15)])
+    alt = plots.alt_text(plots.bar_figures(df).figure)
+    assert "s11: 11.0%; and 3 more." in alt and "s12" not in alt
+
+
+def test_a_chart_drawn_by_hand_is_described_from_its_axes():
+    fig, ax = plt.subplots()
+    ax.barh([0, 1], [3, 5])
+    ax.set_yticks([0, 1], ["north", "south"])
+    ax.set_xlabel("Output (tonnes)")
+    ax.set_title("Two regions")
+    assert plots.alt_text(fig) == "Two regions. A chart of bars for north; south, against output (tonnes)."
+
+
+def test_notebook_png_is_twice_the_resolution_and_carries_the_alt_text():
+    df = _rows(subject=["exports"], value=[110.0])
+    fig = plots.bar_figures(df).figure
+    data, meta = plots._png_with_alt(fig)
+    import base64
+    import struct
+
+    png = base64.b64decode(data)
+    width = struct.unpack(">I", png[16:20])[0]
+    assert width // 2 == meta["width"]  # IPython halves the pixel width for display
+    assert meta["alt"] == "Bars of 1 figure (percent): exports: 110.0%."

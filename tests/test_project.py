@@ -24,7 +24,7 @@ def _name(req: str) -> tuple[str, str]:
 def test_environment_yml_matches_pyproject():
     py = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     wanted = py["dependencies"] + py["optional-dependencies"]["notebooks"]
-    wanted += py["optional-dependencies"]["test"]
+    wanted += py["optional-dependencies"]["test"] + py["optional-dependencies"]["book"]
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     conda = [d for d in env["dependencies"] if isinstance(d, str)]
     conda = [c for c in conda if not c.startswith(("python", "pip"))]

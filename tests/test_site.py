@@ -1,9 +1,16 @@
-"""The static site (``python -m briefing.site``), built once from the committed notebooks.
+"""The book (Sphinx + MyST-NB + sphinx-book-theme, ``book/``), built once per session from the committed
+notebooks exactly as ``make report`` builds it, never re-executing them.
 
-Static checks read the HTML: contents in order with titles and summaries, prev/next links, nothing
-loaded from the network, charts embedded, titles escaped. The browser test opens the site in headless
-Chromium (Debian's /usr/bin/chromium, driven by Playwright), follows a link from the contents to a sector
-page, checks that its title, a chart and a table are shown, and saves screenshots in screenshots/.
+Static checks read the HTML: a page per notebook, the contents in order, a content security policy first
+in every page's head that allows nothing from elsewhere, no loader pointing at the network, every chart
+with real alt text, code inputs tucked behind a toggle. A second, tiny build checks that hostile Markdown
+in a cell output (what a careless notebook could display from a transcript) is rendered as text.
+
+The browser test opens the book in headless Chromium (Debian's /usr/bin/chromium, driven by Playwright) at
+1280 px and 390 px and fails if any request leaves the machine, a policy violation or a script error
+happens, the page scrolls sideways, an image lacks alt text, a code input is visible before its toggle is
+opened, search does not find a word of the text, or previous/next and the in-page contents are missing.
+It saves screenshots of the contents page and two chapters in screenshots/.
 """
 
 from __future__ import annotations
@@ -11,8 +18,11 @@ from __future__ import annotations
 import functools
 import html
 import http.server
+import os
 import re
 import shutil
+import subprocess
+import sys
 import threading
 import time
 from html.parser import HTMLParser
@@ -22,7 +32,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from briefing import site
+from briefing.notebooks import heading, read
 
 from .conftest import ROOT
 
@@ -39,203 +49,197 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    "--disable-default-apps",
+    "--disable-extensions",
 ]
-#: The page the browser test visits: the new-energy-vehicles sector, or failing that any notebook 03.
-TARGET = "03-new-energy-vehicles"
+WIDTHS = (1280, 390)
+#: Screenshots show the first screen of each page; BRIEFING_SCREENSHOTS=full takes whole pages (slower: a
+#: chapter is up to 20,000 px tall).
+FULL_PAGE = os.environ.get("BRIEFING_SCREENSHOTS") == "full"
+#: The chapters photographed and searched: new energy vehicles and the checking of the figures.
+TARGETS = ("03-new-energy-vehicles", "11-checking-the-figures")
+
+
+def sphinx_build(src: Path, out: Path) -> float:
+    """Build the book from ``src`` (the repository root, or a folder laid out like it) into ``out`` with the
+    book's configuration, as ``make site`` does; fail on any Sphinx warning. Returns the seconds taken."""
+    t = time.perf_counter()
+    cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", "--keep-going"]
+    cmd += ["-c", str(ROOT / "book"), "-d", str(out / ".doctrees"), str(src), str(out)]
+    r = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0, f"sphinx-build failed:\n{r.stdout[-3000:]}\n{r.stderr[-3000:]}"
+    return time.perf_counter() - t
+
+
+@pytest.fixture(scope="session")
+def book(tmp_path_factory) -> Path:
+    if not NOTEBOOKS:
+        pytest.skip(f"no notebooks/NN-*.ipynb yet in {NOTEBOOK_DIR}: nothing to render")
+    out = tmp_path_factory.mktemp("book") / "site"
+    seconds = sphinx_build(ROOT, out)
+    print(f"book built from {len(NOTEBOOKS)} notebooks in {seconds:.1f} s")
+    return out
+
+
+def _page(book: Path, nb: Path) -> Path:
+    return book / "notebooks" / f"{nb.stem}.html"
 
 
 class Page(HTMLParser):
-    """Tags with their attributes, the text of elements of interest, and <style> contents."""
+    """Tags with their attributes, in order, and whether each lies inside a closed <details>."""
 
     def __init__(self, text: str):
         super().__init__(convert_charrefs=True)
         self.tags: list[tuple[str, dict[str, str]]] = []
-        self.styles: list[str] = []
-        self._style = False
+        self.head: list[str] = []
+        self._in_head = False
         self.feed(text)
 
     def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, {k: v or "" for k, v in attrs}))
-        self._style = tag == "style"
+        a = {k: v or "" for k, v in attrs}
+        self.tags.append((tag, a))
+        if tag == "head":
+            self._in_head = True
+        elif self._in_head:
+            csp = tag == "meta" and a.get("http-equiv", "").lower() == "content-security-policy"
+            self.head.append("meta-csp" if csp else tag)
 
     def handle_endtag(self, tag):
-        self._style = False
+        if tag == "head":
+            self._in_head = False
 
-    def handle_data(self, data):
-        if self._style:
-            self.styles.append(data)
-
-    def links(self, rel: str) -> list[str]:
-        return [a["href"] for t, a in self.tags if t == "a" and rel in a.get("rel", "").split()]
+    def find(self, tag: str, **attrs: str) -> list[dict[str, str]]:
+        return [a for t, a in self.tags if t == tag and all(a.get(k) == v for k, v in attrs.items())]
 
 
-def _expected_heading(nb_path: Path) -> tuple[str, str]:
-    """Title and summary read from the first cell the simple way, markup removed (independent of site.py)."""
-    lines = [
-        line.strip() for line in nbformat.read(nb_path, as_version=4).cells[0].source.strip().splitlines()
-    ]
-    title = lines[0].lstrip("#").strip()
-    rest = lines[1:]
-    while rest and not rest[0]:
-        rest.pop(0)
-    summary = " ".join(rest[: rest.index("")] if "" in rest else rest)
-    return _plain(title), _plain(summary)
-
-
-def _plain(md: str) -> str:
-    md = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", md)
-    return re.sub(r"\*\*|__|[`*]", "", md)
-
-
-def _text(fragment: str) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", "", fragment)).strip()
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    if not NOTEBOOKS:
-        pytest.skip(f"no notebooks/NN-*.ipynb yet in {NOTEBOOK_DIR}: nothing to render")
-    out = tmp_path_factory.mktemp("site")
-    t = time.perf_counter()
-    site.build(NOTEBOOKS, out)
-    print(f"site built from {len(NOTEBOOKS)} notebooks in {time.perf_counter() - t:.1f} s")
+def _policy(page: Page) -> dict[str, list[str]]:
+    metas = [a for a in page.find("meta") if a.get("http-equiv", "").lower() == "content-security-policy"]
+    assert len(metas) == 1, f"{len(metas)} CSP meta tags"
+    out = {}
+    for part in metas[0]["content"].split(";"):
+        words = part.split()
+        if words:
+            out[words[0]] = words[1:]
     return out
 
 
-@pytest.fixture(scope="module")
-def pages(built) -> dict[str, str]:
-    return {p.name: p.read_text(encoding="utf-8") for p in sorted(built.glob("*.html"))}
+# --- static checks ------------------------------------------------------------------------------------------
 
 
-# --- static checks -------------------------------------------------------------------------------------
+def test_every_notebook_has_a_page_and_the_contents_lists_them_in_order(book):
+    index = Page((book / "book" / "index.html").read_text(encoding="utf-8"))
+    chapters = [a["href"] for a in index.find("a") if a.get("class") == "reference internal"]
+    chapters = [h for h in chapters if h.startswith("../notebooks/")]
+    want = [f"../notebooks/{nb.stem}.html" for nb in NOTEBOOKS]
+    assert list(dict.fromkeys(chapters)) == want
+    for nb in NOTEBOOKS:
+        text = _page(book, nb).read_text(encoding="utf-8")
+        title, _ = heading(read(nb))
+        assert f"<title>{html.escape(re.sub(r'[`*]', '', title), quote=False)}" in text, nb.name
+    assert (book / "index.html").is_file() and "book/index.html" in (book / "index.html").read_text()
+    assert (book / "book" / "api.html").is_file() and (book / "search.html").is_file()
 
 
-def test_every_notebook_has_a_page(built):
-    names = sorted(p.name for p in built.glob("*.html"))
-    assert names == sorted(["index.html"] + [f"{nb.stem}.html" for nb in NOTEBOOKS])
-    assert (built / "style.css").is_file()
+def _pages(book: Path) -> list[Path]:
+    return sorted(p for p in book.rglob("*.html") if not {".doctrees", "_static"} & set(p.parts))
 
 
-def test_index_lists_every_notebook_in_order_with_title_and_summary(pages):
-    items = re.findall(r"<li>(.*?)</li>", pages["index.html"], flags=re.S)
-    assert len(items) == len(NOTEBOOKS)
-    for item, nb in zip(items, NOTEBOOKS, strict=True):
-        href = re.search(r'<a class="title" href="([^"]+)">(.*?)</a>', item, flags=re.S)
-        summary = re.search(r'<p class="summary">(.*?)</p>', item, flags=re.S)
-        number = re.search(r'<span class="num">(\d\d)</span>', item)
-        title, expected_summary = _expected_heading(nb)
-        assert href and summary and number, item
-        assert href.group(1) == f"{nb.stem}.html"
-        assert number.group(1) == nb.name[:2]
-        assert _text(href.group(2)) == title, nb.name
-        assert _text(summary.group(1)) == expected_summary, nb.name
-
-
-def test_pages_link_to_previous_next_and_contents(pages):
-    hrefs = [f"{nb.stem}.html" for nb in NOTEBOOKS]
-    for i, name in enumerate(hrefs):
-        page = Page(pages[name])
-        prev = [hrefs[i - 1]] if i > 0 else []
-        nxt = [hrefs[i + 1]] if i + 1 < len(hrefs) else []
-        # The pager is shown above and below the notebook.
-        assert page.links("prev") == prev * 2, name
-        assert page.links("next") == nxt * 2, name
-        assert page.links("contents") == ["index.html"] * 2, name
-        for _, attrs in page.tags:
-            if "href" in attrs and attrs["href"].endswith(".html"):
-                assert attrs["href"] in pages, f"{name} links to missing {attrs['href']}"
+def test_every_page_has_a_policy_before_its_scripts_that_allows_nothing_from_elsewhere(book):
+    for path in _pages(book):
+        page = Page(path.read_text(encoding="utf-8"))
+        policy = _policy(page)
+        loaders = [i for i, tag in enumerate(page.head) if tag in ("script", "link", "style")]
+        first_loader = min(loaders, default=len(page.head))
+        assert page.head.index("meta-csp") < first_loader, f"{path.name}: the policy must come before scripts"
+        assert policy.get("default-src") == ["'none'"], path.name
+        for directive, sources in policy.items():
+            # data: images are the theme's own icons (SVG in its stylesheet); nothing else names a scheme.
+            local = ["data:"] if directive == "img-src" else []
+            remote = [
+                s
+                for s in sources
+                if s not in local and not s.startswith("'") and ("/" in s or ":" in s or s == "*")
+            ]
+            assert not remote, f"{path.name}: {directive} allows {remote}"
+        assert "'unsafe-inline'" not in policy["script-src"], path.name
 
 
 NETWORK = re.compile(r"^\s*(https?:)?//", re.I)
-CSS_NETWORK = re.compile(r"(@import\s+(url\()?\s*['\"]?|url\(\s*['\"]?)(https?:)?//", re.I)
 
 
-def test_nothing_is_loaded_from_the_network(built, pages):
-    loaders = {
-        "script": "src",
-        "link": "href",
-        "img": "src",
-        "iframe": "src",
-        "source": "src",
-        "video": "src",
-    }
-    for name, text in pages.items():
-        page = Page(text)
-        for tag, attrs in page.tags:
+def test_nothing_is_loaded_from_the_network(book):
+    loaders = {"script": "src", "link": "href", "img": "src", "iframe": "src", "source": "src"}
+    for path in _pages(book):
+        for tag, attrs in Page(path.read_text(encoding="utf-8")).tags:
             url = attrs.get(loaders.get(tag, ""), "")
-            assert not NETWORK.match(url), f"{name}: <{tag}> loads {url}"
-            assert not CSS_NETWORK.search(attrs.get("style", "")), f"{name}: style attribute loads a URL"
-        for css in page.styles:
-            assert not CSS_NETWORK.search(css), f"{name}: <style> loads a URL"
-    assert not CSS_NETWORK.search((built / "style.css").read_text(encoding="utf-8"))
+            assert not NETWORK.match(url), f"{path.name}: <{tag}> loads {url}"
+    for css in book.rglob("*.css"):
+        text = css.read_text(encoding="utf-8", errors="replace")
+        assert not re.search(r"(@import|url\()\s*['\"]?(https?:)?//", text, re.I), f"{css.name} loads a URL"
 
 
-def test_charts_are_embedded(built, pages):
-    for name, text in pages.items():
-        if name == "index.html":
-            continue
-        srcs = [a.get("src", "") for t, a in Page(text).tags if t == "img"]
-        assert any(s.startswith("data:image/png;base64,") for s in srcs), f"{name}: no embedded chart"
-        for s in srcs:
-            assert s.startswith("data:") or (built / s).is_file(), f"{name}: image {s[:60]} is missing"
+#: What an image's alt text must not be: empty, a file name, or nbconvert's default.
+NOT_ALT = re.compile(r"^\s*$|\.(png|jpe?g|svg|gif)\s*$|No description has been provided", re.I)
 
 
-# --- escaping and determinism, on a tiny notebook made here ---------------------------------------------
+def test_every_chart_has_alt_text_that_says_what_it_shows(book):
+    n = 0
+    for nb in NOTEBOOKS:
+        for img in Page(_page(book, nb).read_text(encoding="utf-8")).find("img"):
+            if "_images/" not in img.get("src", ""):
+                continue
+            n += 1
+            alt = img.get("alt", "")
+            assert not NOT_ALT.search(alt) and len(alt.split()) >= 5, f"{nb.name}: alt text {alt!r}"
+    assert n >= len(NOTEBOOKS), f"only {n} charts in {len(NOTEBOOKS)} notebooks"
 
-NASTY_TITLE = """<script>alert("title")</script> & 'quotes'"""
-NASTY_SUMMARY = """A summary with <img src=x onerror="alert(1)"> and "double" & 'single' quotes."""
+
+def test_code_inputs_are_behind_a_toggle(book):
+    for nb in NOTEBOOKS:
+        text = _page(book, nb).read_text(encoding="utf-8")
+        inputs = len(re.findall(r'<div class="cell_input', text))
+        hidden = len(re.findall(r'<details class="[^"]*\bhide above-input"', text))
+        assert inputs and inputs == hidden, f"{nb.name}: {inputs} code inputs, {hidden} behind a toggle"
 
 
-def _tiny_notebooks(folder: Path) -> list[Path]:
-    nb = new_notebook()
+# --- hostile Markdown in an output, in a tiny book built here -----------------------------------------------
+
+HOSTILE_MD = (
+    "A [live link](javascript:alert(2)), a [data link](data:text/html;base64,PHNjcmlwdD4=), "
+    "a [vb link](vbscript:msgbox(1)), a [web link](http://example.com/x), "
+    "a remote image ![p](http://example.com/t.png), a data image ![d](data:image/png;base64,iVBORw0KGgo=), "
+    "raw <script>alert('quote')</script> and <img src=x onerror=alert(1)>."
+)
+
+
+def test_markdown_outputs_cannot_link_load_or_inject(tmp_path):
+    src = tmp_path / "src"
+    (src / "book").mkdir(parents=True)
+    (src / "notebooks").mkdir()
+    (src / "book" / "index.md").write_text("# Tiny\n\n```{toctree}\n:glob:\n\n/notebooks/*\n```\n")
+    nb = new_notebook(metadata={"language_info": {"name": "python"}})
     nb.cells = [
-        new_markdown_cell(f"# {NASTY_TITLE}\n\n{NASTY_SUMMARY}"),
+        new_markdown_cell("# Hostile\n\nA notebook that displays transcript text without escaping it."),
         new_code_cell(
             "display(Markdown(quote))",
             execution_count=1,
-            outputs=[
-                new_output(
-                    "display_data",
-                    data={"text/markdown": "The transcript says <script>alert('quote')</script> & more."},
-                )
-            ],
+            outputs=[new_output("display_data", data={"text/markdown": HOSTILE_MD, "text/plain": "<Md>"})],
         ),
     ]
-    other = new_notebook()
-    other.cells = [new_markdown_cell("# Plain `code` title\n\nA **bold** summary.")]
-    paths = [folder / "00-nasty.ipynb", folder / "01-plain.ipynb"]
-    for p, n in zip(paths, [nb, other], strict=True):
-        for i, cell in enumerate(n.cells):
-            cell["id"] = f"cell-{i}"  # fixed ids: the output must not depend on random cell ids
-        nbformat.write(n, p)
-    return paths
+    for i, cell in enumerate(nb.cells):
+        cell["id"] = f"cell-{i}"
+    nbformat.write(nb, src / "notebooks" / "00-hostile.ipynb")
+    sphinx_build(src, tmp_path / "site")
+    page = (tmp_path / "site" / "notebooks" / "00-hostile.html").read_text(encoding="utf-8")
+    body = page.split('<div class="cell_output', 1)[1].split("</section>", 1)[0]
+    links = re.findall(r"<a\b[^>]*href=\"([^\"]*)\"", body)
+    assert links == [], links
+    assert "<img" not in body and "<script" not in body
+    assert "alert(2)" in body  # the text is still there, as text
+    assert "&lt;script&gt;alert(" in body
 
 
-def test_titles_summaries_and_markdown_outputs_are_escaped(tmp_path):
-    out = tmp_path / "site"
-    site.build(_tiny_notebooks(tmp_path), out)
-    index = (out / "index.html").read_text(encoding="utf-8")
-    assert "<script" not in index and "<img" not in index
-    assert html.escape(NASTY_TITLE) in index
-    assert html.escape(NASTY_SUMMARY) in index
-    assert "<code>code</code>" in index  # inline code survives as markup, emphasis is dropped
-    page = (out / "00-nasty.html").read_text(encoding="utf-8")
-    head = page.split("</head>")[0]
-    assert "<script" not in head and html.escape(NASTY_TITLE) in head
-    # A Markdown output (computed text that may quote the transcript) keeps no raw HTML.
-    assert "The transcript says &lt;script&gt;alert('quote')&lt;/script&gt; &amp; more." in page
-    assert "<script>alert('quote')" not in page
-
-
-def test_build_is_deterministic(tmp_path):
-    notebooks = _tiny_notebooks(tmp_path)
-    site.build(notebooks, tmp_path / "a")
-    site.build(notebooks, tmp_path / "b")
-    for p in sorted((tmp_path / "a").iterdir()):
-        assert p.read_bytes() == (tmp_path / "b" / p.name).read_bytes(), p.name
-
-
-# --- in a real browser ----------------------------------------------------------------------------------
+# --- in a real browser --------------------------------------------------------------------------------------
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -243,9 +247,9 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def server(built):
-    handler = functools.partial(_Quiet, directory=str(built))
+@pytest.fixture(scope="session")
+def server(book):
+    handler = functools.partial(_Quiet, directory=str(book))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -254,52 +258,112 @@ def server(built):
     httpd.server_close()
 
 
-def _target() -> Path:
-    exact = [nb for nb in NOTEBOOKS if nb.stem == TARGET]
-    threes = [nb for nb in NOTEBOOKS if nb.name.startswith("03-")]
-    return (exact or threes or NOTEBOOKS[len(NOTEBOOKS) // 2 :])[0]
+#: Records policy violations in the page, from the first script on.
+WATCH_CSP = """
+window.__violations = [];
+document.addEventListener('securitypolicyviolation',
+  e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+"""
+
+#: Facts about the page the test judges: sideways scroll, images and their alt, visible code inputs.
+PAGE_FACTS = """() => {
+  const doc = document.documentElement;
+  const visible = e => e.checkVisibility() && e.getBoundingClientRect().height > 0;
+  return {
+    scrollWidth: Math.max(doc.scrollWidth, document.body.scrollWidth),
+    clientWidth: doc.clientWidth,
+    images: [...document.querySelectorAll('article img')].map(i => [i.getAttribute('alt') || '',
+              i.complete ? i.naturalWidth : 0, i.getBoundingClientRect().width]),
+    codeShown: [...document.querySelectorAll('.cell_input')].filter(visible).length,
+    toggles: document.querySelectorAll('details.above-input > summary').length,
+    violations: window.__violations,
+  };
+}"""
 
 
-def test_site_in_headless_chromium(server):
+def _first_long_word(nb: Path) -> str:
+    """A word of the notebook's own prose (its second Markdown cell) that search must find."""
+    cells = [c for c in read(nb).cells if c.cell_type == "markdown"]
+    words = re.findall(r"[A-Za-z]{9,}", " ".join(c.source for c in cells[1:3]))
+    assert words, nb.name
+    return words[0].lower()
+
+
+def test_book_in_headless_chromium(server):
     if not CHROMIUM.exists() or not shutil.which(str(CHROMIUM)):
         pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install -y chromium): browser test skipped")
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (Python) is not installed")
-    target = _target()
-    title, _ = _expected_heading(target)
     SCREENSHOTS.mkdir(exist_ok=True)
-    requests: list[str] = []
+    outside: list[str] = []
+    errors: list[str] = []
+    pages = ["book/index.html", "book/api.html"] + [f"notebooks/{nb.stem}.html" for nb in NOTEBOOKS]
     t = time.perf_counter()
+
+    def leaves(r):
+        outside.append(r.request.url)
+        r.abort()
+
+    # Every request that is not for the local server (or a data:/blob: URL) is recorded and refused. The
+    # pattern is matched inside the browser driver, so the book's own requests never wait on Python.
+    not_local = re.compile(rf"^(?!{re.escape(server)}/|data:|blob:)")
+
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, timeout=15_000)
         try:
-            page = browser.new_page(viewport={"width": 1100, "height": 900})
-            page.set_default_timeout(5_000)
-            page.on("request", lambda r: requests.append(r.url))
-            page.goto(f"{server}/index.html")
-            assert page.locator("ol.toc > li").count() == len(NOTEBOOKS)
-            page.screenshot(path=str(SCREENSHOTS / "index.png"), full_page=True)
+            for width in WIDTHS:
+                context = browser.new_context(viewport={"width": width, "height": 900})
+                context.route(not_local, leaves)
+                context.add_init_script(WATCH_CSP)
+                page = context.new_page()
+                page.set_default_timeout(10_000)
+                if width == WIDTHS[0]:  # the recorder itself: a request to elsewhere is caught and refused
+                    page.goto("about:blank")
+                    page.evaluate("fetch('http://192.0.2.1/probe.png').catch(() => null)")
+                    page.wait_for_timeout(200)
+                    assert outside == ["http://192.0.2.1/probe.png"], outside
+                    outside.clear()
+                page.on("pageerror", lambda e: errors.append(str(e)))  # noqa: B023
+                for name in pages:
+                    page.goto(f"{server}/{name}")
+                    page.wait_for_load_state("load")
+                    facts = page.evaluate(PAGE_FACTS)
+                    where = f"{name} at {width} px"
+                    assert facts["scrollWidth"] <= facts["clientWidth"], f"{where}: scrolls sideways {facts}"
+                    for alt, natural, shown in facts["images"]:
+                        if shown == 0:
+                            continue  # an icon in a closed menu
+                        assert natural > 0, f"{where}: an image did not load"
+                        assert not NOT_ALT.search(alt) and len(alt.split()) >= 5, f"{where}: alt {alt!r}"
+                        assert shown <= width, f"{where}: an image {shown} px wide"
+                    assert facts["codeShown"] == 0, f"{where}: {facts['codeShown']} code inputs shown"
+                    assert not facts["violations"], f"{where}: policy violations {facts['violations']}"
+                    stem = Path(name).stem
+                    if name == "book/index.html" or stem in TARGETS:
+                        shot = "contents" if name == "book/index.html" else stem
+                        page.screenshot(path=str(SCREENSHOTS / f"{shot}-{width}.png"), full_page=FULL_PAGE)
 
-            page.click(f'ol.toc a[href="{target.stem}.html"]')
-            page.wait_for_url(f"**/{target.stem}.html")
-            page.wait_for_load_state("load")
-            assert title in page.title()
-            assert page.locator("main h1").first.inner_text().replace("¶", "").strip() == title
-            widths = page.eval_on_selector_all(
-                "main img", "imgs => imgs.map(i => i.complete ? i.naturalWidth : 0)"
-            )
-            assert any(w > 0 for w in widths), f"no chart shown on {target.stem}.html: {widths}"
-            assert page.locator("main table").count() > 0, f"no table on {target.stem}.html"
-            page.screenshot(path=str(SCREENSHOTS / f"{target.stem}.png"), full_page=True)
+                # The story first, the code one click away: the first toggle opens its code.
+                target = next(nb for nb in NOTEBOOKS if nb.stem in TARGETS)
+                page.goto(f"{server}/notebooks/{target.stem}.html")
+                page.locator("details.above-input > summary").first.click()
+                assert page.locator(".cell_input").first.is_visible(), "a toggle did not show its code"
 
-            if page.locator('a[rel="next"]').count():
-                page.locator('a[rel="next"]').first.click()
-                page.wait_for_load_state("load")
-                assert not page.url.endswith(f"/{target.stem}.html")
-            page.locator('a[rel="contents"]').first.click()
-            page.wait_for_url("**/index.html")
+                # Previous and next chapters, and the in-page contents (at desktop width).
+                i = NOTEBOOKS.index(target)
+                assert page.locator("a.left-prev").get_attribute("href") == f"{NOTEBOOKS[i - 1].stem}.html"
+                assert page.locator("a.right-next").get_attribute("href") == f"{NOTEBOOKS[i + 1].stem}.html"
+                if width >= 1200:
+                    assert page.locator("nav.page-toc a").count() >= 3, "no in-page contents"
+
+                # Search finds a word of a chapter's text and links to that chapter.
+                word = _first_long_word(target)
+                page.goto(f"{server}/search.html?q={word}")
+                hit = page.locator(f'#search-results a[href*="{target.stem}"]')
+                hit.first.wait_for(state="attached", timeout=15_000)
+                assert hit.count() >= 1, f"search for {word!r} does not find {target.stem}"
+                context.close()
         finally:
             browser.close()
-    elapsed = time.perf_counter() - t
-    print(f"browser test: {elapsed:.1f} s")
-    outside = [u for u in requests if not u.startswith((server, "data:"))]
-    assert not outside, f"the site asked the network for: {outside[:5]}"
+    print(f"browser test: {time.perf_counter() - t:.1f} s")
+    assert not outside, f"the book asked the network for: {outside[:5]}"
+    assert not errors, f"script errors: {errors[:5]}"
