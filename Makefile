@@ -37,7 +37,7 @@ constraints: $(STAMP)
 	@mv constraints.txt.tmp constraints.txt
 	@echo "constraints.txt: $$(grep -c '==' constraints.txt) packages pinned"
 
-# Static types (mypy, configured in pyproject.toml). Not part of `make test` yet.
+# Static types (mypy, configured in pyproject.toml); part of `make test`.
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
@@ -77,7 +77,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check briefing tests benchmarks
 	$(BIN)/ruff format --check briefing tests benchmarks
 
-test: lint
+test: lint typecheck
 	$(BIN)/pytest -q -p no:cacheprovider --nbval --nbval-current-env \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg tests $(NOTEBOOKS)
 

@@ -33,11 +33,12 @@ import argparse
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 import nbformat
+
+from .files import write_atomic
 
 __all__ = ["carry_alt_text", "execute", "heading", "main", "problems", "read"]
 
@@ -84,18 +85,6 @@ def _config(timeout: int = CELL_TIMEOUT):
     return c
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.chmod(tmp, path.stat().st_mode & 0o777)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def carry_alt_text(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Copy the alt text of each code cell's PNG outputs (``output.metadata["image/png"]["alt"]``) to the
     cell's ``metadata["mystnb"]["image"]["alt"]``, where MyST-NB reads it; several charts in one cell get
@@ -139,7 +128,7 @@ def execute(nb_path: str | os.PathLike, timeout: int = CELL_TIMEOUT) -> None:
     # from_filename sets resources["metadata"]["path"] to the notebook's folder: the kernel's cwd.
     output, _ = exporter.from_filename(str(path))
     nb = carry_alt_text(nbformat.reads(output, as_version=4))
-    _write_atomic(path, nbformat.writes(nb) + "\n")
+    write_atomic(path, nbformat.writes(nb) + "\n")
 
 
 # --- checks -------------------------------------------------------------------------------------------

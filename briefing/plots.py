@@ -34,7 +34,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
 from matplotlib.axes import Axes
-from matplotlib.figure import Figure
+from matplotlib.figure import Figure, SubFigure
 from matplotlib.ticker import FuncFormatter
 
 from . import vocab
@@ -145,7 +145,7 @@ def use_house_style() -> dict[str, Any]:
     PNG at twice the resolution with their alt text in the output metadata (see :func:`alt_text`).
     """
     sns.set_theme(context="notebook", style="whitegrid", font="DejaVu Sans")
-    params = {
+    params: dict[str, Any] = {
         "figure.figsize": (CHART_WIDTH, 4.0),
         "figure.dpi": 100,
         "savefig.dpi": 100,
@@ -170,7 +170,7 @@ def use_house_style() -> dict[str, Any]:
         "grid.color": "#E6E6E6",
         "svg.hashsalt": "briefing",
     }
-    mpl.rcParams.update(params)
+    mpl.rcParams.update(params)  # type: ignore[arg-type]  # the stubs type keys as a Literal
     _register_png_formatter()
     return params
 
@@ -184,7 +184,7 @@ def _fs(delta: float = 0.0) -> float:
 TITLE_WIDTH = 46
 
 
-def set_title(ax_or_fig: Axes | Figure, text: str) -> Figure:
+def set_title(ax_or_fig: Axes | Figure, text: str) -> Figure | SubFigure:
     """Put ``text`` above a chart drawn by hand, in the house style: bold, wrapped to the chart's width,
     flush with the figure's left edge (``ax.set_title`` starts where the plot area starts and runs off the
     right edge of a narrow chart). Returns the figure."""
@@ -467,7 +467,7 @@ def _speaker_names(b: Any, speakers: Any) -> list[str]:
     return list(dict.fromkeys(str(s) for s in speakers if not _missing(s)))
 
 
-def source_line(ax_or_fig: Axes | Figure, b: Any, speakers: Any = None) -> Figure:
+def source_line(ax_or_fig: Axes | Figure, b: Any, speakers: Any = None) -> Figure | SubFigure:
     """Write "Source: SCIO briefing, Oct. 20, 2023 (MIIT); speaker(s): ..." in small grey type under a chart.
 
     ``speakers`` is a name, a list of names, or the figures rows shown (their ``speaker`` column, in order of
@@ -552,8 +552,8 @@ def alt_text(target: Axes | Figure) -> str:
         return own
     fig = target
     parts = []
-    if fig._suptitle is not None and fig._suptitle.get_text():
-        parts.append(_sentence(fig._suptitle.get_text()))
+    if fig.get_suptitle():
+        parts.append(_sentence(fig.get_suptitle()))
     panels = [ax for ax in fig.axes if ax.get_visible() and (ax.has_data() or getattr(ax, _ALT_ATTR, None))]
     parts += [alt_text(ax) for ax in panels]
     return " ".join(parts) or "An empty chart."
@@ -630,11 +630,12 @@ def bar_figures(
     if sort:
         df = df.sort_values("value", ascending=False, kind="stable")
     own = ax is None
-    if own:
+    if ax is None:
         height = max(1.6, _rows_height(_labels(df, label, wrap)) + 1.0)
         _, ax = plt.subplots(figsize=(mpl.rcParams["figure.figsize"][0], height), layout="constrained")
     names = _labels(df, label, wrap)
     values = df["value"].astype(float).to_numpy()
+    floats = [float(v) for v in values]
     sectors = df["sector"] if "sector" in df else pd.Series([None] * len(df))
     colours = [sector_colour(None if _missing(s) else str(s)) for s in sectors]
     approx = df["approx"] if "approx" in df else pd.Series(["exact"] * len(df))
@@ -657,7 +658,7 @@ def bar_figures(
     ax.grid(axis="y", visible=False)
     lo, hi = min(0.0, values.min()), max(0.0, values.max())
     span = (hi - lo) or 1.0
-    for y, v, a in zip(ys, values, approx, strict=True):
+    for y, v, a in zip(ys, floats, approx, strict=True):
         text = format_value(v, unit, None if _missing(a) else str(a))
         ha, pad = ("left", 0.015 * span) if v >= 0 else ("right", -0.015 * span)
         x = v * 1.6 if log else v + pad
@@ -666,7 +667,7 @@ def bar_figures(
         ax.set_xlim(lo - (0.18 * span if lo < 0 else 0), hi + (0.45 * span if hi > 0 else 0.05 * span))
     ax.set_xlabel(axis_label(unit, _one(df["kind"]) if "kind" in df else None))
     said = [
-        format_value(v, unit, None if _missing(a) else str(a)) for v, a in zip(values, approx, strict=True)
+        format_value(v, unit, None if _missing(a) else str(a)) for v, a in zip(floats, approx, strict=True)
     ]
     marks = "Dots on a logarithmic scale" if log else "Bars"
     order = ", largest first" if sort else ""
@@ -793,7 +794,7 @@ def share_bars(
     if units != ["%"]:
         raise ValueError(f"share_bars draws percent shares only; these figures have units {', '.join(units)}")
     own = ax is None
-    if own:
+    if ax is None:
         _, ax = plt.subplots(
             figsize=(
                 mpl.rcParams["figure.figsize"][0],
@@ -802,14 +803,14 @@ def share_bars(
             layout="constrained",
         )
     ys = list(range(len(df)))
-    values = df["value"].astype(float).to_numpy()
+    values = [float(v) for v in df["value"].astype(float)]
     colours = [sector_colour(None if _missing(s) else str(s)) for s in df.get("sector", [None] * len(df))]
     ax.barh(ys, [100.0] * len(df), color="#EEEEEE", height=0.6, zorder=1)
     ax.barh(ys, values, color=colours, height=0.6, zorder=2)
     approx = df["approx"] if "approx" in df else ["exact"] * len(df)
     for y, v, a in zip(ys, values, approx, strict=True):
         text = format_value(v, "%", None if _missing(a) else str(a))
-        ax.text(min(v, 100) + 1.5, y, text, va="center", fontsize=_fs(-1))
+        ax.text(min(v, 100.0) + 1.5, y, text, va="center", fontsize=_fs(-1))
     ax.set_yticks(ys, _labels(df, label, wrap))
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
@@ -839,7 +840,7 @@ def words_per_turn(b: Any, ax: Axes | None = None, title: str | None = "Who spok
     the reporters in neutral tones; the reporters' bars carry their exchange id (E01 ...)."""
     turns = b.turns
     own = ax is None
-    if own:
+    if ax is None:
         _, ax = plt.subplots(figsize=(CHART_WIDTH, 4.6), layout="constrained")
     officials = list(dict.fromkeys(turns.loc[turns["role"].astype(str) == "official", "speaker"]))
     palette = {name: OFFICIAL_COLOURS[i % len(OFFICIAL_COLOURS)] for i, name in enumerate(officials)}
@@ -892,7 +893,7 @@ def figures_per_sector(
     kinds = [k for k in KIND_COLOURS if k in counts.columns]
     counts = counts.reindex(index=order, columns=kinds, fill_value=0)
     own = ax is None
-    if own:
+    if ax is None:
         _, ax = plt.subplots(
             figsize=(mpl.rcParams["figure.figsize"][0], 0.5 * len(order) + 1.8), layout="constrained"
         )
@@ -912,13 +913,10 @@ def figures_per_sector(
     ax.set_xlabel("Figures (number)")
     ax.set_xlim(0, max(left) * 1.12 + 1)
     ax.legend(title="kind", loc="lower right", fontsize=_fs(-2), title_fontsize=_fs(-2))
+    n: dict[Any, dict[Any, int]] = counts.astype(int).to_dict(orient="index")
     per_sector = [
         f"{sector_label(s)} {int(t)} ("
-        + ", ".join(
-            f"{int(counts.loc[s, k])} {_ALT_KINDS.get(k, (k, k))[int(counts.loc[s, k] != 1)]}"
-            for k in kinds
-            if counts.loc[s, k]
-        )
+        + ", ".join(f"{n[s][k]} {_ALT_KINDS.get(k, (k, k))[int(n[s][k] != 1)]}" for k in kinds if n[s][k])
         + ")"
         for s, t in zip(order, left, strict=True)
     ]
