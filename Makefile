@@ -11,7 +11,7 @@ RAW    := $(wildcard data/raw/*.txt)
 SRC    := $(shell find briefing -name '*.py' -o -name '*.yml' -o -name '*.txt' -o -name '*.html' -o -name '*.css' -o -name '*.j2' | sort)
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
 
-.PHONY: all install constraints typecheck report tables notebooks site test lint unit nbval lab bench clean
+.PHONY: all install constraints typecheck report tables notebooks site test lint unit nbval quick lab bench clean
 
 all: report
 
@@ -77,9 +77,24 @@ lint: $(STAMP)
 	$(BIN)/ruff check briefing tests benchmarks
 	$(BIN)/ruff format --check briefing tests benchmarks
 
-test: lint typecheck
-	$(BIN)/pytest -q -p no:cacheprovider --nbval --nbval-current-env \
-		--nbval-sanitize-with tests/nbval_sanitize.cfg tests $(NOTEBOOKS)
+PYTEST := $(BIN)/pytest -q -p no:cacheprovider
+
+# Everything: lint, then types, the tests (book and browser included) and the notebooks under nbval, as
+# three processes side by side (two cores: mypy and nbval share one while the tests take the other).
+test: lint
+	@$(MAKE) --no-print-directory -j3 --output-sync=target typecheck unit nbval
+
+unit: $(STAMP)
+	$(PYTEST) tests
+
+nbval: $(STAMP)
+ifneq ($(NOTEBOOKS),)
+	$(PYTEST) --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg $(NOTEBOOKS)
+endif
+
+# For iterating: lint and the tests without the wheel build, the book and the browser (about a minute).
+quick: lint
+	$(PYTEST) tests --ignore=tests/test_wheel.py --ignore=tests/test_site.py
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install -q -e '.[bench]'

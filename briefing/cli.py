@@ -274,7 +274,10 @@ def _parser() -> argparse.ArgumentParser:
     t.set_defaults(func=_cmd_tables)
     c = sub.add_parser("check", help="internal consistency and agreement with official releases")
     c.add_argument("transcript", nargs="?", help="transcript file (default: the bundled one)")
-    c.add_argument("--reference", help="reference CSV (default: data/reference/official_figures.csv)")
+    c.add_argument(
+        "--reference",
+        help="reference CSV (default: the packaged copy of data/reference/official_figures.csv)",
+    )
     c.add_argument("--out", required=True, help="output directory")
     c.add_argument("-q", "--quiet", action="store_true")
     c.set_defaults(func=_cmd_check)
