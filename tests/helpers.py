@@ -27,3 +27,20 @@ Zhao Zhiguo:
 def speech(text: str) -> briefing.Briefing:
     """A one-turn briefing of Oct. 20, 2023 in which an official says ``text``."""
     return briefing.parse(HEADER + text + "\n", source="<test>")
+
+
+def assert_spans_hold(b: briefing.Briefing) -> None:
+    """Every text column is the original characters of its span (the text as given, not the folded copy
+    the rules read), and every quote starts at its ``quote_start``."""
+    for name, col in (
+        ("turns", "text"),
+        ("sentences", "text"),
+        ("numbers", "surface"),
+        ("figures", "surface"),
+    ):
+        df = getattr(b, name)
+        for s, e, t in zip(df["char_start"], df["char_end"], df[col], strict=True):
+            assert b.text[s:e] == t, (name, s)
+    f = b.figures
+    for s, t in zip(f["quote_start"], f["quote"], strict=True):
+        assert b.text[s : s + len(t)] == t

@@ -12,21 +12,9 @@ import pytest
 import briefing
 
 from .conftest import FIXTURES, SEED
-from .helpers import HEADER
+from .helpers import HEADER, assert_spans_hold
 
 LAYOUTS = FIXTURES / "layouts"
-
-
-def _spans_hold(b: briefing.Briefing) -> None:
-    for name, col in (
-        ("turns", "text"),
-        ("sentences", "text"),
-        ("numbers", "surface"),
-        ("figures", "surface"),
-    ):
-        df = getattr(b, name)
-        for s, e, t in zip(df["char_start"], df["char_end"], df[col], strict=True):
-            assert b.text[s:e] == t
 
 
 @pytest.mark.parametrize(
@@ -43,7 +31,7 @@ def _spans_hold(b: briefing.Briefing) -> None:
 )
 def test_pathological_bodies_parse(body):
     b = briefing.parse(HEADER + body)
-    _spans_hold(b)
+    assert_spans_hold(b)
     assert len(b.numbers.query("role == 'figure'")) == len(b.figures)
 
 

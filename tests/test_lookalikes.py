@@ -8,7 +8,7 @@ import pandas as pd
 import briefing
 from briefing.text import LOOKALIKES, fold
 
-from .helpers import speech
+from .helpers import assert_spans_hold, speech
 
 FULL_WIDTH_DIGITS = str.maketrans("0123456789%", "０１２３４５６７８９％")
 
@@ -35,22 +35,6 @@ def test_nfkc_would_not_do():
     assert len(unicodedata.normalize("NFKC", "\u2474")) != 1  # "⑵" becomes "(2)"
 
 
-def _span_columns_hold(b: briefing.Briefing) -> None:
-    """Every text column is the original characters of its span (not the folded copy)."""
-    for name, col in (
-        ("turns", "text"),
-        ("sentences", "text"),
-        ("numbers", "surface"),
-        ("figures", "surface"),
-    ):
-        df = getattr(b, name)
-        for s, e, t in zip(df["char_start"], df["char_end"], df[col], strict=True):
-            assert b.text[s:e] == t, (name, s)
-    f = b.figures
-    for s, t in zip(f["quote_start"], f["quote"], strict=True):
-        assert b.text[s : s + len(t)] == t
-
-
 COMPARED = ["value", "unit", "kind", "approx", "period", "period_start", "period_end", "baseline", "subject",
             "sector", "char_start", "char_end"]  # fmt: skip
 
@@ -64,7 +48,7 @@ def test_full_width_transcript_reads_like_the_ascii_one(seed):
     pd.testing.assert_frame_equal(b.figures[COMPARED], seed.figures[COMPARED])
     assert list(b.numbers["role"]) == list(seed.numbers["role"])
     assert list(b.numbers["surface"]) == [s.translate(FULL_WIDTH_DIGITS) for s in seed.numbers["surface"]]
-    _span_columns_hold(b)
+    assert_spans_hold(b)
 
 
 def test_no_break_spaces_between_all_words_change_nothing(seed):
@@ -74,7 +58,7 @@ def test_no_break_spaces_between_all_words_change_nothing(seed):
     pd.testing.assert_frame_equal(b.figures[COMPARED], seed.figures[COMPARED])
     assert list(b.numbers["role"]) == list(seed.numbers["role"])
     assert b.meta.date == seed.meta.date and b.meta.speakers == seed.meta.speakers
-    _span_columns_hold(b)
+    assert_spans_hold(b)
 
 
 def test_thin_spaces_and_unicode_minus_in_a_speech():
