@@ -90,7 +90,7 @@ import sys
 import time
 import warnings
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -427,7 +427,7 @@ def _fmt(x: Item) -> str:
 
 
 def score(
-    text: str, exp: list[Item], run: Run, non_figures: list[Item] = (), attrs: bool = True
+    text: str, exp: list[Item], run: Run, non_figures: Sequence[Item] = (), attrs: bool = True
 ) -> tuple[Tally, list[str]]:
     """Counts for one text and one mode, and the error lines."""
     t = Tally(texts=1, refused=int(bool(run.refused)), expected=len(exp), predicted=len(run.figures))
