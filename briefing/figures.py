@@ -100,7 +100,7 @@ def build_figures(
         m = _approx_rx().search(low, max(s.start, f.token.start - 40), f.token.start)
         if m:
             w = m.group("w").lower()
-            f.approx = next(v for key, v in _APPROX_KIND.items() if w.startswith(key))
+            f.approx = _APPROX_KIND[" ".join(w.split())]
         prev = figs[k - 1] if k else None
         coordinated = (
             prev is not None

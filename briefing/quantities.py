@@ -7,6 +7,7 @@ The unit vocabulary is ``data/units.yml``; the cue patterns below read the lower
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -74,11 +75,24 @@ def _units() -> _Units:
 
 # --------------------------------------------------------------------------- cue patterns
 # Patterns named in this block are matched against the lower-cased text.
-_APPROX_WORDS = (
-    r"\b(?P<w>more than|over|exceed(?:ed|ing|s)?|surpass(?:ed|ing|es)?|in excess of|upwards of|"
-    r"at least|above|nearly|almost|close to|about|approximately|around|roughly|some|"
-    r"less than|fewer than|under|below|at most|up to)[ \u00a0]+(?:a total of[ \u00a0]+)?"
-)
+@cache
+def _qualifiers() -> tuple[dict[str, str], dict[str, str]]:
+    """The qualifier words of ``data/qualifiers.yml``: (word before the number -> approx, word glued after
+    it -> approx), lower-cased."""
+    spec = load("qualifiers")
+    before = {w.lower(): code for code, ws in spec["before"].items() for w in ws}
+    after = {w.lower(): code for code, ws in spec["after"].items() for w in ws}
+    return before, after
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """The words as one alternation, longest first."""
+    return "|".join(re.escape(w).replace("\\ ", " ") for w in sorted(words, key=len, reverse=True))
+
+
+_APPROX_WORDS = rf"\b(?P<w>{_alternation(_qualifiers()[0])})[ \u00a0]+(?:a total of[ \u00a0]+)?"
+#: An optional qualifier before a figure (at the end of the text before it), from the same list.
+_QUALIFIER = rf"(?:(?:{_alternation(_qualifiers()[0])}) )?"
 
 
 @cache
@@ -91,16 +105,9 @@ def _approx_rx() -> re.Pattern[str]:
 
 
 # A qualifier glued after the number: "7,000-plus", "7,000-odd" (in the surface, like a unit).
-_APPROX_AFTER = _low_rx(r"-(?P<w>plus|odd)\b")
-_APPROX_AFTER_KIND = {"plus": "more_than", "odd": "about"}
-_APPROX_KIND = {
-    "more than": "more_than", "over": "more_than", "exceed": "more_than", "surpass": "more_than",
-    "in excess of": "more_than", "upwards of": "more_than", "at least": "more_than",
-    "above": "more_than", "nearly": "nearly", "almost": "nearly", "close to": "nearly",
-    "about": "about", "approximately": "about", "around": "about", "roughly": "about",
-    "some": "about", "less than": "less_than", "fewer than": "less_than", "under": "less_than",
-    "below": "less_than", "at most": "less_than", "up to": "less_than",
-}  # fmt: skip
+_APPROX_AFTER = _low_rx(rf"-(?P<w>{_alternation(_qualifiers()[1])})\b")
+_APPROX_AFTER_KIND = _qualifiers()[1]
+_APPROX_KIND = _qualifiers()[0]
 _SHARE_AFTER = _low_rx(rf"^(?:\s*(?:,|and|or)\s*(?:{NUM})\s*%)*\s*(?:of\b|share\b)")
 _GROWTH_AFTER = _low_rx(
     r"^\s*(?:year[- ]on[- ]year|y/y|yoy|month[- ]on[- ]month|(?:year[- ]on[- ]year )?"
@@ -130,7 +137,7 @@ _ABS_CHANGE = _low_rx(
     r"\b(?:(?:an?\s+)?(?:year-on-year\s+)?(?:increase|rise|growth|decrease|decline|drop|reduction|fall|cut)\s+of"
     r"|(?:increased|rose|grew|decreased|declined|fell|dropped|(?:was|were)\s+(?:up|down)|up|down)\s+by"
     r"|up|down)"
-    r"\s+(?:about |around |nearly |almost |more than |over |approximately )?$"
+    r"\s+" + _QUALIFIER + "$"
 )
 
 
@@ -145,7 +152,8 @@ def _near_end(before: str, words: tuple[str, ...]) -> bool:
 _TO_LEVEL = _low_rx(
     r"\b(?:rose|risen|rise|rising|fell|fallen|fall|falling|dropped|drop|increased|decreased|declined|grew|"
     r"grown|climbed|edged up|edged down|went up|went down|picked up|jumped|surged|slid|slipped)\s+to\s+"
-    r"(?:about |around |nearly |almost |more than |over |approximately )?$"
+    + _QUALIFIER
+    + "$"
 )
 _YOY = _low_rx(r"year[- ]on[- ]year|\by/y\b|\byoy\b|from a year earlier|over last year")
 _MOM = _low_rx(r"month[- ]on[- ]month|on a monthly basis|from (?:a|the previous) month")
