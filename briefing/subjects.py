@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from .quantities import _DIGIT, _OF_TOTAL, _VERBS, _low_rx, _near_end, _units
+from .quantities import _DIGIT, _OF_TOTAL, _QUALIFIER, _VERBS, _low_rx, _near_end, _units
 from .records import Figure, Sentence
 
 # _VERB_BEFORE, _MEASURE_OF and _STOP_AFTER are matched against the lower-cased text.
@@ -19,8 +19,7 @@ from .records import Figure, Sentence
 _VERB_BEFORE = _low_rx(
     rf"\b(?<!['’-])(?:(?:(?:has|have|had|was|were|is|are|will)\s+(?:been\s+)?)?(?:{_VERBS})"
     r"(?:\s+(?:an?\s+)?(?:year-on-year\s+)?(?:rise|growth|increase|decrease|decline|reduction)"
-    r"\s+of)?\s+(?:by\s+|to\s+|at\s+|for\s+)?"
-    r"(?:more than |over |nearly |almost |about |approximately |around |some |a total of )?$"
+    r"\s+of)?\s+(?:by\s+|to\s+|at\s+|for\s+)?" + _QUALIFIER + r"(?:a total of )?$"
     r"|(?:with\s+)?(?:an?\s+)?(?:year-on-year\s+)?"
     r"(?:rise|growth|increase|decrease|decline|reduction)\s+of\s+$)"
 )
@@ -30,7 +29,8 @@ _VERB_BEFORE = _low_rx(
 _MEASURE_OF = _low_rx(
     r"\b(?<!['’-])(?P<m>capacity|value|volume|revenue|output|scale|investment|density|"
     r"range|mileage|sales|exports|imports|profits?|income|spending|targets?|goals?)\s+of\s+"
-    r"(?:more than |over |nearly |almost |about |approximately |around |roughly |some )?$"
+    + _QUALIFIER
+    + "$"
 )
 # the phrase starts after its last determiner, pronoun or particle: "meet its growth target",
 # "phased out outdated coal production capacity"
@@ -38,7 +38,7 @@ _MEASURE_OF = _low_rx(
 _BOUND_WORDS = ("within", "under", "below")
 _KEEP_WITHIN = _low_rx(
     r"\b(?:keep|kept|keeping|control|controlled|controlling|limit|limited|limiting|cap|capped|hold|held)\s+"
-    r"(?P<np>[^,;]{3,60}?)\s+(?:" + "|".join(_BOUND_WORDS) + r")\s+(?:about |around |approximately )?$"
+    r"(?P<np>[^,;]{3,60}?)\s+(?:" + "|".join(_BOUND_WORDS) + r")\s+" + _QUALIFIER + "$"
 )
 _LAST_DET = re.compile(
     r"\b(?:its|their|the|a|an|this|these|our|we|they|it|out|up|down|will|would|to)\s+", re.IGNORECASE
