@@ -20,18 +20,17 @@ import pandas as pd
 from . import schema
 from .dialogue import Exchange, Turn, build_exchanges, build_turns, slug
 from .errors import TranscriptError
-from .figures import Figure, Sentence, build_figures, dominant_sector, sector_counts, sector_of_counts
+from .figures import Figure, Sentence, build_figures
 from .layout import Layout, read_layout, split_lines
 from .numbers import Token, find_tokens
 from .periods import find_periods
+from .sectors import assign_sectors, exchange_topics
 from .sentences import split_spans
 from .text import fold, lower, normalise, read_text
 
 __all__ = ["Briefing", "Meta", "parse", "read", "load", "briefing_id_for"]
 
 _PARA = re.compile(r"\n[ \t\u00a0]*\n")
-#: Sector of a figure when no keyword matches anywhere in its turn.
-DEFAULT_SECTOR = "industrial_economy"
 
 
 @dataclass(frozen=True)
@@ -185,46 +184,12 @@ class Briefing:
                     tok.role = "name"
         self._find_periods(low)
         self._figures = build_figures(self._match, self._tokens, self._sentences, self._token_sentence, low)
-        topics = self._topics
-        text = self._match
-        counts: dict[tuple[int, int], dict[str, int]] = {}  # keyword counts by span, each made once
-
-        def by_span(a: int, b: int) -> dict[str, int]:
-            if (a, b) not in counts:
-                counts[a, b] = sector_counts(text[a:b])
-            return counts[a, b]
-
-        turn_sectors: dict[int, str | None] = {}
-
-        def turn_sector(ti: int) -> str | None:  # the turn's main sector, worked out once per turn
-            if ti not in turn_sectors:
-                t = self._turns[ti]
-                turn_sectors[ti] = dominant_sector(text[t.char_start : t.char_end])
-            return turn_sectors[ti]
-
-        for f in self._figures:
-            s = self._sentences[f.sentence]
-            turn = self._turns[s.turn]
-            topic = topics.get(turn.exchange) if turn.exchange else None
-            f.sector = (
-                sector_of_counts(
-                    sector_counts(f.subject),
-                    by_span(s.start, s.end),
-                    by_span(*s.paragraph),
-                    topic=topic,
-                )
-                or turn_sector(s.turn)
-                or DEFAULT_SECTOR
-            )
+        assign_sectors(self._match, self._figures, self._sentences, self._turns, self._topics)
 
     @cached_property
     def _topics(self) -> dict[int, str | None]:
         """Sector of each exchange's question, by exchange number (worked out once)."""
-        out: dict[int, str | None] = {}
-        for e in self._exchanges:
-            q = self._turns[e.question_turn - 1]
-            out[e.n] = dominant_sector(self._match[q.char_start : q.char_end])
-        return out
+        return exchange_topics(self._match, self._exchanges, self._turns)
 
     # ------------------------------------------------------------------ ids
     @property

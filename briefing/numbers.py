@@ -293,7 +293,15 @@ _REACH = 60  # how far before a token a role pattern may start
 MAX_DIGITS = 24
 
 _YEAR_NEXT = re.compile(r"\s*(?:%|percent|per cent|percentage|million|billion|trillion|thousand)")
-_GLUED_UNIT = {"gw", "mw", "kw", "km", "kg", "mhz", "ghz", "eflops", "pflops", "tb", "gb", "kwh"}
+
+
+@cache
+def _glued_units() -> frozenset[str]:
+    """Letters glued to a number that make it a figure with its unit ("384GW", "2.1pp"): every unit word of
+    ``data/units.yml`` written in letters alone, and its ``glued_letters`` (lower-cased)."""
+    spec = load("units")
+    words = {w.lower() for u in spec["units"] for w in u["words"] if w.isalpha()}
+    return frozenset(words | {w.lower() for w in spec.get("glued_letters", [])})
 
 
 @cache
@@ -388,7 +396,7 @@ def _code_role(text: str, t: Token) -> str | None:
             return "ordinal"
         if t.prefix in ("H", "Q") and not t.suffix and num in ("1", "2", "3", "4"):
             return "period"  # "H1", "Q3" (not "H23", "Q34")
-        if not t.prefix and (suf in _GLUED_UNIT or suf in _glued_scales()) and suf not in ("mhz", "ghz"):
+        if not t.prefix and (suf in _glued_units() or suf in _glued_scales()):
             return None  # "384GW", "3.189m": a figure with its unit or scale glued on
         return "name"
     if t.is_word:

@@ -8,14 +8,19 @@ comparisons (baselines), not the period of a figure: each found phrase says whic
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .dates import MONTH_RE, MONTHS
 from .numbers import NUMWORD, word_value
 from .text import lower, lower_pattern
+
+if TYPE_CHECKING:
+    from .records import Figure, Sentence
 
 __all__ = ["Period", "find_periods", "iso"]
 
@@ -246,3 +251,61 @@ def find_periods(
         is_base = bool(_BASELINE_BEFORE.search(low, lo, m.start()))
         out.append(Period(m.start(), m.end(), text[m.start() : m.end()], r[0], r[1], r[2], is_base))
     return out
+
+
+# --------------------------------------------------------------------------- the period of each figure
+_RESPECTIVELY = re.compile(r",?\s*respectively,?", re.IGNORECASE)
+_PUNCT_OR_DIGIT = re.compile(r"[,;:\d]")
+
+
+def _periods(text: str, figs: list[Figure], sentences: list[Sentence]) -> None:
+    by_sentence: dict[int, list[Figure]] = {}
+    for f in figs:
+        by_sentence.setdefault(f.sentence, []).append(f)
+    framing: dict[tuple[int, int], Period] = {}  # paragraph -> last framing period so far
+    index = {id(f): k for k, f in enumerate(figs)}
+    group_end: dict[int, int] = {}
+    for f in figs:
+        group_end[f.group] = f.end
+    for si, s in enumerate(sentences):
+        sfigs = by_sentence.get(si, [])
+        if not sfigs and not s.periods:
+            continue  # nothing to give and nothing to frame with
+        periods = [p for p in s.periods if not p.is_baseline]
+        starts = [p.start for p in periods]
+        ends = [p.end for p in periods]  # phrases do not overlap, so ends are sorted too
+        for f in sfigs:
+            own = _period_in_sentence(text, index[id(f)], figs, periods, starts, ends, group_end)
+            f.period = own or framing.get(s.paragraph)
+        first_fig = sfigs[0].token.start if sfigs else s.end
+        k = bisect.bisect_left(starts, first_fig)
+        if k:
+            framing[s.paragraph] = periods[k - 1]
+
+
+def _period_in_sentence(
+    text: str,
+    k: int,
+    figs: list[Figure],
+    periods: list[Period],
+    starts: list[int],
+    ends: list[int],
+    group_end: dict[int, int],
+) -> Period | None:
+    """A phrase right after the figure's list, else the nearest before it, else the first after."""
+    if not periods:
+        return None
+    f = figs[k]
+    # the end of f's coordinated list ("33.7% and 37.5% in the first three quarters")
+    end = group_end[f.group]
+    j = bisect.bisect_left(starts, end)
+    if j < len(periods):
+        p = periods[j]
+        gap = _RESPECTIVELY.sub("", text[end : p.start]) if p.start - end <= 200 else "x" * 61
+        if len(gap) <= 60 and not _PUNCT_OR_DIGIT.search(gap):
+            return p
+    j = bisect.bisect_right(ends, f.token.start)
+    if j:
+        return periods[j - 1]
+    j = bisect.bisect_left(starts, f.end)
+    return periods[j] if j < len(periods) else None

@@ -109,12 +109,14 @@ def test_unit_vocabulary_is_read_by_field_name():
     import ast
     import inspect
 
-    import briefing.figures as figures_module
+    import briefing.figures
+    import briefing.quantities
+    import briefing.subjects
 
-    tree = ast.parse(inspect.getsource(figures_module))
     unpacked = [
-        node.lineno
-        for node in ast.walk(tree)
+        (module.__name__, node.lineno)
+        for module in (briefing.figures, briefing.quantities, briefing.subjects)
+        for node in ast.walk(ast.parse(inspect.getsource(module)))
         if isinstance(node, ast.Assign)
         and isinstance(node.value, ast.Call)
         and getattr(node.value.func, "id", None) == "_units"

@@ -9,6 +9,7 @@ look at a bounded number of them: the work they do is counted and must grow in p
 
 from __future__ import annotations
 
+import inspect
 import random
 import sys
 from functools import cache
@@ -17,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import briefing
-from briefing import checks, figures
+from briefing import checks, subjects
 from briefing.paths import bundled_transcript
 from briefing.sentences import _CANDIDATE
 from briefing.text import read_text
@@ -85,7 +86,7 @@ def test_comparisons_said_one_after_another_without_a_verb():
 def test_phrase_patterns_try_a_run_of_spaces_once(name, phrase, run_at):
     """A pattern that drops the end of a phrase matches from the first space of a run and from no space
     inside it: trying every start inside the run takes time quadratic in its length."""
-    rx = getattr(figures, name)
+    rx = getattr(subjects, name)
     s = phrase.format(" " * 20)
     assert rx.search(s).start() == run_at  # it still drops the same part
     assert all(rx.match(s, k) is None for k in range(run_at + 1, run_at + 20))
@@ -131,14 +132,14 @@ def test_including_reads_only_the_figures_of_its_own_sentence(monkeypatch):
     # what a reader expects: each part is "little giants among companies"
     assert set(f["subject"].iloc[1::2]) == {"little giants among companies"}
     seen = {}
-    real = figures._including
+    real = subjects._including
 
     def spy(low, figs, sentences):
         _CountingList.reads = 0
         real(low, _CountingList(figs), sentences)
         seen["reads"] = _CountingList.reads
 
-    monkeypatch.setattr(figures, "_including", spy)
+    monkeypatch.setattr(subjects, "_including", spy)
     speech(text)
     assert seen["reads"] <= 10 * len(f)  # every figure read a few times, not each earlier one per figure
 
@@ -163,14 +164,14 @@ def test_respectively_reads_its_sentence_once(monkeypatch):
     # each pair of values: output, then sales
     assert list(f["subject"].iloc[:2]) == ["Output", "sales"]
     seen = {}
-    real = figures._respectively
+    real = subjects._respectively
 
     def spy(text, figs, sentences):
         _CountingText.sliced = 0
         real(_CountingText(text), figs, sentences)
         seen["sliced"] = _CountingText.sliced
 
-    monkeypatch.setattr(figures, "_respectively", spy)
+    monkeypatch.setattr(subjects, "_respectively", spy)
     speech(text)
     assert seen["sliced"] <= 3 * len(text)
 
@@ -179,6 +180,7 @@ def test_respectively_reads_its_sentence_once(monkeypatch):
 
 
 def _count_calls(monkeypatch, name: str) -> dict[str, int]:
+    """Count the calls of ``name`` from every module of the checks package that uses it."""
     calls = {"n": 0}
     real = getattr(checks, name)
 
@@ -186,7 +188,10 @@ def _count_calls(monkeypatch, name: str) -> dict[str, int]:
         calls["n"] += 1
         return real(*a, **k)
 
-    monkeypatch.setattr(checks, name, counted)
+    users = [m for m in vars(checks).values() if inspect.ismodule(m) and getattr(m, name, None) is real]
+    assert users  # the name is still looked up somewhere: otherwise the count below proves nothing
+    for module in users:
+        monkeypatch.setattr(module, name, counted)
     return calls
 
 

@@ -1,0 +1,82 @@
+"""The ``repeat`` check: the same statistic said more than once, consistent or not."""
+
+from __future__ import annotations
+
+import bisect
+
+import pandas as pd
+
+from .context import _APPROX_DOWN, _APPROX_UP, _Context, _context, _Fig, _ids
+from .period_algebra import _span_text
+from .words import _WORD
+
+
+def _conflicts(g: list[_Fig]) -> list[str]:
+    out = []
+    ups = [f for f in g if f.approx == _APPROX_UP]
+    downs = [f for f in g if f.approx in _APPROX_DOWN]
+    if ups and downs:
+        out.append(
+            f"{ups[0].id} says more than {ups[0].surface} but {downs[0].id} says "
+            f"{downs[0].approx.replace('_', ' ')} {downs[0].surface}"
+        )
+    # every pair of mentions measured against baselines that share less than half their words, in the
+    # order of the mentions; the baselines' word sets are compared once per pair of different sets (a
+    # statistic said many times against one baseline costs nothing)
+    based = [f for f in g if f.baseline]
+    sets: dict[frozenset[str], list[int]] = {}
+    for i, f in enumerate(based):
+        sets.setdefault(frozenset(_WORD.findall(f.baseline.lower())), []).append(i)
+    keys = list(sets)
+    differ = {k: [sets[x] for x in keys if x != k and len(k & x) / len(k | x) < 0.5] for k in keys}
+    for i, a in enumerate(based):
+        later = []
+        for members in differ[frozenset(_WORD.findall(a.baseline.lower()))]:
+            later += members[bisect.bisect_right(members, i) :]
+        for j in sorted(later):
+            c = based[j]
+            out.append(f"{a.id} is measured against {a.baseline!r} but {c.id} against {c.baseline!r}")
+    return out
+
+
+def repeats(b) -> pd.DataFrame:
+    """One row per statistic said more than once: ids, value, unit, kind, subject, period, status, detail."""
+    ctx = b if isinstance(b, _Context) else _context(b)
+    rows = []
+    for g in ctx.groups:
+        if len(g) < 2:
+            continue
+        conflicts = _conflicts(g)
+        spans = [f.span for f in g if f.span]
+        first = g[0]
+        surfaces = sorted({f.surface for f in g})
+        speakers = list(dict.fromkeys(f.speaker for f in g))
+        turns = list(dict.fromkeys(f.turn for f in g))
+        what = f"{first.surface} ({first.kind}) of \u201c{first.subject}\u201d"
+        where = f"{_span_text(spans[0]) if spans else 'no period'}"
+        detail = (
+            f"{what}, {where}, is said {len(g)} times, in turns {', '.join(turns)} by {', '.join(speakers)}: "
+            + "; ".join(f"{f.id} \u201c{f.subject}\u201d" for f in g)
+            + "."
+        )
+        if len({f.prec.stated for f in g}) > 1:
+            detail += f" Said at different precision ({' / '.join(surfaces)}): they agree once rounded."
+        elif len(surfaces) > 1:
+            detail += f" Worded {' / '.join(surfaces)}."
+        detail += (" Contradiction: " + "; ".join(conflicts) + ".") if conflicts else " The mentions agree."
+        rows.append(
+            {
+                "figure_ids": _ids(g),
+                "n_mentions": len(g),
+                "value": first.value,
+                "unit": first.unit,
+                "kind": first.kind,
+                "subject": first.subject,
+                "period": _span_text(spans[0]) if spans else "",
+                "speakers": "; ".join(speakers),
+                "status": "inconsistent" if conflicts else "consistent",
+                "detail": detail,
+            }
+        )
+    cols = ["figure_ids", "n_mentions", "value", "unit", "kind", "subject", "period", "speakers", "status"]
+    return pd.DataFrame(rows, columns=[*cols, "detail"])

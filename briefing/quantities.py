@@ -1,0 +1,367 @@
+"""What a figure measures: its unit and scale, its kind and sign, its qualifier (approximation), and the
+baseline a change is measured against (``docs/figures.md``).
+
+The unit vocabulary is ``data/units.yml``; the cue patterns below read the lower-cased text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+from .numbers import NUM, NUMWORD
+from .records import Figure, Sentence
+from .text import lower_pattern
+from .vocab import load
+
+
+# --------------------------------------------------------------------------- vocabularies
+def _low_rx(pattern: str) -> re.Pattern[str]:
+    """A case-insensitive pattern to match against the lower-cased text (see text.lower_pattern)."""
+    return re.compile(lower_pattern(pattern))
+
+
+class _Units(NamedTuple):
+    """The unit vocabulary (``data/units.yml``) compiled for matching."""
+
+    unit_rx: re.Pattern[str]  # a unit word right after the number (and its scale word)
+    lookup: dict[str, tuple[str, str | None]]  # unit word -> (unit, kind it forces)
+    scales: dict[str, float]
+    scale_rx: re.Pattern[str]
+    per_capita: list[tuple[str, re.Pattern[str]]]  # (unit, "... per 10,000 people" after the number)
+    streak: re.Pattern[str]  # lower-cased text
+    prefix_rx: re.Pattern[str] | None  # a currency right before the number ("RMB 3.88 trillion")
+    prefixes: dict[str, str]  # currency prefix -> unit
+    glued_scales: dict[str, float]  # a scale letter glued to the number ("3.189m") -> its factor
+
+
+@cache
+def _units() -> _Units:
+    spec = load("units")
+    words: list[tuple[str, str, str | None]] = []
+    for u in spec["units"]:
+        for w in u["words"]:
+            words.append((w, u["unit"], u.get("kind")))
+    words.sort(key=lambda x: len(x[0]), reverse=True)
+    alts = []
+    for w, _, _ in words:
+        e = re.escape(w)
+        alts.append(e + (r"(?![A-Za-z])" if w[-1].isalpha() else ""))
+    unit_rx = re.compile(r"[ \u00a0]?(?P<u>" + "|".join(alts) + ")", re.IGNORECASE)
+    lookup = {w.lower(): (unit, kind) for w, unit, kind in words}
+    scales = {k.lower(): float(v) for k, v in spec["scales"].items()}
+    scale_rx = re.compile(
+        r"[ \u00a0](?P<s>" + "|".join(sorted(scales, key=len, reverse=True)) + r")(?![A-Za-z])",
+        re.IGNORECASE,
+    )
+    per_capita = [
+        (p["unit"], re.compile(r"[ \u00a0]+(?:[\w+-]+[ \u00a0]+){0,3}?" + p["pattern"]))
+        for p in spec["per_capita"]
+    ]
+    streak = _low_rx(r"\b(?:" + "|".join(re.escape(w) for w in spec["streak_words"]) + r")\b")
+    prefixes = spec.get("prefixes", {})
+    prefix_rx = (
+        re.compile(
+            "(?:" + "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True)) + r")[ \u00a0]?$"
+        )
+        if prefixes
+        else None
+    )
+    glued = {k.lower(): float(v) for k, v in spec.get("glued_scales", {}).items()}
+    return _Units(unit_rx, lookup, scales, scale_rx, per_capita, streak, prefix_rx, prefixes, glued)
+
+
+# --------------------------------------------------------------------------- cue patterns
+# Patterns named in this block are matched against the lower-cased text.
+@cache
+def _qualifiers() -> tuple[dict[str, str], dict[str, str]]:
+    """The qualifier words of ``data/qualifiers.yml``: (word before the number -> approx, word glued after
+    it -> approx), lower-cased."""
+    spec = load("qualifiers")
+    before = {w.lower(): code for code, ws in spec["before"].items() for w in ws}
+    after = {w.lower(): code for code, ws in spec["after"].items() for w in ws}
+    return before, after
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """The words as one alternation, longest first."""
+    return "|".join(re.escape(w).replace("\\ ", " ") for w in sorted(words, key=len, reverse=True))
+
+
+_APPROX_WORDS = rf"\b(?P<w>{_alternation(_qualifiers()[0])})[ \u00a0]+(?:a total of[ \u00a0]+)?"
+#: An optional qualifier before a figure (at the end of the text before it), from the same list.
+_QUALIFIER = rf"(?:(?:{_alternation(_qualifiers()[0])}) )?"
+
+
+@cache
+def _approx_rx() -> re.Pattern[str]:
+    """A qualifier right before the number, or before the currency written before it ("surpassed RMB
+    7.5 trillion", "exceeded $1.3 billion")."""
+    prefixes = sorted(_units().prefixes, key=len, reverse=True)
+    currency = "(?:(?:" + "|".join(re.escape(p) for p in prefixes) + r")[ \u00a0]?)?" if prefixes else ""
+    return _low_rx(_APPROX_WORDS + currency + "$")
+
+
+# A qualifier glued after the number: "7,000-plus", "7,000-odd" (in the surface, like a unit).
+_APPROX_AFTER = _low_rx(rf"-(?P<w>{_alternation(_qualifiers()[1])})\b")
+_APPROX_AFTER_KIND = _qualifiers()[1]
+_APPROX_KIND = _qualifiers()[0]
+_SHARE_AFTER = _low_rx(rf"^(?:\s*(?:,|and|or)\s*(?:{NUM})\s*%)*\s*(?:of\b|share\b)")
+_GROWTH_AFTER = _low_rx(
+    r"^\s*(?:year[- ]on[- ]year|y/y|yoy|month[- ]on[- ]month|(?:year[- ]on[- ]year )?"
+    r"(?:increase|rise|growth|reduction|decrease|decline|drop|jump|surge|gain|fall|cut|hike))"
+)
+# Cue words start a word: the \b up front lets the engine drop positions inside words at once.
+_CUE = _low_rx(
+    r"\b(?:(?P<growth>growth rate|grew|grow\w*|increas\w*|rose|rise|rising|up\b|down\b|(?:up)?surg\w*|"
+    r"jump\w*|climb\w*|expand\w*|decreas\w*|declin\w*|fell\b|fall\w*|drop\w*|reduc\w*|"
+    r"gain\w*|accelerat\w*|slow\w*|edged|narrow\w*|widen\w*)"
+    r"|(?P<share>account(?:ed|ing|s)? for|share\b|proportion|penetration|rate\b|made up|"
+    r"constitut\w+|represent\w*|percent of))"
+)
+_SIGN = _low_rx(
+    r"\b(?:(?P<neg>negative\s+growth\b|down\b|fell\b|fall\w*|decreas\w*|declin\w*|drop\w*|reduc\w*|lower\b|"
+    r"slower|contract\w*|shr[ai]nk\w*|cut\b|dip\w*|slid\w*|plung\w*|narrow\w*)"
+    r"|(?P<pos>up\b|rose\b|rise\b|increas\w*|grew\b|growth|higher|faster|accelerat\w*|"
+    r"(?:up)?surg\w*|jump\w*|gain\w*|expand\w*))"
+)
+# a minus sign in words, right before the number: "minus 2.3%", "a negative 2.3%"
+_MINUS_WORD = _low_rx(r"\b(?:minus|negative)[ \u00a0]+$")
+_NEG_AFTER = _low_rx(
+    r"^\s*(?:year[- ]on[- ]year\s+)?(?:reduction|decrease|decline|drop|fall|cut|contraction)"
+)
+# an amount said as a change: "a decrease of 14.2 billion kWh", "rose by 1.2 million units"
+_ABS_CHANGE = _low_rx(
+    r"\b(?:(?:an?\s+)?(?:year-on-year\s+)?(?:increase|rise|growth|decrease|decline|drop|reduction|fall|cut)\s+of"
+    r"|(?:increased|rose|grew|decreased|declined|fell|dropped|(?:was|were)\s+(?:up|down)|up|down)\s+by"
+    r"|up|down)"
+    r"\s+" + _QUALIFIER + "$"
+)
+
+
+def _near_end(before: str, words: tuple[str, ...]) -> bool:
+    """One of ``words`` is in the last 30 characters of ``before``: it must be, for a pattern ending
+    "<word> [qualifier] <figure>" to match (the longest qualifier, "approximately ", is 14), and the test
+    is far cheaper than the pattern."""
+    near = before[-30:]
+    return any(w in near for w in words)
+
+
+_TO_LEVEL = _low_rx(
+    r"\b(?:rose|risen|rise|rising|fell|fallen|fall|falling|dropped|drop|increased|decreased|declined|grew|"
+    r"grown|climbed|edged up|edged down|went up|went down|picked up|jumped|surged|slid|slipped)\s+to\s+"
+    + _QUALIFIER
+    + "$"
+)
+_YOY = _low_rx(r"year[- ]on[- ]year|\by/y\b|\byoy\b|from a year earlier|over last year")
+_MOM = _low_rx(r"month[- ]on[- ]month|on a monthly basis|from (?:a|the previous) month")
+# The baseline phrase ends at punctuation, "respectively", "and up/down ...", or where the search stops (see
+# _baseline). A stop inside a run of spaces is tested only at the run's start.
+_CMP_AFTER = _low_rx(
+    r"[^,.;]{0,30}?\b(?:than|from|compared (?:to|with)|over|against|relative to)\s+"
+    r"(?P<b>[^,.;]+?)(?=(?<!\s)\s+and\s+(?:up|down|higher|lower)\b|(?<!\s)\s+respectively|[,.;]|$)"
+)
+_CMP_BEFORE = _low_rx(
+    r"(?:surpass\w*|exceed\w*|outpac\w*|outperform\w*)\s+"
+    r"(?P<b>[^,.;]{3,80}?)\s+by\s*$"
+)
+_BASE_TRIM = re.compile(
+    r"^(?:in |that of |those of |that in |those in )?(?:(?:the )?(?:average )?(?:growth )?"
+    r"(?:rate|pace|level)s? (?:of|in|for) )?(?:the )?",
+    re.IGNORECASE,
+)
+_HALF = re.compile(r"^(?:the )?(?:first half|H1)\b", re.IGNORECASE)
+_OF_TOTAL = re.compile(
+    rf"[ \u00a0]+(?:out[ \u00a0]+)?of[ \u00a0]+(?:the[ \u00a0]+)?(?:top[ \u00a0]+)?"
+    rf"(?P<n>{NUM}|{NUMWORD})\b",
+    re.IGNORECASE,
+)
+_COORD = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|to|-|–)\s*$", re.IGNORECASE)
+
+
+_FOR_END = re.compile(r"\bfor\s+$")
+_RISE_AFTER = _low_rx(r"^\s*(?:year[- ]on[- ]year\s+)?(?:increase|rise|growth)")
+_DIGIT = re.compile(r"\d")
+
+
+#: No clause is looked for further than this from its figure: in a giant sentence without punctuation the
+#: search would otherwise run back to the sentence start for every figure (time quadratic in its length).
+CLAUSE_REACH = 400
+
+
+def _clause_start(text: str, lo: int, pos: int) -> int:
+    """Start of the clause containing ``pos``: after the last , ; or : before it (>= lo)."""
+    lo = max(lo, pos - CLAUSE_REACH)
+    k = max(text.rfind(",", lo, pos), text.rfind(";", lo, pos), text.rfind(":", lo, pos))
+    return lo if k < 0 else k + 1
+
+
+def _clause_end(text: str, pos: int, hi: int) -> int:
+    hi = min(hi, pos + CLAUSE_REACH)
+    ends = [k for k in (text.find(",", pos, hi), text.find(";", pos, hi)) if k >= 0]
+    return min(ends) if ends else hi
+
+
+# The verbs that report a figure: the clause verb of a baseline here, and the verb a subject comes before
+# (subjects.py).
+_VERBS = (
+    r"grew|grow|grows|growing|grown|increased|increases|increasing|rose|rises|rising|risen|reached|reaches|"
+    r"reaching|hit|hits|hitting|stood at|stands at|standing at|exceeded|exceeds|exceeding|"
+    r"surpassed|surpasses|surpassing|topped|totaled|totalled|totaling|amounted to|"
+    r"accounted for|accounts for|accounting for|account for|contributed to|contributes to|"
+    r"contributing to|registered|recorded|posted|saw|sees|seeing|surged|jumped|climbed|expanded|"
+    r"declined|decreased|fell|fallen|dropped|edged up|edged down|lessened|narrowed|widened|remained|"
+    r"maintained|maintaining|retained|covered|covers|house|houses|housed|connect|connects|"
+    r"connected|integrated into|marking|representing|went up|went down|go up|goes up|going up|"
+    r"will total|to total|numbered|averaged|averages|averaging|was|were|is|are|up|down"
+)
+
+
+def _borrow_units(text: str, figs: list[Figure]) -> None:
+    """'6.313 and 6.278 million': the first takes the scale and unit of the next."""
+    for k in range(len(figs) - 2, -1, -1):
+        f, g = figs[k], figs[k + 1]
+        if f.sentence != g.sentence or f.unit != "count" or f.scale != 1.0 or f.token.suffix:
+            continue
+        if g.unit == "count" and g.scale == 1.0:
+            continue
+        if _COORD.match(text[f.end : g.token.start]):
+            f.value *= g.scale
+            f.scale = g.scale
+            f.unit = g.unit
+            f.kind = g.kind
+
+
+def _kind_and_sign(low: str, f: Figure, s: Sentence, streak: re.Pattern[str]) -> None:
+    """Kind from the unit and the words around the figure, and the sign of a change (all read in
+    the lower-cased text ``low``)."""
+    cs = _clause_start(low, s.start, f.token.start)
+    before = low[max(cs, f.token.start - 80) : f.token.start]
+    after = low[f.end : min(s.end, f.end + 60)]
+    if f.unit in ("months", "years") and (
+        streak.search(low, f.end, min(s.end, f.end + 25)) or _FOR_END.search(before[-8:])
+    ):
+        f.kind = "streak"
+        return
+    # a sign written against the number ("-2.5%", "+0.1%") or in words right before it ("minus 2.3%")
+    sign = f.token.sign or ("-" if _MINUS_WORD.search(before[-12:]) else "")
+    if f.unit == "times":
+        f.kind = "growth"
+    elif f.unit == "%":
+        f.kind = _percent_kind(low, s, before, after)
+        if sign and f.kind == "share":
+            f.kind = "growth"  # a signed percent is a rate of change: a share is never negative
+    elif f.kind == "level" and _near_end(before, ("of", "by", "up", "down")) and _ABS_CHANGE.search(before):
+        f.kind = "change"  # "a decrease of 14.2 billion kWh", "rose by 1.2 million"
+    if sign:  # the written sign wins over the words ("grew -11.7%"); a level may be negative (a loss)
+        f.value = -abs(f.value) if sign == "-" else abs(f.value)
+        return
+    if f.kind not in ("growth", "pp_change", "change"):
+        return
+    neg = bool(_NEG_AFTER.match(after))
+    if not neg and not _RISE_AFTER.match(after):
+        cues = list(_SIGN.finditer(before))
+        if f.kind == "pp_change":
+            # "0.2 percentage points faster than": the cue comes right after the unit
+            m = _SIGN.match(after.lstrip())
+            if m:
+                cues = [m]
+        neg = bool(cues) and cues[-1].group("neg") is not None
+    if neg:
+        f.value = -abs(f.value)
+
+
+def _percent_kind(low: str, s: Sentence, before: str, after: str) -> str:
+    if _near_end(before, ("to",)) and _TO_LEVEL.search(before):  # "fell to 7 percent": the level reached
+        return "share"
+    if _SHARE_AFTER.match(after):
+        return "share"
+    if _GROWTH_AFTER.match(after):
+        return "growth"
+    cues = list(_CUE.finditer(before))
+    if cues:
+        return "growth" if cues[-1].group("growth") else "share"
+    if _mentions_change(low, s.start, s.end):
+        return "growth"
+    return "share"
+
+
+@lru_cache(maxsize=256)
+def _mentions_change(low: str, start: int, end: int) -> bool:
+    """The sentence says "year on year" or "month on month" somewhere (asked once per sentence)."""
+    return bool(_YOY.search(low, start, end) or _MOM.search(low, start, end))
+
+
+def _baseline(text: str, low: str, f: Figure, s: Sentence, nxt: int | None = None) -> str | None:
+    """What the change ``f`` is measured against; ``nxt`` is where the next figure of the sentence starts.
+
+    A baseline named after "than"/"from"/... is a phrase of the figure's own clause: it is looked for no
+    further than the next figure or :data:`CLAUSE_REACH` characters, and a phrase that runs on into the
+    next figure's clause is cut where that clause starts (:func:`_own_phrase`)."""
+    if f.kind not in ("growth", "pp_change", "change"):
+        return None
+    cs = _clause_start(text, s.start, f.token.start)
+    ce = _clause_end(text, f.end, s.end)
+    before = low[cs : f.token.start]
+    after = low[f.end : ce]
+    m = _CMP_BEFORE.search(low, max(s.start, f.token.start - 120), f.token.start)
+    if m:
+        return _clean_baseline(text[m.start("b") : m.end("b")])
+    hi = min(s.end, f.end + CLAUSE_REACH, s.end if nxt is None else nxt)
+    m = _CMP_AFTER.match(low, f.end, hi)
+    if m and (f.kind == "pp_change" or not _YOY.search(after + before)):
+        b = text[m.start("b") : m.end("b")]
+        if m.end("b") == hi < s.end:  # stopped by the bound, not by the end of the phrase
+            b = _own_phrase(b)
+            if not b.strip():
+                return _time_baseline(before, after)
+        if not _NOT_BASELINE.match(b):
+            return _clean_baseline(b)
+    return _time_baseline(before, after)
+
+
+_CONJUNCTION = re.compile(r"\s+(?:and|or|but|while|whereas)\s+", re.IGNORECASE)
+
+
+@cache
+def _clause_verb() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_VERBS})\b", re.IGNORECASE)
+
+
+def _own_phrase(b: str) -> str:
+    """The baseline's own phrase in a comparison that runs on without punctuation into the next figure's
+    clause: "steel and output grew " -> "steel". The next clause starts at the conjunction before its verb
+    (or at the verb when there is none); with no verb, a trailing conjunction is dropped ("steel and ")."""
+    v = _clause_verb().search(b)
+    end = v.start() if v else len(b)
+    conj = None
+    for conj in _CONJUNCTION.finditer(b, 0, end):  # noqa: B007
+        pass
+    if conj is not None and (v is not None or not b[conj.end() :].strip()):
+        end = conj.start()
+    return b[:end]
+
+
+# what follows "than"/"from" but is not a baseline: another number ("from 5% to 6%"; a year, "from 2021",
+# is one), or a period
+_NOT_BASELINE = re.compile(r"^(?:(?!(?:19|20)\d\d\b)\d|the first three|January)")
+_TIME_CUES = ((_YOY, "a year earlier"), (_MOM, "the previous month"))
+
+
+def _time_baseline(before: str, after: str) -> str | None:
+    """ "Year on year" or "month on month" for a figure: the first cue after it in its clause ("3.9% year
+    on year and 0.84% month on month"), else the last before it ("a year-on-year rise of 5%")."""
+    first = min(((m.start(), b) for rx, b in _TIME_CUES if (m := rx.search(after))), default=None)
+    if first:
+        return first[1]
+    last = max(((m.end(), b) for rx, b in _TIME_CUES for m in rx.finditer(before)), default=None)
+    return last[1] if last else None
+
+
+def _clean_baseline(b: str) -> str:
+    b = _BASE_TRIM.sub("", b.strip())
+    if _HALF.match(b):
+        return "the first half"
+    return b.strip()
