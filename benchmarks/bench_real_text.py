@@ -199,33 +199,8 @@ def _end(s: str, last: bool) -> str:
     return s
 
 
-def expected_items(text: str, rows: list[dict]) -> tuple[list[Item], list[dict]]:
-    """Expected figures located in ``text``, and the rows that could not be located."""
-    found, lost = [], []
-    for r in rows:
-        occ = int(_float(r.get("occurrence", "")) or 1)
-        span = locate(text, r.get("surface", ""), occ)
-        if span is None:
-            lost.append(r)
-            continue
-        found.append(
-            Item(
-                *span,
-                surface=r["surface"],
-                value=_float(r.get("value", "")),
-                unit=r.get("unit", ""),
-                kind=r.get("kind", ""),
-                approx=r.get("approx", "") or "exact",
-                period_start=_end(r.get("period_start", ""), last=False),
-                period_end=_end(r.get("period_end", ""), last=True),
-                occurrence=occ,
-                note=r.get("note", ""),
-            )
-        )
-    return found, lost
-
-
-def non_figure_items(text: str, rows: list[dict]) -> tuple[list[Item], list[dict]]:
+def _located(text: str, rows: list[dict]) -> tuple[list[tuple[dict, tuple[int, int], int]], list[dict]]:
+    """Each row with the span of the ``occurrence``-th ``surface`` in ``text``, and the rows not found."""
     found, lost = [], []
     for r in rows:
         occ = int(_float(r.get("occurrence", "")) or 1)
@@ -233,8 +208,38 @@ def non_figure_items(text: str, rows: list[dict]) -> tuple[list[Item], list[dict
         if span is None:
             lost.append(r)
         else:
-            found.append(Item(*span, surface=r["surface"], role=r.get("role", ""), occurrence=occ))
+            found.append((r, span, occ))
     return found, lost
+
+
+def expected_items(text: str, rows: list[dict]) -> tuple[list[Item], list[dict]]:
+    """Expected figures located in ``text``, and the rows that could not be located."""
+    found, lost = _located(text, rows)
+    items = [
+        Item(
+            *span,
+            surface=r["surface"],
+            value=_float(r.get("value", "")),
+            unit=r.get("unit", ""),
+            kind=r.get("kind", ""),
+            approx=r.get("approx", "") or "exact",
+            period_start=_end(r.get("period_start", ""), last=False),
+            period_end=_end(r.get("period_end", ""), last=True),
+            occurrence=occ,
+            note=r.get("note", ""),
+        )
+        for r, span, occ in found
+    ]
+    return items, lost
+
+
+def non_figure_items(text: str, rows: list[dict]) -> tuple[list[Item], list[dict]]:
+    """Expected non-figures located in ``text``, and the rows that could not be located."""
+    found, lost = _located(text, rows)
+    items = [
+        Item(*span, surface=r["surface"], role=r.get("role", ""), occurrence=occ) for r, span, occ in found
+    ]
+    return items, lost
 
 
 # ------------------------------------------------------------------------------------------ predictions
