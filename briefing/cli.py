@@ -193,16 +193,6 @@ def _cmd_tables(args: argparse.Namespace) -> int:
     return 0
 
 
-def _reference(path: str | None) -> pd.DataFrame | None:
-    """The ``--reference`` file (:func:`briefing.checks.load_reference` raises a TranscriptError for
-    every way of not being a reference CSV), or None for the bundled one."""
-    if path is None:
-        return None
-    from .checks import load_reference
-
-    return load_reference(path)
-
-
 def check_tables(findings: pd.DataFrame, briefing_id: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``checks`` with a ``check_id`` (C001, ... in row order) first, and the link table
     ``check_figures`` (``briefing_id``, ``check_id``, ``figure_id``): one row per figure of a finding.
@@ -224,10 +214,11 @@ def check_tables(findings: pd.DataFrame, briefing_id: str) -> tuple[pd.DataFrame
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from .checks import check, compare_reference
+    from .checks import check, compare_reference, load_reference
     from .model import load, read
 
-    reference = _reference(args.reference)
+    # load_reference raises a TranscriptError (one line, exit 2) for every way of not being a reference CSV
+    reference = load_reference(args.reference) if args.reference else None
     b = read(args.transcript) if args.transcript else load()
     findings = check(b)
     ref = compare_reference(b, reference)
