@@ -48,6 +48,7 @@ __all__ = [
     "set_alt_text",
     "set_title",
     "NO_SECTOR_COLOUR",
+    "OTHER_SECTOR_COLOUR",
     "ROLE_COLOURS",
     "axis_label",
     "bar_figures",
@@ -77,11 +78,14 @@ APPROX_WORDS = {
     "about": "about ",
     "less_than": "less than ",
 }
+_PALETTE = vocab.load("palette")
 #: Colour for rows with no sector (missing or empty).
-NO_SECTOR_COLOUR = "#B0B0B0"
+NO_SECTOR_COLOUR: str = _PALETTE["no_sector"]
+#: Colour for a sector outside the notebooks' palette (any briefing's own sectors).
+OTHER_SECTOR_COLOUR: str = _PALETTE["other_sector"]
 #: Colours of the speakers' roles (turns chart); officials get their own colours from OFFICIAL_COLOURS.
-ROLE_COLOURS = {"chair": "#9E9E9E", "media": "#D9C27E", "other": "#CFCFCF", "official": "#37474F"}
-OFFICIAL_COLOURS = ("#2F3E5C", "#A4503A", "#3F6F5A", "#6B4E7A")
+ROLE_COLOURS: dict[str, str] = dict(_PALETTE["roles"])
+OFFICIAL_COLOURS: tuple[str, ...] = tuple(_PALETTE["officials"])
 #: Colours of the figure kinds (figures per sector chart): a sequential grey-blue ramp, distinct from sectors.
 KIND_COLOURS = {
     "level": "#1F3A5F",
@@ -247,16 +251,11 @@ def _missing(x: Any) -> bool:
 
 
 def sector_colour(sector: str | None) -> str:
-    """The fixed colour of ``sector`` from ``sectors.yml``; :data:`NO_SECTOR_COLOUR` when missing.
-
-    Raises ``KeyError`` naming the known sectors for a name that is not in the vocabulary.
-    """
+    """The fixed colour of ``sector`` from ``palette.yml``; :data:`NO_SECTOR_COLOUR` when missing and
+    :data:`OTHER_SECTOR_COLOUR` (a neutral grey) for a sector the palette does not colour."""
     if _missing(sector):
         return NO_SECTOR_COLOUR
-    sectors = _sectors()
-    if sector not in sectors:
-        raise KeyError(f"unknown sector {sector!r}; known: {', '.join(sectors)}")
-    return sectors[sector]["colour"]
+    return str(_PALETTE["sectors"].get(sector, OTHER_SECTOR_COLOUR))
 
 
 def sector_label(sector: str | None) -> str:

@@ -81,15 +81,23 @@ def test_format_value_treats_missing_approx_as_exact_and_rejects_unknown():
 # --- sectors ------------------------------------------------------------------------------------------------
 
 
-def test_sector_colours_and_labels_come_from_sectors_yml():
-    raw = yaml.safe_load((ROOT / "briefing" / "data" / "sectors.yml").read_text(encoding="utf-8"))["sectors"]
+def test_sector_colours_come_from_palette_yml_and_labels_from_sectors_yml():
+    data = ROOT / "briefing" / "data"
+    raw = yaml.safe_load((data / "sectors.yml").read_text(encoding="utf-8"))["sectors"]
+    palette = yaml.safe_load((data / "palette.yml").read_text(encoding="utf-8"))
     for name, entry in raw.items():
-        assert plots.sector_colour(name) == entry["colour"]
         assert plots.sector_label(name) == entry["label"]
-    assert len({e["colour"] for e in raw.values()}) == len(raw)  # one colour per sector
+    for name, colour in palette["sectors"].items():
+        assert name in raw, name  # the palette colours only sectors the vocabulary has
+        assert plots.sector_colour(name) == colour
+    assert len(set(palette["sectors"].values())) == len(palette["sectors"])  # one colour per sector
+    assert plots.OTHER_SECTOR_COLOUR not in palette["sectors"].values()
     assert plots.sector_colour(None) == plots.NO_SECTOR_COLOUR
-    with pytest.raises(KeyError, match="unknown sector"):
-        plots.sector_colour("agriculture")
+
+
+def test_a_sector_outside_the_palette_is_drawn_in_a_neutral_colour():
+    # a briefing on another subject has sectors the notebooks' palette does not know: no KeyError
+    assert plots.sector_colour("agriculture") == plots.OTHER_SECTOR_COLOUR
 
 
 def test_every_sector_of_the_figures_table_has_a_colour(seed):
