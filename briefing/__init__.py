@@ -7,11 +7,14 @@
 
 from .corpus import Corpus, read_many
 from .errors import ReferenceFileError, TranscriptError
+from .lexicon import Lexicon, LexiconError
 from .model import Briefing, Meta, load, parse, read
 
 __all__ = [
     "Briefing",
     "Corpus",
+    "Lexicon",
+    "LexiconError",
     "Meta",
     "ReferenceFileError",
     "TranscriptError",

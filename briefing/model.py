@@ -22,6 +22,7 @@ from .dialogue import Exchange, Turn, build_exchanges, build_turns, slug
 from .errors import TranscriptError
 from .figures import Figure, Sentence, build_figures
 from .layout import Layout, read_layout, split_lines
+from .lexicon import Lexicon
 from .numbers import Token, find_tokens
 from .periods import find_periods
 from .sectors import assign_sectors, exchange_topics
@@ -75,9 +76,11 @@ def briefing_id_for(source: str, date: dt.date | None) -> str:
 class Briefing:
     """A parsed SCIO briefing transcript. Build one with :func:`parse`, :func:`read` or :func:`load`."""
 
-    def __init__(self, text: str, source: str) -> None:
+    def __init__(self, text: str, source: str, lexicon: Lexicon | None = None) -> None:
         self.text = text
         self.source = source
+        #: The vocabularies this briefing was read with (:meth:`Lexicon.bundled` unless given).
+        self.lexicon = lexicon = lexicon or Lexicon.bundled()
         # Every rule reads the look-alike-folded copy (full-width digits, U+2212, no-break spaces read as
         # ASCII; same length), and every span it finds indexes ``text``, which rows are cut from.
         self._match = match = fold(text)
@@ -100,7 +103,7 @@ class Briefing:
         self._tokens: list[Token] = []
         self._token_sentence: list[int] = []
         self._figures: list[Figure] = []
-        self._build_numbers(lower(match))
+        self._build_numbers(lower(match), lexicon)
 
     # ------------------------------------------------------------------ reading
     def _meta(self) -> Meta:
@@ -166,13 +169,13 @@ class Briefing:
                     k = e
             i = j
 
-    def _build_numbers(self, low: str) -> None:
+    def _build_numbers(self, low: str, lexicon: Lexicon) -> None:
         spans = []
         for t in self._turns:
             if t.label_span:
                 spans.append(t.label_span)
             spans.append((t.char_start, t.char_end))
-        self._tokens = find_tokens(self._match, spans, low)
+        self._tokens = find_tokens(self._match, spans, low, lexicon)
         starts = [s.start for s in self._sentences]
         for tok in self._tokens:
             k = bisect.bisect_right(starts, tok.start) - 1
@@ -183,7 +186,9 @@ class Briefing:
                 if tok.role == "figure":
                     tok.role = "name"
         self._find_periods(low)
-        self._figures = build_figures(self._match, self._tokens, self._sentences, self._token_sentence, low)
+        self._figures = build_figures(
+            self._match, self._tokens, self._sentences, self._token_sentence, low, lexicon
+        )
         assign_sectors(self._match, self._figures, self._sentences, self._turns, self._topics)
 
     @cached_property
@@ -454,7 +459,15 @@ class Briefing:
     @cached_property
     def figures(self) -> pd.DataFrame:
         """One row per mention of a statistic, typed and traced to its span."""
-        return schema.frame("figures", self.records("figures"))
+        return schema.frame("figures", self.records("figures"), extra_units=self._extra_units)
+
+    @cached_property
+    def _extra_units(self) -> tuple[str, ...]:
+        """Units of this briefing's lexicon that the bundled one lacks (categories of the unit column)."""
+        if self.lexicon is Lexicon.bundled():
+            return ()
+        bundled = set(Lexicon.bundled().unit_names)
+        return tuple(u for u in self.lexicon.unit_names if u not in bundled)
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """Every table by name, in schema order."""
@@ -468,16 +481,20 @@ class Briefing:
         )
 
 
-def parse(text: str, source: str = "<string>") -> Briefing:
-    """Parse transcript text (BOM and CRLF are normalised) into a :class:`Briefing`."""
+def parse(text: str, source: str = "<string>", *, lexicon: Lexicon | None = None) -> Briefing:
+    """Parse transcript text (BOM and CRLF are normalised) into a :class:`Briefing`.
+
+    ``lexicon`` is the vocabulary to read with (:meth:`Lexicon.bundled` by default), for instance
+    ``Lexicon.bundled().with_units({"TWh": ["TWh", "terawatt-hours"]})``."""
     if not isinstance(text, str):
         raise TypeError(f"parse() takes str, not {type(text).__name__}; use read() for files")
-    return Briefing(normalise(text, source), source)
+    return Briefing(normalise(text, source), source, lexicon)
 
 
-def read(path: str | os.PathLike[str]) -> Briefing:
-    """Read and parse a transcript file (UTF-8, with or without BOM, LF or CRLF)."""
-    return Briefing(read_text(path), str(path))
+def read(path: str | os.PathLike[str], *, lexicon: Lexicon | None = None) -> Briefing:
+    """Read and parse a transcript file (UTF-8, with or without BOM, LF or CRLF); ``lexicon`` as in
+    :func:`parse`."""
+    return Briefing(read_text(path), str(path), lexicon)
 
 
 def load() -> Briefing:

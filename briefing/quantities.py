@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+from .lexicon import Lexicon
 from .numbers import NUM, NUMWORD
 from .records import Figure, Sentence
 from .text import lower_pattern
@@ -37,9 +38,14 @@ class _Units(NamedTuple):
     glued_scales: dict[str, float]  # a scale letter glued to the number ("3.189m") -> its factor
 
 
-@cache
-def _units() -> _Units:
-    spec = load("units")
+def _units(lexicon: Lexicon | None = None) -> _Units:
+    """The unit vocabulary of ``lexicon`` (the bundled one by default), compiled once per lexicon."""
+    return _compile_units(lexicon or Lexicon.bundled())
+
+
+@lru_cache(maxsize=8)
+def _compile_units(lexicon: Lexicon) -> _Units:
+    spec = lexicon.units
     words: list[tuple[str, str, str | None]] = []
     for u in spec["units"]:
         for w in u["words"]:
@@ -61,7 +67,7 @@ def _units() -> _Units:
         for p in spec["per_capita"]
     ]
     streak = _low_rx(r"\b(?:" + "|".join(re.escape(w) for w in spec["streak_words"]) + r")\b")
-    prefixes = spec.get("prefixes", {})
+    prefixes = dict(spec.get("prefixes", {}))
     prefix_rx = (
         re.compile(
             "(?:" + "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True)) + r")[ \u00a0]?$"
