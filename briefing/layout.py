@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from .dates import find_date, find_time
-from .vocab import load
+from .lexicon import Lexicon
 
 __all__ = ["Line", "Layout", "Listed", "read_layout", "label_of", "split_lines"]
 
@@ -124,7 +124,7 @@ def _any_of(patterns: list[str]) -> re.Pattern[str]:
 
 @cache
 def _vocab() -> _Vocab:
-    v = load("layout")
+    v = Lexicon.bundled().layout
     heads = {}
     for kind, words in v["headings"].items():
         for w in words:
@@ -141,32 +141,8 @@ def _vocab() -> _Vocab:
     )
 
 
-_SMALL_WORDS = frozenset(
-    [
-        "of",
-        "and",
-        "the",
-        "for",
-        "in",
-        "on",
-        "at",
-        "de",
-        "du",
-        "la",
-        "le",
-        "von",
-        "van",
-        "da",
-        "to",
-        "with",
-        "a",
-        "an",
-        "&",
-        "by",
-        "from",
-        "under",
-    ]
-)
+#: Lower-case words a title-case line may hold (layout.yml ``small_words``).
+_SMALL_WORDS = frozenset(w.lower() for w in Lexicon.bundled().layout["small_words"])
 # A name in Chinese characters beside the English one ("Zhao Zhiguo 赵志国", "赵志国 Zhao Zhiguo",
 # "Zhao Zhiguo（赵志国）"); "·" joins the parts of a transcribed foreign name.
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -175,17 +151,18 @@ _CJK_NAME = re.compile(rf"[(（]?[{_HAN}][{_HAN}·・]*[)）]?")
 _BAD_LABEL_CHARS = re.compile(r"[?!;\"“”‘…]|(?<![^\W\d_])’|[.,]\s+[a-z]|https?:|www\.")
 _WORD = re.compile(r"[^\s]+")
 _HEADING_WITH_VALUE = re.compile(r"^(?P<head>[A-Za-z][A-Za-z ]{1,25}?)\s*[:：]\s*(?P<rest>.*)$")
+#: The honorifics of layout.yml without their dots ("Mr", "Dr"), for a speaker-list entry.
+_HONORIFIC_WORDS = "|".join(
+    re.escape(h) for h in dict.fromkeys(h.rstrip(".") for h in Lexicon.bundled().layout["honorifics"])
+)
 _ENTRY = re.compile(
     rf"^(?P<name>(?:[(（]?[{_HAN}][{_HAN}·・]*[)）]?\s*)?"
-    r"(?:(?:Mr|Ms|Mrs|Dr|Prof|Madam)\.?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
+    rf"(?:(?:{_HONORIFIC_WORDS})\.?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}}"
     rf"(?:\s*[(（]?[{_HAN}][{_HAN}·・]*[)）]?)?)"
     r"\s*[,，]\s*(?P<desc>\S.*)$"
 )
 _OFFICIAL_WORDS = re.compile(
-    r"\b(spokes(?:person|man|woman)|minister|director|deputy|chief|head|vice|commissioner|"
-    r"president|chairman|chairwoman|secretary|administrator|governor|mayor|official|engineer|"
-    r"researcher|professor|expert|inspector|counsel|ambassador|general)\b",
-    re.IGNORECASE,
+    r"\b(" + "|".join(Lexicon.bundled().layout["official_words"]) + r")\b", re.IGNORECASE
 )
 _PLACE_LINE = re.compile(r"^(?P<left>[^|]{2,60}?)\s*[|｜]\s*(?P<right>.+)$")
 _SUMMARY = re.compile(r"\b(press conference|briefing|news conference|held)\b", re.IGNORECASE)

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+from .kinds import CHANGE_KINDS
 from .lexicon import Lexicon
 from .numbers import NUM, NUMWORD
 from .records import Figure, Sentence
@@ -264,7 +265,7 @@ def _kind_and_sign(low: str, f: Figure, s: Sentence, streak: re.Pattern[str]) ->
     if sign:  # the written sign wins over the words ("grew -11.7%"); a level may be negative (a loss)
         f.value = -abs(f.value) if sign == "-" else abs(f.value)
         return
-    if f.kind not in ("growth", "pp_change", "change"):
+    if f.kind not in CHANGE_KINDS:
         return
     neg = bool(_NEG_AFTER.match(after))
     if not neg and not _RISE_AFTER.match(after):
@@ -306,7 +307,7 @@ def _baseline(text: str, low: str, f: Figure, s: Sentence, nxt: int | None = Non
     A baseline named after "than"/"from"/... is a phrase of the figure's own clause: it is looked for no
     further than the next figure or :data:`CLAUSE_REACH` characters, and a phrase that runs on into the
     next figure's clause is cut where that clause starts (:func:`_own_phrase`)."""
-    if f.kind not in ("growth", "pp_change", "change"):
+    if f.kind not in CHANGE_KINDS:
         return None
     cs = _clause_start(text, s.start, f.token.start)
     ce = _clause_end(text, f.end, s.end)
