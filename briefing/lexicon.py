@@ -1,7 +1,8 @@
 """The vocabulary a parse reads, as one frozen object: :class:`Lexicon`.
 
 The bundled lexicon is the YAML vocabularies of ``briefing/data/`` (units, qualifiers, layout words, number
-roles, sentence rules, kinds). A run can read with more words without editing the package's files:
+roles, sentence rules, kinds, month names).
+A run can read with more words without editing the package's files:
 
 >>> import briefing
 >>> from briefing.lexicon import Lexicon
@@ -28,7 +29,7 @@ from .vocab import load
 __all__ = ["Lexicon", "LexiconError"]
 
 #: The vocabularies a lexicon holds, each a file ``briefing/data/<name>.yml``.
-VOCABULARIES = ("units", "qualifiers", "layout", "roles", "sentences", "kinds")
+VOCABULARIES = ("units", "qualifiers", "layout", "roles", "sentences", "kinds", "months")
 
 
 class LexiconError(ValueError):
@@ -58,6 +59,7 @@ class Lexicon:
     roles: Mapping[str, Any]
     sentences: Mapping[str, Any]
     kinds: Mapping[str, Any]
+    months: Mapping[str, Any]
     name: str = "bundled"
 
     @classmethod
@@ -129,6 +131,7 @@ class Lexicon:
             roles=self.roles,
             sentences=self.sentences,
             kinds=self.kinds,
+            months=self.months,
             name=name or f"{self.name}+units",
         )
 
