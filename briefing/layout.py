@@ -309,23 +309,29 @@ def _header_in_body(lines: list[Line], j: int, date: dt.date | None) -> str | No
 
 
 def read_layout(text: str, lines: list[Line] | None = None) -> Layout:
-    """Read header metadata and classify body lines. Never raises on odd input."""
+    """Read header metadata and classify body lines. Never raises on odd input.
+
+    The page is read top to bottom: the title, the header (the lists, date, place, summary), the body
+    (labels and speech), the trailer (editor, source, links)."""
     lines = split_lines(text) if lines is None else lines
-    v = _vocab()
     lay = Layout()
+    i = _read_title(lay, lines)
+    body_start = _read_header(lay, lines, i)
+    j = _read_body(lay, lines, body_start)
+    if j is not None and j < len(lines):
+        lay.trailer_start_line = lines[j].no
+        _read_trailer(lay, lines, j)
+    return lay
+
+
+def _read_title(lay: Layout, lines: list[Line]) -> int:
+    """The title: the first content line that is not page furniture or a posting line (and the lines
+    that continue it). Returns the index of the first line after it."""
     i, n = 0, len(lines)
-
-    def site_line(c: str) -> bool:  # a posting line; the first one's date is the page's posting date
-        is_site, posted = _site_line(c)
-        if posted is not None and lay.posting_date is None:
-            lay.posting_date = posted
-        return is_site
-
-    # --- title: the first content line that is not page furniture or a posting line -------------
     while i < n:
         ln = lines[i]
         c = ln.content
-        if c and not is_chrome(c) and not is_page_furniture(c) and not site_line(c):
+        if c and not is_chrome(c) and not is_page_furniture(c) and not _site(lay, c):
             m = _BULLET.match(c)
             off = m.end() if m else 0
             if label_of(c) is None and heading_of(c) is None and not is_trailer(c):
@@ -334,9 +340,25 @@ def read_layout(text: str, lines: list[Line] | None = None) -> Layout:
                 i = _title_continues(lay, lines, i + 1)
             break
         i += 1
-    title = lay.title
+    return i
 
-    # --- header: headings, lists, date, summary, photo credit -------------------------------------
+
+def _site(lay: Layout, c: str) -> bool:
+    """Whether ``c`` is a posting line; the first one's date is the page's posting date."""
+    is_site, posted = _site_line(c)
+    if posted is not None and lay.posting_date is None:
+        lay.posting_date = posted
+    return is_site
+
+
+def _read_header(lay: Layout, lines: list[Line], i: int) -> int:
+    """The header after the title: headings and the lists under them, the date, place and time, the
+    summary, the photo credit; then the chair, and warnings for what the header lacks or did not
+    understand. Returns the index of the first body line (a speaker label, unlabelled speech, or the
+    trailer)."""
+    v = _vocab()
+    n = len(lines)
+    title = lay.title
     state: str | None = None
     body_start: int | None = None
     pending: list[int] = []  # lines not understood yet: unread header lines, or the start of the body
@@ -352,7 +374,7 @@ def read_layout(text: str, lines: list[Line] | None = None) -> Layout:
     while i < n:
         ln = lines[i]
         c = _BULLET.sub("", ln.content)
-        if not c or c == PAGE_BREAK or is_chrome(c) or site_line(c) or is_page_furniture(c, title):
+        if not c or c == PAGE_BREAK or is_chrome(c) or _site(lay, c) or is_page_furniture(c, title):
             i += 1
             continue
         if is_trailer(c):
@@ -431,17 +453,27 @@ def read_layout(text: str, lines: list[Line] | None = None) -> Layout:
         i += 1
     else:
         body_start = pending[0] if pending else n
+    _name_chair(lay)
+    _warn_header(lay, lines, body_start, headings_at, date_unread)
+    return body_start
 
-    # When no heading named the chair, the chair is the listed person from the SCIO.
+
+def _name_chair(lay: Layout) -> None:
+    """When no heading named the chair, the chair is the listed person from the SCIO."""
+    v = _vocab()
     if lay.listed and not any(p.role == "chair" for p in lay.listed):
         for k, p in enumerate(lay.listed):
             if v.chair_affiliation.search(p.description):
                 lay.listed[k] = Listed(p.name, p.description, p.honorific, "chair", p.line, p.name_zh)
                 break
 
-    _warn_header(lay, lines, body_start, headings_at, date_unread)
 
-    # --- body and trailer ------------------------------------------------------------------------
+def _read_body(lay: Layout, lines: list[Line], body_start: int) -> int | None:
+    """Classify the body lines from ``body_start`` (speaker labels, speech, page breaks and furniture)
+    into ``lay.body``. Returns the index of the trailer's first line (``len(lines)`` without one), or
+    None when a second briefing's header starts (its lines are warned about, not read)."""
+    n = len(lines)
+    title = lay.title
     lay.body_start_line = lines[body_start].no if body_start < n else None
     known = {p.name for p in lay.listed}
     inline_mode = False  # set once a known speaker's label was found inline ("Name: text")
@@ -465,7 +497,7 @@ def read_layout(text: str, lines: list[Line] | None = None) -> Layout:
                 lay.body.append(("page", ln, ""))
             else:
                 _second_briefing(lay, lines, ln, lay.body)
-                return lay
+                return None
         else:
             name = label_of(c)
             if name is not None:
@@ -485,10 +517,7 @@ def read_layout(text: str, lines: list[Line] | None = None) -> Layout:
                 else:
                     lay.body.append(("speech", ln, ""))
         j += 1
-    if j < n:
-        lay.trailer_start_line = lines[j].no
-        _read_trailer(lay, lines, j)
-    return lay
+    return j
 
 
 def _title_continues(lay: Layout, lines: list[Line], i: int) -> int:
