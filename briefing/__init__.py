@@ -8,7 +8,7 @@
 from .corpus import Corpus, read_many
 from .errors import ReferenceFileError, TranscriptError
 from .lexicon import Lexicon, LexiconError
-from .model import Briefing, Meta, load, parse, read
+from .model import Briefing, Meta, Steps, load, parse, read
 
 __all__ = [
     "Briefing",
@@ -16,6 +16,7 @@ __all__ = [
     "Lexicon",
     "LexiconError",
     "Meta",
+    "Steps",
     "ReferenceFileError",
     "TranscriptError",
     "__version__",

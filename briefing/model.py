@@ -29,7 +29,7 @@ from .sectors import assign_sectors, exchange_topics
 from .sentences import split_spans
 from .text import fold, lower, normalise, read_text
 
-__all__ = ["Briefing", "Meta", "parse", "read", "load", "briefing_id_for"]
+__all__ = ["Briefing", "Meta", "Steps", "parse", "read", "load", "briefing_id_for"]
 
 _PARA = re.compile(r"\n[ \t\u00a0]*\n")
 
@@ -73,6 +73,20 @@ def briefing_id_for(source: str, date: dt.date | None) -> str:
     return f"{date.isoformat()}-{s}"
 
 
+@dataclass(frozen=True)
+class Steps:
+    """What each step of a parse found, in the order the steps run: the page's layout (title, header,
+    body lines), the speakers' turns and the question-and-answer exchanges, the sentences of each
+    turn, the numeric tokens of the ledger (each with its role) and the figures (the statistics)."""
+
+    layout: Layout
+    turns: tuple[Turn, ...]
+    exchanges: tuple[Exchange, ...]
+    sentences: tuple[Sentence, ...]
+    tokens: tuple[Token, ...]
+    figures: tuple[Figure, ...]
+
+
 class Briefing:
     """A parsed SCIO briefing transcript. Build one with :func:`parse`, :func:`read` or :func:`load`."""
 
@@ -104,6 +118,15 @@ class Briefing:
         self._token_sentence: list[int] = []
         self._figures: list[Figure] = []
         self._build_numbers(lower(match), lexicon)
+        #: What each step of the parse found, in order (the tables are cut from these).
+        self.steps = Steps(
+            self._layout,
+            tuple(self._turns),
+            tuple(self._exchanges),
+            tuple(self._sentences),
+            tuple(self._tokens),
+            tuple(self._figures),
+        )
 
     # ------------------------------------------------------------------ reading
     def _meta(self) -> Meta:
