@@ -90,7 +90,7 @@ def build_figures(
             elif u.prefix_rx is not None and (
                 p := u.prefix_rx.search(text, max(s.start, tok.start - 5), tok.start)
             ):
-                unit = u.prefixes[p.group().strip(" \u00a0")]  # "RMB 3.88 trillion"
+                unit = u.prefixes[p.group().strip(" ")]  # "RMB 3.88 trillion"
         f = Figure(tok, value * scale, unit, kind or "level", approx, pos, si, scale)
         ot = _OF_TOTAL.match(text, tok.end, s.end)
         if ot and unit == "count":

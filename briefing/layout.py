@@ -630,7 +630,7 @@ def _inline_label(content: str, known: set[str], inline_mode: bool) -> tuple[str
     if m is None:
         return None
     k = m.start()
-    if k <= 0 or k + 1 >= len(content) or (content[k] == ":" and content[k + 1] not in " \u00a0"):
+    if k <= 0 or k + 1 >= len(content) or (content[k] == ":" and content[k + 1] != " "):
         return None
     name = content[:k].strip(_STRIP)
     if label_of(name + ":") is None:
@@ -697,7 +697,7 @@ def _add_listed(
 
 
 _TRANSLATORS = re.compile(r"\bby\s+(?P<names>[^.]+)", re.IGNORECASE)
-_CAPTION = re.compile(r"^/\s*(?P<count>\d*)[\s\u00a0]*(?P<text>.*)$")
+_CAPTION = re.compile(r"^/\s*(?P<count>\d*)\s*(?P<text>.*)$")
 
 
 def _read_trailer(lay: Layout, lines: list[Line], start: int) -> None:

@@ -31,7 +31,7 @@ from .text import fold, lower, normalise, read_text
 
 __all__ = ["Briefing", "Meta", "Steps", "parse", "read", "load", "briefing_id_for"]
 
-_PARA = re.compile(r"\n[ \t\u00a0]*\n")
+_PARA = re.compile(r"\n[ \t]*\n")
 
 
 @dataclass(frozen=True)

@@ -56,23 +56,20 @@ def _compile_units(lexicon: Lexicon) -> _Units:
     for w, _, _ in words:
         e = re.escape(w)
         alts.append(e + (r"(?![A-Za-z])" if w[-1].isalpha() else ""))
-    unit_rx = re.compile(r"[ \u00a0]?(?P<u>" + "|".join(alts) + ")", re.IGNORECASE)
+    unit_rx = re.compile(r" ?(?P<u>" + "|".join(alts) + ")", re.IGNORECASE)
     lookup = {w.lower(): (unit, kind) for w, unit, kind in words}
     scales = {k.lower(): float(v) for k, v in spec["scales"].items()}
     scale_rx = re.compile(
-        r"[ \u00a0](?P<s>" + "|".join(sorted(scales, key=len, reverse=True)) + r")(?![A-Za-z])",
+        r" (?P<s>" + "|".join(sorted(scales, key=len, reverse=True)) + r")(?![A-Za-z])",
         re.IGNORECASE,
     )
     per_capita = [
-        (p["unit"], re.compile(r"[ \u00a0]+(?:[\w+-]+[ \u00a0]+){0,3}?" + p["pattern"]))
-        for p in spec["per_capita"]
+        (p["unit"], re.compile(r" +(?:[\w+-]+ +){0,3}?" + p["pattern"])) for p in spec["per_capita"]
     ]
     streak = _low_rx(r"\b(?:" + "|".join(re.escape(w) for w in spec["streak_words"]) + r")\b")
     prefixes = dict(spec.get("prefixes", {}))
     prefix_rx = (
-        re.compile(
-            "(?:" + "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True)) + r")[ \u00a0]?$"
-        )
+        re.compile("(?:" + "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True)) + r") ?$")
         if prefixes
         else None
     )
@@ -97,7 +94,7 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace("\\ ", " ") for w in sorted(words, key=len, reverse=True))
 
 
-_APPROX_WORDS = rf"\b(?P<w>{_alternation(_qualifiers()[0])})[ \u00a0]+(?:a total of[ \u00a0]+)?"
+_APPROX_WORDS = rf"\b(?P<w>{_alternation(_qualifiers()[0])}) +(?:a total of +)?"
 #: An optional qualifier before a figure (at the end of the text before it), from the same list.
 _QUALIFIER = rf"(?:(?:{_alternation(_qualifiers()[0])}) )?"
 
@@ -107,7 +104,7 @@ def _approx_rx() -> re.Pattern[str]:
     """A qualifier right before the number, or before the currency written before it ("surpassed RMB
     7.5 trillion", "exceeded $1.3 billion")."""
     prefixes = sorted(_units().prefixes, key=len, reverse=True)
-    currency = "(?:(?:" + "|".join(re.escape(p) for p in prefixes) + r")[ \u00a0]?)?" if prefixes else ""
+    currency = "(?:(?:" + "|".join(re.escape(p) for p in prefixes) + r") ?)?" if prefixes else ""
     return _low_rx(_APPROX_WORDS + currency + "$")
 
 
@@ -135,7 +132,7 @@ _SIGN = _low_rx(
     r"(?:up)?surg\w*|jump\w*|gain\w*|expand\w*))"
 )
 # a minus sign in words, right before the number: "minus 2.3%", "a negative 2.3%"
-_MINUS_WORD = _low_rx(r"\b(?:minus|negative)[ \u00a0]+$")
+_MINUS_WORD = _low_rx(r"\b(?:minus|negative) +$")
 _NEG_AFTER = _low_rx(
     r"^\s*(?:year[- ]on[- ]year\s+)?(?:reduction|decrease|decline|drop|fall|cut|contraction)"
 )
@@ -181,7 +178,7 @@ _BASE_TRIM = re.compile(
 )
 _HALF = re.compile(r"^(?:the )?(?:first half|H1)\b", re.IGNORECASE)
 _OF_TOTAL = re.compile(
-    rf"[ \u00a0]+(?:out[ \u00a0]+)?of[ \u00a0]+(?:the[ \u00a0]+)?(?:top[ \u00a0]+)?"
+    rf" +(?:out +)?of +(?:the +)?(?:top +)?"
     rf"(?P<n>{NUM}|{NUMWORD})\b",
     re.IGNORECASE,
 )
