@@ -394,8 +394,12 @@ class Briefing:
 
     def _rows_figures(self) -> list[dict]:
         rows = []
+        quotes: dict[int, str] = {}  # one copy of each sentence, shared by its figures' rows
         for k, f in enumerate(self._figures, 1):
             s = self._sentences[f.sentence]
+            quote = quotes.get(f.sentence)
+            if quote is None:
+                quote = quotes[f.sentence] = self.text[s.start : s.end]
             t = self._turns[s.turn]
             p = f.period
             rows.append(
@@ -422,7 +426,7 @@ class Briefing:
                     "surface": self.text[f.token.start : f.end],
                     "char_start": f.token.start,
                     "char_end": f.end,
-                    "quote": self.text[s.start : s.end],
+                    "quote": quote,
                     "quote_start": s.start,
                 }
             )

@@ -77,14 +77,3 @@ def test_kinds_table_matches_the_field_dictionary():
     assert CHANGE_KINDS == ("growth", "pp_change", "change")
     assert KINDS["pp_change"].label == "change, pp"
     assert APPROXIMATIONS["more_than"].words == "more than "
-
-
-def test_steps_are_public_and_match_the_tables():
-    b = briefing.parse(HEADER + TEXT, source="<test>")
-    steps = b.steps
-    assert [b.text[f.token.start : f.token.end] for f in steps.figures] == list(b.figures["surface"])
-    assert len(steps.turns) == len(b.turns)
-    assert len(steps.sentences) == len(b.sentences)
-    assert steps.layout.title == b.meta.title
-    with pytest.raises(AttributeError):
-        steps.figures = ()  # type: ignore[misc]
