@@ -25,6 +25,7 @@ class Kind:
     id: str
     label: str  # for readers: "change, pp"
     axis: str  # the word an axis label starts with: "Difference"
+    noun: tuple[str, str]  # in a count, one and several: ("growth rate", "growth rates")
     description: str
     colour: str
     change: bool  # measured against a baseline
@@ -40,7 +41,8 @@ class Approximation:
 
 
 def _kinds() -> Mapping[str, Kind]:
-    return MappingProxyType({k["id"]: Kind(**k) for k in load("kinds")["kinds"]})
+    kinds = load("kinds")["kinds"]
+    return MappingProxyType({k["id"]: Kind(**{**k, "noun": tuple(k["noun"])}) for k in kinds})
 
 
 def _approximations() -> Mapping[str, Approximation]:
