@@ -230,9 +230,9 @@ def speakers(b: Any) -> list[Part]:
         import matplotlib.pyplot as plt
 
         plots.use_house_style()
-        ax = plots.words_per_turn(b)
-        parts.append(ax.figure)
-        plt.close(ax.figure)
+        fig: Any = plots.words_per_turn(b).figure
+        parts.append(fig)
+        plt.close(fig)
     return parts
 
 
@@ -428,13 +428,13 @@ def checks(b: Any) -> list[Part]:
                 "give."
             )
         )
-        rows = [
+        ref_rows = [
             (str(r.figure_ids).replace(";", ", "), r.indicator, r.period, r.briefing_value, r.official_value,
              r.status, r.publisher)
             for r in matched.itertuples()
         ]  # fmt: skip
         parts.append(
-            _table(rows, ["figures", "indicator", "period", "briefing", "official", "status", "source"])
+            _table(ref_rows, ["figures", "indicator", "period", "briefing", "official", "status", "source"])
         )
     return parts
 
@@ -780,7 +780,7 @@ def skip_iri_grammar() -> None:
     ``rfc3987-syntax`` is installed: about 2 s of start-up, for a format check the notebook schema never
     uses (the book's configuration does the same). Only where nothing has imported jsonschema yet."""
     if "jsonschema" not in sys.modules:
-        sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[assignment]
+        sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 
 
 def _cmd(args: argparse.Namespace) -> int:
