@@ -26,7 +26,7 @@ OUTSAMPLE = ROOT / "tests" / "fixtures" / "outsample"
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("transcripts", nargs="*", type=Path)
-    ap.add_argument("--keep", type=Path, help="write each report into DIR/NAME/ instead of a temporary folder")
+    ap.add_argument("--keep", type=Path, help="keep each report in DIR/NAME/")
     args = ap.parse_args()
     paths: list[Path | None] = list(args.transcripts) or [None, *sorted(OUTSAMPLE.glob("*.txt"))]
 
@@ -40,7 +40,8 @@ def main() -> None:
         for path in paths:
             name = path.stem if path else "bundled"
             out = base / name
-            cmd = [sys.executable, "-m", "briefing", "report", *([str(path)] if path else []), "--out", str(out)]
+            given = [str(path)] if path else []
+            cmd = [sys.executable, "-m", "briefing", "report", *given, "--out", str(out)]
             t = time.perf_counter()
             r = subprocess.run(cmd + ["-q"], capture_output=True, text=True, env=env)
             command = time.perf_counter() - t

@@ -445,11 +445,9 @@ def unread(b: Any) -> list[Part]:
     parts: list[Part] = []
     warns = list(b.warnings)
     m = b.meta
-    missing = [
-        w for w, ok in (("a date", m.date), ("a title", m.title), ("a speaker list", m.speakers)) if not ok
-    ]
+    missing = [w for w, ok in (("date", m.date), ("title", m.title), ("speaker list", m.speakers)) if not ok]
     if missing:
-        parts.append(_p(f"The header gives no {_e(_listing(missing))}."))
+        parts.append(_p(f"The header gives no {_e(' and no '.join(missing))}."))
     if warns:
         items = "".join(f"<li>{_e(w)}</li>" for w in warns)
         parts.append(f"<p>The reader's warnings ({len(warns)}):</p><ul class='warnings'>{items}</ul>")
