@@ -679,6 +679,8 @@ def execute(nb: Any, timeout: int = CELL_TIMEOUT) -> list[str]:
             allow_errors=True,
             record_timing=False,
             kernel_manager_class=_current_env_kernel_manager(),
+            # the kernel's start-up notices (TCP on localhost) are not the user's concern; errors still show
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],
             resources={"metadata": {"path": cwd}},
         )
         client.execute()
