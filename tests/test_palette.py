@@ -91,7 +91,7 @@ def test_contrast_formula_on_known_pairs():
     assert contrast("#FFFFFF") == pytest.approx(1.0)
     assert contrast("#767676") == pytest.approx(4.54, abs=0.01)
     assert contrast("#777777") == pytest.approx(4.48, abs=0.01)
-    # The colours of the previous palette that the teaching issue measured: software 1.95:1, electronics 2.32:1.
+    # The previous palette, as the teaching issue measured it: software 1.95:1, electronics 2.32:1.
     assert contrast("#CCB974") == pytest.approx(1.95, abs=0.01)
     assert contrast("#64B5CD") == pytest.approx(2.32, abs=0.01)
 
