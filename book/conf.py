@@ -38,7 +38,7 @@ extensions = [
     "_book",
 ]
 
-include_patterns = ["book/*.md", "notebooks/[0-9][0-9]-*.ipynb"]
+include_patterns = ["book/*.md", "notebooks/primer.ipynb", "notebooks/[0-9][0-9]-*.ipynb"]
 exclude_patterns = [
     ".*",
     "**/.*",
@@ -54,7 +54,7 @@ exclude_patterns = [
 ]
 templates_path = ["_templates"]
 html_static_path = ["_static"]
-html_css_files = ["book.css"]
+html_css_files = ["book.css", "print.css"]
 
 # --- notebooks: rendered as committed, never executed here ---------------------------------------------
 nb_execution_mode = "off"
