@@ -1,8 +1,9 @@
 """Sphinx configuration of the book: the executed notebooks rendered with MyST-NB and sphinx-book-theme.
 
 Built by ``make report`` (or ``python -m sphinx -b html -c book . site``) from the repository root, which is
-the source folder: only ``book/*.md`` and ``notebooks/NN-*.ipynb`` are read (``include_patterns``), so the
-notebooks are rendered where they are, as committed, without being executed again.
+the source folder: only ``book/*.md``, ``notebooks/primer.ipynb`` and ``notebooks/NN-*.ipynb`` are read
+(``include_patterns``), so the notebooks are rendered where they are, as committed, without being executed
+again.
 """
 
 from __future__ import annotations
