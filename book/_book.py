@@ -24,8 +24,8 @@ from pathlib import Path
 from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.application import Sphinx
-from sphinx.util.docutils import SphinxDirective
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective
 
 #: The policy of every page. ``SCRIPT_HASHES`` is replaced, page by page, by the hashes of its inline scripts.
 CSP = (
@@ -125,20 +125,26 @@ def dictionary_markdown() -> str:
         out += ["| column | type | can be empty | unit | description |", "|---|---|---|---|---|"]
         for r in schema.describe(table).itertuples():
             empty = "yes" if r.nullable else ""
-            out.append(f"| `{r.column}` | {_cell(r.type)} | {empty} | {_cell(r.unit)} | {_cell(r.description)} |")
+            out.append(
+                f"| `{r.column}` | {_cell(r.type)} | {empty} | {_cell(r.unit)} | {_cell(r.description)} |"
+            )
         out.append("")
     return "\n".join(out)
 
 
 class DataDictionary(SphinxDirective):
-    """``{data-dictionary}``: the tables' fields, read from ``briefing/data/fields.yml`` when the book is built."""
+    """``{data-dictionary}``: the tables' fields, read from ``briefing/data/fields.yml`` at build time."""
 
     has_content = False
 
     def run(self) -> list[nodes.Node]:
-        self.env.note_dependency(str(Path(__file__).resolve().parent.parent / "briefing" / "data" / "fields.yml"))
+        self.env.note_dependency(
+            str(Path(__file__).resolve().parent.parent / "briefing" / "data" / "fields.yml")
+        )
         holder = nodes.section()
-        self.state.nested_parse(StringList(dictionary_markdown().splitlines()), self.content_offset, holder, match_titles=True)
+        self.state.nested_parse(
+            StringList(dictionary_markdown().splitlines()), self.content_offset, holder, match_titles=True
+        )
         return holder.children
 
 

@@ -57,7 +57,9 @@ def _cell(text: str, tag: str, cell_id: str) -> nbformat.NotebookNode:
     return cell
 
 
-def splice(nb: nbformat.NotebookNode, objectives: str, exercises: list[str], key: str) -> nbformat.NotebookNode:
+def splice(
+    nb: nbformat.NotebookNode, objectives: str, exercises: list[str], key: str
+) -> nbformat.NotebookNode:
     """``nb`` with its teaching cells replaced by these (in place; also returned)."""
     cells = [c for c in nb.cells if not TAGS & set(c.get("metadata", {}).get("tags", []))]
     for i, cell in enumerate(cells[1:], start=1):
