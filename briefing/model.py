@@ -398,6 +398,10 @@ class Briefing:
                     "quote_start": s.start,
                 }
             )
+        from .checks.repeats import repeat_links  # issue 14: later mentions point to the first
+
+        for row, first in zip(rows, repeat_links(pd.DataFrame(rows), self.text, self.meta.date), strict=True):
+            row["repeat_of"] = first
         return rows
 
     def _rows_briefings(self) -> list[dict]:
