@@ -24,7 +24,7 @@ from .figures import Figure, Sentence, build_figures
 from .layout import Layout, read_layout, split_lines
 from .numbers import Token, find_tokens
 from .periods import find_periods
-from .sectors import assign_sectors, exchange_topics
+from .sectors import assign_sectors, exchange_topics, home_sector
 from .sentences import split_spans
 from .text import fold, lower, normalise, read_text
 
@@ -184,12 +184,17 @@ class Briefing:
                     tok.role = "name"
         self._find_periods(low)
         self._figures = build_figures(self._match, self._tokens, self._sentences, self._token_sentence, low)
-        assign_sectors(self._match, self._figures, self._sentences, self._turns, self._topics)
+        assign_sectors(self._match, self._figures, self._sentences, self._turns, self._topics, self._home)
+
+    @cached_property
+    def _home(self) -> str | None:
+        """The sector the briefing is about, from its title (else its text): ``sectors.home_sector``."""
+        return home_sector(self.meta.title or "", self._match)
 
     @cached_property
     def _topics(self) -> dict[int, str | None]:
         """Sector of each exchange's question, by exchange number (worked out once)."""
-        return exchange_topics(self._match, self._exchanges, self._turns)
+        return exchange_topics(self._match, self._exchanges, self._turns, self._home)
 
     # ------------------------------------------------------------------ ids
     @property
