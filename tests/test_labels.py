@@ -31,7 +31,8 @@ from .conftest import CASES, FIXTURES
 
 FUNCTION_WORDS = frozenset(
     "a an the of in on at to for by with from into and or as its it their this that these those such than "
-    "is are was were be been being has have had which who whose whom what per s".split()
+    "is are was were be been being has have had which who whose whom what per s against between among within "
+    "over under during across through after before via about all each every both some any".split()
 )
 STEM_LETTERS = 6
 _WORD = re.compile(r"[a-z0-9]+")
