@@ -108,6 +108,8 @@ SECTOR_WEIGHTS = (6, 2, 1, 3)
 PARAGRAPH_CAP = 3
 #: Added to the briefing's home sector when it has any score: less than one match, so it only breaks ties.
 HOME_BONUS = 0.5
+#: Added to every industry sector with any score in a briefing whose home sector is an industry sector.
+FAMILY_BONUS = 3
 
 
 def dominant_sector(text: str, home: str | None = None) -> str | None:
@@ -136,6 +138,13 @@ def sector_of_counts(
         return None
     if home in score:
         score[home] += HOME_BONUS
+    industry = _vocabulary().industry
+    if (
+        home in industry
+    ):  # an industry briefing speaks of its own sectors unless a figure clearly says otherwise
+        for key in score:
+            if key in industry:
+                score[key] += FAMILY_BONUS
     return max(score, key=lambda k: (score[k], -order[k]))
 
 

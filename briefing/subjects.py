@@ -453,6 +453,8 @@ class _Words:
     bare: re.Pattern[str]
     verb_anywhere: re.Pattern[str]
     built_before: re.Pattern[str]
+    growth_word: re.Pattern[str]
+    growth_kinds: dict[str, str]
 
 
 def _alt(words) -> str:
@@ -476,13 +478,21 @@ def _words() -> _Words:
         re.compile(rf"^(?:(?:{_alt(w['auxiliaries'])})\s+)+"),
         re.compile(
             rf"^\s+(?:(?:{_alt(w['auxiliaries'])})\s+)*(?P<p>(?:[a-z]+ly\s+)?(?:{_alt(w['participles'])}|[a-z]+ed)"
-            r"(?:\s+(?:and|or)\s+[a-z]+ed)?\b(?:\s+(?:for|to|into|by|with)\s+[^,;.()]{1,60}?)?)(?=\s*(?:[,;.(]|$|"
-            r"\s(?:as of|by the end|in the|from|since|and|while|with)\b))"
+            r"(?:\s+(?:and|or)\s+[a-z]+ed)?\b(?:\s+(?:for|to|into|by|with)\s+[^,;.()]{1,60}?)?"
+            # or a present participle with its object: "rural migrant workers living in cities"
+            r"|(?!(?:including|according|during|following|excluding|accounting|being)\b)[a-z]{3,}ing\s+[^,;.()]{2,60}?)"
+            r"(?=\s*(?:[,;.(]|$|\s(?:as of|by the end|in the|from|since|and|while|with|up|down)\b))"
         ),
-        re.compile(rf"^\s+(?P<p>(?:{_alt(w['condition_verbs'])})\s[^,;.()]{{3,80}}?)(?=\s*(?:[,;.(]|$|\s(?:and|while)\s))"),
+        re.compile(
+            rf"^\s+(?P<p>(?:{_alt(w['condition_verbs'])})\s[^,;.()]{{3,80}}?)(?=\s*(?:[,;.(]|$|\s(?:and|while)\s))"
+        ),
         re.compile(rf"^(?:{_alt(w['bare_modifiers'])})\s+(?=\w)", re.IGNORECASE),
         re.compile(rf"\b(?:{_alt(list(nouns) + w['streak_carriers'] + w['auxiliaries'])})\b"),
-        re.compile(rf"\b(?:has|have|had|was|were)\s+(?P<p>{_alt(w['participles'])}|[a-z]+ed)\s+(?:{_QUALIFIER})$"),
+        re.compile(
+            rf"\b(?:has|have|had|was|were)\s+(?P<p>{_alt(w['participles'])}|[a-z]+ed)\s+(?:{_QUALIFIER})$"
+        ),
+        re.compile(rf"\b(?:{_alt(w['growth_words'])})\b", re.IGNORECASE),
+        {k.lower(): v for k, v in w["growth_kinds"].items()},
     )
 
 
@@ -494,7 +504,9 @@ def _same_sentence_before(figs: list[Figure], k: int, skip_points: bool = False)
     return figs[j] if j >= 0 and figs[j].sentence == figs[k].sentence else None
 
 
-def _stand_alone(text: str, low: str, figs: list[Figure], sentences: list[Sentence], sentence_subject) -> None:
+def _stand_alone(
+    text: str, low: str, figs: list[Figure], sentences: list[Sentence], sentence_subject
+) -> None:
     w = _words()
     turn_start: dict[int, int] = {}
     for sent in sentences:
@@ -502,9 +514,16 @@ def _stand_alone(text: str, low: str, figs: list[Figure], sentences: list[Senten
     for k, f in enumerate(figs):
         s = sentences[f.sentence]
         if f.kind == "growth":
-            f.subject = _growth_owner(text, low, f, s, _resolve_industry(text, low, f.subject, s, turn_start[s.turn]))
+            f.subject = _growth_owner(
+                text, low, f, s, _resolve_industry(text, low, f.subject, s, turn_start[s.turn])
+            )
         if f.kind in ("level", "change") and f.unit not in ("%", "pp"):
+            old = f.subject
             f.subject = _count_condition(text, low, f, s, w, sentence_subject, turn_start[s.turn])
+            for g in figs[k + 1 :]:  # a rate that took this figure's phrase takes its condition too
+                if g.sentence != f.sentence or g.subject != old or g.kind in ("level", "change"):
+                    break
+                g.subject = f.subject
         elif f.kind == "share":
             f.subject = _share(text, low, figs, k, s, w)
     for k, f in enumerate(figs):
@@ -513,14 +532,41 @@ def _stand_alone(text: str, low: str, figs: list[Figure], sentences: list[Senten
             f.subject = _point_change(text, low, figs, k, s, w)
         elif f.kind == "streak":
             f.subject = _streak(text, low, f, s, w)
+    for f in figs:  # last: the rules above read the phrase of the rate, not its name
+        if f.kind == "growth" and not w.growth_word.search(f.subject):
+            kind = _growth_kind(low, f, sentences[f.sentence], w)
+            f.subject = f"{kind} {'of' if kind.endswith('growth') else 'in'} {f.subject}"
+        elif f.kind == "change" and not w.growth_word.search(f.subject):
+            f.subject = f"change in {f.subject}"
+
+
+def _growth_kind(low: str, f: Figure, s: Sentence, w: _Words) -> str:
+    after = low[f.end : min(s.end, f.end + 40)]
+    said = re.match(
+        r"\s+(?:year-on-year\s+)?(increase|rise|reduction|decrease|decline|drop|cut|fall)\s+in\b", after
+    )
+    if said:  # "a 20% reduction in production line time": the text's own word
+        return {"cut": "reduction", "fall": "decline"}.get(said.group(1), said.group(1))
+    for words, name in w.growth_kinds.items():
+        if (
+            after.lstrip(" ,").startswith(("year on year " + words, words))
+            or (f.baseline or "").lower() == words
+        ):
+            return name
+    return "growth"
 
 
 # a sentence that opens with its field: "In the field of new materials, ..."
-_LEAD_SCOPE = re.compile(r"\s*(?:in the (?:field|area|sector)s? of|in terms of)\s+(?P<np>[^,;.]{3,50}?),", re.IGNORECASE)
+_LEAD_SCOPE = re.compile(
+    r"\s*(?:in the (?:field|area|sector)s? of|in terms of)\s+(?P<np>[^,;.]{3,50}?),", re.IGNORECASE
+)
 # "the industry" in a subject: the industry the turn is about, the first one it names
 _THE_INDUSTRY = re.compile(r"\b(?:in|of|for)\s+the\s+(?P<w>industry|sector)\b", re.IGNORECASE)
-_NAMED_INDUSTRY = re.compile(r"(?<![\w-])(?:(?!the\b|this\b|our\b|its\b|their\b|a\b|an\b)[a-z][\w-]*\s+){1,4}(?:industry|sector)\b")
-# the owner of a measure named after a change: "enterprises above designated size seeing a 17.2% increase in profits"
+_NAMED_INDUSTRY = re.compile(
+    r"(?<![\w-])(?:(?!the\b|this\b|our\b|its\b|their\b|a\b|an\b)[a-z][\w-]*\s+){1,4}(?:industry|sector)\b"
+)
+# the owner of a measure named after a change: "enterprises above designated size seeing a 17.2% increase in
+# profits"
 _OWNER_BEFORE = re.compile(
     r"(?:,|\bwith)\s+(?P<np>(?:(?!with\b)[a-z][\w'’-]*\s+){1,8}?)(?:seeing|saw|posting|posted|recording|recorded|"
     r"registering|registered|witnessing)\s+(?:an?\s+)?$"
@@ -536,7 +582,8 @@ def _resolve_industry(text: str, low: str, subj: str, s: Sentence, turn_start: i
     named = _NAMED_INDUSTRY.search(low, turn_start, s.start)
     if not named:
         return subj
-    return f"{subj[: m.start('w') - 4].rstrip()} {' '.join(text[named.start() : named.end()].split())}{subj[m.end() :]}"
+    industry = " ".join(text[named.start() : named.end()].split())
+    return f"{subj[: m.start('w') - 4].rstrip()} {industry}{subj[m.end() :]}"
 
 
 def _growth_owner(text: str, low: str, f: Figure, s: Sentence, subj: str) -> str:
@@ -545,7 +592,8 @@ def _growth_owner(text: str, low: str, f: Figure, s: Sentence, subj: str) -> str
     if m and _GROWTH_IN.match(text, f.end, s.end):
         owner = " ".join(m.group("np").split())
         if owner and owner not in subj.lower():
-            return f"{subj} of {_tidy(text[f.token.start - len(head) + m.start('np') : f.token.start - len(head) + m.end('np')])}"
+            at = f.token.start - len(head)
+            return f"{subj} of {_tidy(text[at + m.start('np') : at + m.end('np')])}"
     return subj
 
 
@@ -563,7 +611,7 @@ def _count_condition(
     if m := w.bare.match(subj):  # "related enterprises": related to what the sentence is about
         owner = sentence_subject(f.sentence)
         if owner and owner.lower() not in subj.lower() and not _HAS_FIGURE.search(owner):
-            subj = f"{subj[m.end():]} {m.group().strip()} to {owner}"
+            subj = f"{subj[m.end() :]} {m.group().strip()} to {owner}"
     subj = _resolve_industry(text, low, subj, s, turn_start)
     lead = _LEAD_SCOPE.match(text, s.start, s.end)
     if lead and lead.group("np").lower() not in subj.lower():  # "In the field of new materials, seven ..."
@@ -575,7 +623,8 @@ def _count_condition(
     if end is None:
         return subj
     rest = low[end : s.end]
-    # a field named right after the phrase: "innovation centers in new materials", "platforms for new materials"
+    # a field named right after the phrase: "innovation centers in new materials", "platforms for new
+    # materials"
     from .sectors import _vocabulary
 
     m = re.match(r"\s+(?:in|for)\s+(?:the\s+(?:field|area|sector)s?\s+of\s+)?", rest)
@@ -585,14 +634,22 @@ def _count_condition(
             subj += text[end : end + km.end()]
             end, rest = end + km.end(), low[end + km.end() : s.end]
     # a coordinated count shares the predicate: "6.278 million charging piles and 3,460 stations were built"
-    co = re.match(r"\s+and\s+(?:more than |over |nearly |about )?[\d,.]+\s[^,;.]{1,80}?(?=\s+(?:were|are|have|has|had)\s)", rest)
+    co = re.match(
+        r"\s+and\s+(?:more than |over |nearly |about )?[\d,.]+\s[^,;.]{1,80}?"
+        r"(?=\s+(?:were|are|have|has|had)\s)",
+        rest,
+    )
     m = w.participle.match(rest[co.end() :] if co else rest)
     if m and not _HAS_FIGURE.search(m.group("p")) and not _TRAIL_PERIOD.search(" " + m.group("p")):
-        return f"{subj} {' '.join(m.group('p').split())}"
-    if re.search(r"(?:^|[,;:]\s*|\bof\s+\S+\s+|\bin\s+the\s+first\s+\w+\s+quarters,\s*)$", head) or head.strip() == "":
+        at = end + (co.end() if co else 0)
+        return f"{subj} {' '.join(text[at + m.start('p') : at + m.end('p')].split())}"
+    if (
+        re.search(r"(?:^|[,;:]\s*|\bof\s+\S+\s+|\bin\s+the\s+first\s+\w+\s+quarters,\s*)$", head)
+        or head.strip() == ""
+    ):
         m = w.condition_verb.match(rest)
         if m and not _HAS_FIGURE.search(m.group("p")):
-            return f"{subj} that {' '.join(m.group('p').split())}"
+            return f"{subj} that {' '.join(text[end + m.start('p') : end + m.end('p')].split())}"
     return subj
 
 
@@ -613,16 +670,29 @@ def _share(text: str, low: str, figs: list[Figure], k: int, s: Sentence, w: _Wor
             part = prev.subject if prev is not None and prev.unit != "%" else ""
         if not part or part.lower() == whole.lower():
             return f"share of {whole}" if whole else f.subject
-        return f"share of {part} in {whole}" if whole and whole.lower() not in part.lower() else f"share of {part}"
+        return (
+            f"share of {part} in {whole}"
+            if whole and whole.lower() not in part.lower()
+            else f"share of {part}"
+        )
     lead = low[max(s.start, f.token.start - 25) : f.token.start]
-    if m_of and whole and re.search(r"(?:^|[,;:]|\bthat|\bwith)\s*(?:\w+\s+)?$", lead.strip(" ") and lead or ""):
+    if (
+        m_of
+        and whole
+        and re.search(r"(?:^|[,;:]|\bthat|\bwith)\s*(?:\w+\s+)?$", lead.strip(" ") and lead or "")
+    ):
         # "Over 90% of 5G base stations have been jointly built and shared": the share of those that did
         end = m_of.start("np") + len(whole) if low.startswith(whole.lower(), m_of.start("np")) else None
         if end is not None:
-            pm = re.match(r"\s+(?P<p>(?:have|has|had|were|was|are|is)\s[^,;.()]{3,80}?|[a-z]+ed\s[^,;.()]{0,60}?)(?=\s*(?:[,;.(]|$))", low[end : s.end])
+            pm = re.match(
+                r"\s+(?P<p>(?:have|has|had|were|was|are|is)\s[^,;.()]{3,80}?|[a-z]+ed\s[^,;.()]{0,60}?)"
+                r"(?=\s*(?:[,;.(]|$))",
+                low[end : s.end],
+            )
             if pm and not _HAS_FIGURE.search(pm.group("p")):
                 p = w.aux.sub("", pm.group("p"))
-                return f"share of {whole} {' '.join(text[end + pm.start('p') + (len(pm.group('p')) - len(p)) : end + pm.end('p')].split())}"
+                said = text[end + pm.end("p") - len(p) : end + pm.end("p")]  # as written, auxiliaries dropped
+                return f"share of {whole} {' '.join(said.split())}"
         return f"share of {whole}"
     return f.subject
 
@@ -631,15 +701,21 @@ def _point_change(text: str, low: str, figs: list[Figure], k: int, s: Sentence, 
     f = figs[k]
     prev = _same_sentence_before(figs, k, skip_points=True)
     x = prev.subject if prev is not None else f.subject
-    before = low[max(s.start, (prev.end if prev is not None else s.start), f.token.start - 45) : f.token.start]
+    before = low[
+        max(s.start, (prev.end if prev is not None else s.start), f.token.start - 45) : f.token.start
+    ]
     after = low[f.end : min(s.end, f.end + 25)]
     if w.contribution.search(before):
-        m = re.match(r"\s+(?:in|to)\s+(?P<np>(?:the\s+)?growth[^,;.]{0,80})", text[f.end : s.end], re.IGNORECASE)
+        m = re.match(
+            r"\s+(?:in|to)\s+(?P<np>(?:the\s+)?growth[^,;.]{0,80})", text[f.end : s.end], re.IGNORECASE
+        )
         to = _tidy(m.group("np")) if m else "growth"
         return f"contribution of {x} to {to}"
     near = before[-30:] + " " + after
     ups, downs = list(w.up.finditer(near)), list(w.down.finditer(near))
-    direction = "up" if ups and (not downs or ups[-1].start() > downs[-1].start()) else "down" if downs else ""
+    direction = (
+        "up" if ups and (not downs or ups[-1].start() > downs[-1].start()) else "down" if downs else ""
+    )
     rate = prev is not None and prev.kind in ("share", "level") or "rate" in x.lower() and prev is None
     base = f.baseline or ""
     if rate or (prev is not None and prev.unit == "%" and prev.kind != "growth"):
@@ -647,9 +723,9 @@ def _point_change(text: str, low: str, figs: list[Figure], k: int, s: Sentence, 
         out = f"{noun} in {x}"
         return f"{out} against {base}" if base and w.period_baseline.search(base) else out
     noun = w.names["growth"].get(direction, "change") if direction else "change"
-    growth = x if re.search(r"\bgrowth\b", x, re.IGNORECASE) else f"{x} growth"
+    growth = x if re.search(r"\bgrowth\b", x, re.IGNORECASE) else f"growth of {x}"
     if base and not w.period_baseline.search(base):
-        b = base if re.search(r"\b(?:growth|rate|average)\b", base, re.IGNORECASE) else f"{base} growth"
+        b = base if re.search(r"\b(?:growth|rate|average)\b", base, re.IGNORECASE) else f"growth of {base}"
         return f"gap between {growth} and {b}"
     return f"{noun} of {growth} against {base}" if base else f"{noun} of {growth}"
 
@@ -673,7 +749,6 @@ def _streak(text: str, low: str, f: Figure, s: Sentence, w: _Words) -> str:
     if not vm:
         return x
     verb, rest = vm.group(), phrase[vm.end() :].strip()
-    pos = head_start + clause_start + (len(head[clause_start : m.start()]) - len(head[clause_start : m.start()].lstrip()))
     rest_text = " ".join(rest.split())
     if verb in w.carriers:
         if not rest_text:
@@ -682,6 +757,5 @@ def _streak(text: str, low: str, f: Figure, s: Sentence, w: _Words) -> str:
             return f"{x} {rest_text}"
         return f"{rest_text} of {x}" if x else rest_text
     noun = w.streak_nouns.get(verb, verb)
-    del pos
     tail = f" {rest_text}" if rest_text else ""
     return f"{noun} of {x}{tail}" if x else f"{noun}{tail}"
