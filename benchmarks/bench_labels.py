@@ -10,13 +10,13 @@ Run::
 in ``bench_real_text.py`` (the ``occurrence``-th occurrence of ``surface`` in the file, read with the
 package's own reading). The texts stay outside the repository (the folders are given on the command line).
 
-Each text is read as a user reads it (``briefing.read``); a text the reader refuses (not an SCIO
-transcript) is parsed as the body of one turn behind the synthetic header of ``bench_real_text``
-(``wrap_header``), spans shifted back by its length; the mode is printed per text. A golden row is scored
-against the predicted figure whose span overlaps it (none: a miss, counted as wrong for both scores). Subjects are scored by the
-rule of ``tests/test_labels.py`` (every content word of the golden subject, stemmed, in the produced subject,
-the figure's surface and unit counting as present), sectors by equality. Nothing is written; all goes to
-stdout.
+Each text is read as a user reads it (``briefing.read``); a text the reader refuses (not an SCIO transcript)
+is parsed as the body of one turn behind the synthetic header of ``bench_real_text`` (``wrap_header``),
+spans shifted back by its length; the mode is printed per text. A golden row is scored against the predicted
+figure whose span overlaps it (none: a miss, counted as wrong for both scores). Subjects are scored by the
+rule of ``tests/test_labels.py`` (every content word of the golden subject, stemmed, in the produced
+subject, the figure's surface and unit counting as present), sectors by equality. Nothing is written; all
+goes to stdout.
 """
 
 from __future__ import annotations
