@@ -403,10 +403,17 @@ class Briefing:
                     "quote_start": s.start,
                 }
             )
-        from .checks.repeats import repeat_links  # issue 14: later mentions point to the first
+        from .checks.repeats import (
+            repeat_links,
+            shared_subjects,
+        )  # issue 14: later mentions point to the first
 
-        for row, first in zip(rows, repeat_links(pd.DataFrame(rows), self.text, self.meta.date), strict=True):
-            row["repeat_of"] = first
+        if not rows:
+            return rows
+        frame = pd.DataFrame(rows)
+        links = repeat_links(frame, self.text, self.meta.date)
+        for row, first, subject in zip(rows, links, shared_subjects(frame, links, self.text), strict=True):
+            row["repeat_of"], row["subject"] = first, subject
         return rows
 
     def _rows_briefings(self) -> list[dict]:

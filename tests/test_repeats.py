@@ -74,3 +74,24 @@ def test_seed_repeats_are_the_twelve_of_the_checks(seed):
     hi = f[(f["value"] == 11.3) & (f["kind"] == "growth")]
     assert len(hi) == 2 and pd.isna(hi["repeat_of"].iloc[0])
     assert hi["repeat_of"].iloc[1] == hi["figure_id"].iloc[0]
+
+
+def test_a_later_mention_that_says_less_takes_the_first_mentions_subject():
+    b = speech(
+        "In the first three quarters, the added value of industrial enterprises above designated size grew "
+        "by 4% year on year.\n\n"
+        "In the first three quarters, the value-added of industries above designated size grew by 4% year on "
+        "year. In the first three quarters, total computing power reached 197 EFLOPS.\n\n"
+        "In the first three quarters, total computing power capacity reached 197 EFLOPS."
+    )
+    f = b.figures
+    assert f["repeat_of"].tolist()[1] == "F001"
+    # one statistic, one label: the second mention says nothing the first does not
+    assert (
+        f["subject"].iloc[1]
+        == f["subject"].iloc[0]
+        == ("growth of added value of industrial enterprises above designated size")
+    )
+    # a later mention that says more keeps its own words (the first lacks "capacity")
+    assert f["repeat_of"].tolist()[3] == "F003"
+    assert f["subject"].iloc[3] == "total computing power capacity"

@@ -10,7 +10,7 @@ import pandas as pd
 
 from .context import _APPROX_DOWN, _APPROX_UP, _Context, _context, _context_of, _Fig, _ids
 from .period_algebra import _span_text
-from .words import _WORD
+from .words import _WORD, acronyms, words
 
 
 def repeat_links(figures: pd.DataFrame, text: str, today=None) -> list[str | None]:
@@ -23,6 +23,21 @@ def repeat_links(figures: pd.DataFrame, text: str, today=None) -> list[str | Non
     for g in ctx.groups:
         for f in g[1:]:
             out[f.n] = g[0].id
+    return out
+
+
+def shared_subjects(figures: pd.DataFrame, repeat_of: list[str | None], text: str) -> list[str]:
+    """The subject of each row once repeats are linked: a later mention takes its first mention's subject
+    when that one says everything it says (every content word of the later subject, stemmed, is in it), so
+    one statistic carries one label; otherwise it keeps its own."""
+    acr = acronyms(text)
+    subjects = [str(s) for s in figures["subject"]]
+    row_of = {fid: k for k, fid in enumerate(figures["figure_id"])}
+    out = list(subjects)
+    for k, first in enumerate(repeat_of):
+        j = row_of.get(first) if first else None
+        if j is not None and words(subjects[k], acr) <= words(subjects[j], acr):
+            out[k] = subjects[j]
     return out
 
 
