@@ -259,13 +259,12 @@ def sector_colour(sector: str | None) -> str:
 
 
 def sector_label(sector: str | None) -> str:
-    """The display label of ``sector`` from ``sectors.yml`` ("Telecoms and 5G"); "No sector" when missing."""
+    """The display label of ``sector`` from ``sectors.yml`` ("Telecoms and 5G"); "No sector" when missing;
+    a sector the vocabulary does not have is shown by its id in words ("road_safety" -> "Road safety")."""
     if _missing(sector):
         return "No sector"
-    sectors = _sectors()
-    if sector not in sectors:
-        raise KeyError(f"unknown sector {sector!r}; known: {', '.join(sectors)}")
-    return sectors[sector]["label"]
+    entry = _sectors().get(str(sector))
+    return str(entry["label"]) if entry else str(sector).replace("_", " ").capitalize()
 
 
 # --- numbers as words ---------------------------------------------------------------------------------------
