@@ -247,13 +247,15 @@ class Table:
     """A frame of display text ready for readers (built by :func:`table` or :func:`figures_table`).
 
     ``frame`` holds only strings (labels as headers, no NaN); ``numeric`` names its right-aligned columns,
-    ``nowrap`` the columns never broken over lines (periods, values).
+    ``nowrap`` the columns never broken over lines (periods, values); in ``markup`` columns, text in
+    backticks is shown as code (a column name or a code named on purpose, in a data dictionary).
     """
 
     frame: pd.DataFrame
     numeric: list[str] = field(default_factory=list)
     nowrap: list[str] = field(default_factory=list)
     caption: str | None = None
+    markup: list[str] = field(default_factory=list)
 
     @property
     def uuid(self) -> str:
@@ -267,6 +269,8 @@ class Table:
         st.set_uuid(self.uuid)
         st.cell_ids = False
         st = st.hide(axis="index").format(escape="html")
+        if self.markup:
+            st = st.format(_code_markup, subset=self.markup, escape=None)
         st = st.set_table_styles(_CSS, overwrite=True)
         # Alignment and wrapping by column class (td.col2), not by cell: no per-cell ids in the HTML.
         per_column: dict[str, list[dict[str, str]]] = {}
@@ -322,6 +326,11 @@ class Table:
         return len(self.frame)
 
 
+def _code_markup(text: Any) -> str:
+    """``text`` escaped for HTML, with its backticked parts as ``<code>``."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(str(text)))
+
+
 def _cell_text(column: str, x: Any, fmt: Callable[[Any], str] | str | None) -> str:
     if _missing(x):
         return DASH
@@ -348,6 +357,7 @@ def table(
     formats: Mapping[str, Callable[[Any], str] | str] | None = None,
     numeric: Iterable[str] | None = None,
     nowrap: Iterable[str] = (),
+    markup: Iterable[str] = (),
 ) -> Table:
     """``df`` as a table for readers.
 
@@ -357,7 +367,8 @@ def table(
     values show :data:`DASH`; integers take thousands separators. ``formats`` maps a column to a format
     string or function for its non-missing values. Numeric columns (numbers, or text that reads as a number
     in every filled cell; or those named in ``numeric``) are right-aligned, the rest left-aligned. The index
-    is dropped: a column worth showing is a column.
+    is dropped: a column worth showing is a column. In ``markup`` columns, text in backticks shows as
+    code (a data dictionary naming column names and codes on purpose).
     """
     labels = dict(labels or {})
     formats = dict(formats or {})
@@ -382,7 +393,8 @@ def table(
     wrap_none = [names.get(c, c) for c in nowrap]
     wrap_none += [names[c] for c in df.columns if c in ("period", "figure_id") and names[c] not in wrap_none]
     wrap_none += [c for c in num if c not in wrap_none]
-    return Table(frame=frame, numeric=num, nowrap=wrap_none, caption=caption)
+    marked = [names.get(c, c) for c in markup]
+    return Table(frame=frame, numeric=num, nowrap=wrap_none, caption=caption, markup=marked)
 
 
 #: Columns :func:`figures_table` shows by default.

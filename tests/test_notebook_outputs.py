@@ -66,6 +66,7 @@ def problems_of(text: str, mime: str) -> list[str]:
     if 'class="blank' in text or "row_heading" in text:
         found.append("an index column (Styler row headings)")
     for tag, _attrs, inner in _CELL.findall(text):
+        inner = re.sub(r"<code>.*?</code>", "", inner, flags=re.S)  # a code named on purpose, as code
         cell = html.unescape(re.sub(r"<[^>]+>", "", inner)).strip()
         if cell in _MISSING:
             found.append(f"a missing value shown as {cell!r}")

@@ -102,3 +102,11 @@ def test_generic_table_escapes_html_and_aligns_text_left():
 @pytest.mark.parametrize("code", ["pp_change", "more_than", "new_energy_vehicles", "manufacturing"])
 def test_known_codes(code):
     assert code in tables.known_codes()
+
+
+def test_markup_columns_show_backticked_codes_as_code():
+    t = tables.table(pd.DataFrame({"column": ["`kind`"], "description": ["`pp_change` (points) <b>"]}),
+                     markup=["column", "description"])  # fmt: skip
+    html = t.to_html()
+    assert "<code>pp_change</code> (points) &lt;b&gt;" in html
+    assert "<code>kind</code>" in html
