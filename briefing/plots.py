@@ -764,8 +764,18 @@ def bar_figures(
         handles.append(computed_handle())
         legend = True
     if legend and handles:
-        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.22), fontsize=_fs(-2),
-                  ncols=min(2, len(handles)))  # fmt: skip
+        if own:  # under the axis label, in the figure's own layout; the source line goes under it
+            fig = ax.figure
+            w, h = fig.get_size_inches()
+            extra = 0.32 * math.ceil(len(handles) / 2) + 0.1
+            fig.set_size_inches(w, h + extra)
+            frac = extra / (h + extra)
+            engine = fig.get_layout_engine()
+            if engine is not None and hasattr(engine, "set"):
+                engine.set(rect=(0, frac, 1, 1 - frac))  # the chart above, the legend in the strip below
+            leg = fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, 0.0), fontsize=_fs(-2),
+                             ncols=min(2, len(handles)), borderaxespad=0)  # fmt: skip
+            leg.set_in_layout(False)
     if b is not None:
         source_line(ax, b, df.get("speaker"))
     return ax

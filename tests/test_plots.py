@@ -421,6 +421,6 @@ def test_computed_values_are_hatched_with_a_legend_entry():
     assert said.get_hatch() is None
     assert computed.get_hatch() == plots.COMPUTED_STYLE["hatch"]
     assert computed.get_facecolor() != said.get_facecolor()
-    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    labels = [t.get_text() for legend in ax.figure.legends for t in legend.get_texts()]
     assert plots.COMPUTED_LABEL in labels
     assert "(computed here, not said)" in plots.alt_text(ax)
