@@ -776,6 +776,9 @@ def bar_figures(
             leg = fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, 0.0), fontsize=_fs(-2),
                              ncols=min(2, len(handles)), borderaxespad=0)  # fmt: skip
             leg.set_in_layout(False)
+        else:  # a panel of someone else's figure: under its own axis
+            ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.22), fontsize=_fs(-2),
+                      ncols=min(2, len(handles)))  # fmt: skip
     if b is not None:
         source_line(ax, b, df.get("speaker"))
     return ax
