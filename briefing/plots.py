@@ -661,15 +661,19 @@ def check_drawable(df: pd.DataFrame, what: str = "this chart", *, min_rows: int 
 
 
 def _said(df: pd.DataFrame) -> list[str]:
-    """Each row's value as said, at its source's precision (from ``surface`` when present)."""
+    """Each row's value as said, at its source's precision (from ``surface`` when present); a ``said``
+    column, where filled, gives the text itself (an implied value rounded to its inputs' digits)."""
     from . import tables
 
     approx = df["approx"] if "approx" in df else pd.Series(["exact"] * len(df), index=df.index)
     surface = df["surface"] if "surface" in df else pd.Series([None] * len(df), index=df.index)
-    return [
+    out = [
         tables.said_value(v, u, None if _missing(a) else str(a), None if _missing(s) else s)
         for v, u, a, s in zip(df["value"], df["unit"], approx, surface, strict=True)
     ]
+    if "said" in df:
+        out = [o if _missing(t) else str(t) for o, t in zip(out, df["said"], strict=True)]
+    return out
 
 
 def bar_figures(

@@ -424,3 +424,11 @@ def test_computed_values_are_hatched_with_a_legend_entry():
     labels = [t.get_text() for legend in ax.figure.legends for t in legend.get_texts()]
     assert plots.COMPUTED_LABEL in labels
     assert "(computed here, not said)" in plots.alt_text(ax)
+
+
+def test_a_said_column_gives_the_bar_label():
+    # 825,000 exports after growth of 110%: the implied 392,857 is shown as its inputs allow
+    df = _rows(subject=["2023", "2022"], value=[825000.0, 392857.1], unit=["count"] * 2, kind=["level"] * 2,
+               said=[None, "about 390,000"], computed=[False, True])  # fmt: skip
+    ax = plots.bar_figures(df)
+    assert [t.get_text() for t in ax.texts] == ["825,000", "about 390,000 (computed)"]
