@@ -322,7 +322,7 @@ _LOWER_BOUND = re.compile(r"\blower bound\b", re.IGNORECASE)
 #: Columns of :func:`compare_context`.
 CONTEXT_CHECK_COLUMNS = [
     "indicator", "period", "unit", "figure_ids", "briefing_value", "check", "status", "value", "low", "high",
-    "detail", "context_periods", "publisher", "retrieved_from",
+    "context_value", "detail", "context_periods", "publisher", "retrieved_from",
 ]  # fmt: skip
 
 
@@ -429,6 +429,7 @@ def _path_check(row, figs: list[_Fig], series: list[Any]) -> dict | None:
     return {
         "check": "path",
         "status": "consistent" if ok else "inconsistent",
+        "context_value": math.nan,
         "value": line,
         "low": c0.value,
         "high": c1.value,
@@ -472,6 +473,7 @@ def _year_on_year_check(ctx: _Context, row, figs: list[_Fig], series: list[Any])
         return {
             "check": "year_on_year",
             "status": "agrees" if ok else "disagrees",
+            "context_value": float(c.value),
             "value": implied,
             "low": low,
             "high": high,
@@ -510,6 +512,7 @@ def _year_earlier_checks(ctx: _Context, row, figs: list[_Fig], series: list[Any]
                 {
                     "check": "year_earlier",
                     "status": "consistent" if ok else "inconsistent",
+                    "context_value": float(c.value),
                     "value": d.value,
                     "low": d.low,
                     "high": d.high,
@@ -538,6 +541,9 @@ def compare_context(
       growth rate, the ``implied_level`` of :func:`briefing.checks.check`) against the release of that
       period: ``consistent`` when the published value is within the interval the rounding allows, else
       ``inconsistent``; ``figure_ids`` are the level and the rate.
+
+    ``value`` is the implied (or, for ``path``, interpolated) value, ``low`` and ``high`` its interval (for
+    ``path``, the values before and after), ``context_value`` the context row's value.
 
     A context row is about a reference row when it has the same unit and its indicator the same words
     (Jaccard >= 0.5, acronyms the transcript defines expanded). ``reference`` and ``context`` default to the
