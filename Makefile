@@ -55,6 +55,7 @@ notebooks/.stamp: data/processed/.stamp $(NOTEBOOKS)
 ifneq ($(NOTEBOOKS),)
 	$(BIN)/python -m briefing.notebooks execute $(NOTEBOOKS)
 endif
+	$(BIN)/python -m briefing.provenance
 	@touch $@
 
 notebooks: notebooks/.stamp

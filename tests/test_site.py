@@ -173,6 +173,19 @@ def _pages(book: Path) -> list[Path]:
     return sorted(p for p in book.rglob("*.html") if not {".doctrees", "_static"} & set(p.parts))
 
 
+def test_the_provenance_page_marks_every_token_and_anchors_every_figure(book, seed):
+    from briefing.provenance import page
+
+    md = (ROOT / "book" / "provenance.md").read_text(encoding="utf-8")
+    assert md == page(seed), "book/provenance.md is out of date: python -m briefing.provenance"
+    assert "<script" not in md
+    built = Page((book / "book" / "provenance.html").read_text(encoding="utf-8"))
+    ids = {a.get("id") for _, a in built.tags}
+    assert set(seed.figures["figure_id"]) <= ids  # each figure's row
+    assert set(seed.numbers["number_id"]) <= ids  # each token of the ledger, marked in the text
+    assert "provenance.html" in (book / "book" / "index.html").read_text()
+
+
 def test_every_page_has_a_policy_before_its_scripts_that_allows_nothing_from_elsewhere(book):
     for path in _pages(book):
         page = Page(path.read_text(encoding="utf-8"))
@@ -330,7 +343,7 @@ def test_book_in_headless_chromium(server):
     SCREENSHOTS.mkdir(exist_ok=True)
     outside: list[str] = []
     errors: list[str] = []
-    pages = ["book/index.html", "book/api.html", "book/glossary.html"]
+    pages = ["book/index.html", "book/api.html", "book/glossary.html", "book/provenance.html"]
     pages += [f"notebooks/{nb.stem}.html" for nb in CHAPTERS]
     t = time.perf_counter()
 
