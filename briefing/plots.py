@@ -38,6 +38,7 @@ from matplotlib.figure import Figure, SubFigure
 from matplotlib.ticker import FuncFormatter
 
 from . import vocab
+from .kinds import APPROXIMATIONS, KINDS
 
 __all__ = [
     "APPROX_WORDS",
@@ -76,13 +77,7 @@ __all__ = [
 ]
 
 #: Words put before a value for each ``approx`` category of the figures table.
-APPROX_WORDS = {
-    "exact": "",
-    "more_than": "more than ",
-    "nearly": "nearly ",
-    "about": "about ",
-    "less_than": "less than ",
-}
+APPROX_WORDS: dict[str, str] = {a: v.words for a, v in APPROXIMATIONS.items()}
 _PALETTE = vocab.load("palette")
 #: Colour for rows with no sector (missing or empty).
 NO_SECTOR_COLOUR: str = _PALETTE["no_sector"]
@@ -92,14 +87,7 @@ OTHER_SECTOR_COLOUR: str = _PALETTE["other_sector"]
 ROLE_COLOURS: dict[str, str] = dict(_PALETTE["roles"])
 OFFICIAL_COLOURS: tuple[str, ...] = tuple(_PALETTE["officials"])
 #: Colours of the figure kinds (figures per sector chart): a sequential grey-blue ramp, distinct from sectors.
-KIND_COLOURS = {
-    "level": "#1F3A5F",
-    "growth": "#4F7CAC",
-    "pp_change": "#8FB3D9",
-    "share": "#C9D9EA",
-    "streak": "#B8B8B8",
-    "change": "#7A8C99",
-}
+KIND_COLOURS: dict[str, str] = {k: v.colour for k, v in KINDS.items()}
 GREY = "#6E6E6E"
 
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
@@ -117,14 +105,7 @@ _UNIT_TEXT = {
     "per 10,000 people": " per 10,000 people",
     "times": " times",
 }
-_KIND_WORDS = {
-    "growth": "Change",
-    "pp_change": "Difference",
-    "share": "Share",
-    "level": "Level",
-    "streak": "Run",
-    "change": "Change in amount",
-}
+_KIND_WORDS: dict[str, str] = {k: v.axis for k, v in KINDS.items()}
 _UNIT_WORDS = {
     "%": "%",
     "pp": "percentage points",
@@ -563,14 +544,7 @@ def alt_text(target: Axes | Figure) -> str:
 
 
 _ALT_UNITS = {"%": "percent", "pp": "percentage points", "count": "numbers"}
-_ALT_KINDS = {
-    "level": ("level", "levels"),
-    "growth": ("growth rate", "growth rates"),
-    "pp_change": ("difference in points", "differences in points"),
-    "share": ("share", "shares"),
-    "streak": ("run", "runs"),
-    "change": ("change in amount", "changes in amount"),
-}
+_ALT_KINDS: dict[str, tuple[str, str]] = {k: v.noun for k, v in KINDS.items()}
 
 
 def _alt_items(labels: list[str], values: list[str]) -> str:
@@ -768,14 +742,15 @@ def bar_figures(
         legend = True
     if legend and handles:
         if own:  # under the axis label, in the figure's own layout; the source line goes under it
-            fig = ax.figure
+            fig = ax.get_figure(root=True)
+            assert isinstance(fig, Figure)
             w, h = fig.get_size_inches()
             extra = 0.32 * math.ceil(len(handles) / 2) + 0.1
             fig.set_size_inches(w, h + extra)
             frac = extra / (h + extra)
             engine = fig.get_layout_engine()
             if engine is not None and hasattr(engine, "set"):
-                engine.set(rect=(0, frac, 1, 1 - frac))  # the chart above, the legend in the strip below
+                engine.set(rect=(0, frac, 1, 1 - frac))  # type: ignore[call-arg]  # the chart above, the legend in the strip below
             leg = fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, 0.0), fontsize=_fs(-2),
                              ncols=min(2, len(handles)), borderaxespad=0)  # fmt: skip
             leg.set_in_layout(False)

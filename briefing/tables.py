@@ -28,6 +28,7 @@ from typing import Any
 import pandas as pd
 
 from . import plots, vocab
+from .kinds import APPROXIMATIONS, KINDS
 
 __all__ = [
     "APPROX_LABELS",
@@ -46,25 +47,10 @@ __all__ = [
 #: What an empty cell shows.
 DASH = "–"
 
-# TODO(arch): the kinds table (issue on kind colours/labels, owned by the `arch` helper) will carry the
-# reader's label of each kind and approx code; read it from there when it lands on main, and drop these.
-#: Reader's labels of the figure kinds.
-KIND_LABELS: dict[str, str] = {
-    "growth": "change, %",
-    "pp_change": "change, pp",
-    "share": "share",
-    "level": "level",
-    "streak": "run of months",
-    "change": "change in amount",
-}
+#: Reader's labels of the figure kinds (from the kinds table, ``briefing/data/kinds.yml``).
+KIND_LABELS: dict[str, str] = {k: v.label for k, v in KINDS.items()}
 #: Reader's labels of the ``approx`` codes (an exact figure shows nothing).
-APPROX_LABELS: dict[str, str] = {
-    "exact": "",
-    "more_than": "more than",
-    "nearly": "nearly",
-    "about": "about",
-    "less_than": "less than",
-}
+APPROX_LABELS: dict[str, str] = {a: v.words.strip() for a, v in APPROXIMATIONS.items()}
 #: Reader's labels of the units when a table shows the unit on its own.
 UNIT_LABELS: dict[str, str] = {"%": "%", "pp": "pp", "count": "number"}
 
@@ -265,7 +251,7 @@ class Table:
 
     def styler(self) -> Any:
         """The pandas ``Styler``: no index, no cell ids, fixed uuid, numbers right and text left."""
-        st = self.frame.style
+        st: Any = self.frame.style
         st.set_uuid(self.uuid)
         st.cell_ids = False
         st = st.hide(axis="index").format(escape="html")
@@ -273,7 +259,7 @@ class Table:
             st = st.format(_code_markup, subset=self.markup, escape=None)
         st = st.set_table_styles(_CSS, overwrite=True)
         # Alignment and wrapping by column class (td.col2), not by cell: no per-cell ids in the HTML.
-        per_column: dict[str, list[dict[str, str]]] = {}
+        per_column: dict[str, Any] = {}
         for c in self.frame.columns:
             align = "right" if c in self.numeric else "left"
             td = f"text-align: {align};" + (" white-space: nowrap;" if c in self.nowrap else "")

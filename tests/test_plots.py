@@ -120,7 +120,9 @@ def test_empty_selection_raises(seed):
 
 
 def test_bar_chart_has_unit_axis_sector_colours_qualified_labels_and_source(seed):
-    df = seed.figures.query("sector == 'telecoms_5g' and unit == 'count' and kind == 'level'")
+    df = plots.one_per_statistic(
+        seed.figures.query("sector == 'telecoms_5g' and unit == 'count' and kind == 'level'")
+    )
     ax = plots.bar_figures(df, b=seed, title="Telecoms counts")
     assert ax.get_xlabel() == "Level (number)"
     title = ax.figure.get_suptitle()  # house style: the title flush with the chart's left edge
@@ -137,7 +139,7 @@ def test_bar_chart_has_unit_axis_sector_colours_qualified_labels_and_source(seed
 
 
 def test_bar_chart_axis_names_percent_and_points(seed):
-    f = seed.figures.query("sector == 'industrial_economy'")
+    f = plots.one_per_statistic(seed.figures.query("sector == 'industrial_economy'"))
     ax = plots.bar_figures(f.query("kind == 'growth'"))
     assert ax.get_xlabel() == "Change (%)"
     ax = plots.bar_figures(f.query("kind == 'pp_change'"))
@@ -145,7 +147,7 @@ def test_bar_chart_axis_names_percent_and_points(seed):
 
 
 def test_growth_vs_pp_puts_each_unit_on_its_own_axis(seed):
-    f = seed.figures.query("sector == 'industrial_economy'")
+    f = plots.one_per_statistic(seed.figures.query("sector == 'industrial_economy'"))
     fig = plots.growth_vs_pp(f, b=seed)
     xlabels = [ax.get_xlabel() for ax in fig.axes]
     assert xlabels == ["Change (%)", "Difference (percentage points)"]

@@ -306,7 +306,8 @@ def compare_reference(
         implied = mine[mine["check"] == "year_on_year"]
         if out.loc[k, "status"] == "unverified" and len(implied):
             out.loc[k, "status"] = implied["status"].iloc[0]
-            out.loc[k, "detail"] = f"{out.loc[k, 'detail']}; {implied['detail'].iloc[0]}"
+            before = str(out.at[k, "detail"])
+            out.loc[k, "detail"] = f"{before}; {implied['detail'].iloc[0]}"
     return out
 
 
