@@ -620,7 +620,8 @@ def check_drawable(df: pd.DataFrame, what: str = "this chart", *, min_rows: int 
                 "select one kind (growth rates, differences in points, levels, shares, runs)"
             )
     if "repeat_of" in df and "figure_id" in df:
-        key = df["repeat_of"].where(df["repeat_of"].notna(), df["figure_id"]).astype(str)
+        said = df[[not c for c in _is_computed(df)]]  # a value computed here is no mention of a statistic
+        key = said["repeat_of"].where(said["repeat_of"].notna(), said["figure_id"]).astype(str)
         twice = key[key.duplicated(keep=False)]
         if len(twice):
             ids = ", ".join(

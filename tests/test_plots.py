@@ -434,3 +434,15 @@ def test_a_said_column_gives_the_bar_label():
                said=[None, "about 390,000"], computed=[False, True])  # fmt: skip
     ax = plots.bar_figures(df)
     assert [t.get_text() for t in ax.texts] == ["825,000", "about 390,000 (computed)"]
+
+
+def test_values_computed_from_a_statistic_are_not_repeats_of_it():
+    # two stated levels and the year-earlier level each implies, the implied rows built as copies of the
+    # stated ones (same index label, figure_id "computed"): four bars, not "a statistic drawn twice"
+    said = _rows(figure_id=["F1", "F2"], repeat_of=[None, None], subject=["output", "sales"],
+                 value=[6.3e6, 6.2e6], unit=["count"] * 2, kind=["level"] * 2, computed=[False, False])  # fmt: skip
+    implied = said.assign(figure_id="computed", computed=True, value=[4.7e6, 4.6e6])
+    ax = plots.bar_figures(pd.concat([said, implied]))
+    assert len(ax.patches) == 4
+    with pytest.raises(ValueError, match="F1\\+F1"):
+        plots.bar_figures(pd.concat([said, said.iloc[:1]]))  # a stated statistic twice is still refused
