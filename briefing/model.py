@@ -199,6 +199,11 @@ class Briefing:
                 spans.append(t.label_span)
             spans.append((t.char_start, t.char_end))
         self._tokens = find_tokens(self._match, spans, low, lexicon)
+        if self._layout.furniture:  # page furniture: in the ledger, never a statistic
+            page = find_tokens(self._match, self._layout.furniture, low, lexicon)
+            for tok in page:
+                tok.role = "page"
+            self._tokens = sorted(self._tokens + page, key=lambda t: t.start)
         starts = [s.start for s in self._sentences]
         for tok in self._tokens:
             k = bisect.bisect_right(starts, tok.start) - 1
@@ -371,7 +376,7 @@ class Briefing:
         rows = []
         last_fig: tuple[int, int] | None = None  # (sentence, figure number) of the latest figure
         for k, (tok, si) in enumerate(zip(self._tokens, self._token_sentence, strict=True), 1):
-            ti = self._sentences[si].turn if si >= 0 else self._turn_of_offset(tok.start)
+            ti = self._sentences[si].turn if si >= 0 else max(self._turn_of_offset(tok.start), 0)
             fk = fig_of.get(id(tok))
             if fk:
                 last_fig = (si, fk)
