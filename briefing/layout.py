@@ -534,7 +534,9 @@ def _read_body(lay: Layout, lines: list[Line], body_start: int) -> int | None:
             break
         if c.startswith(PAGE_BREAK) and c != PAGE_BREAK:  # the tag glued to the next label
             off = len(PAGE_BREAK)
-            lay.body.append(("break", Line(ln.no, ln.start, ln.end, ln.cstart, ln.cstart + off, PAGE_BREAK), ""))
+            lay.body.append(
+                ("break", Line(ln.no, ln.start, ln.end, ln.cstart, ln.cstart + off, PAGE_BREAK), "")
+            )
             rest = c[off:]
             skip = len(rest) - len(rest.lstrip(_STRIP))
             ln = Line(ln.no, ln.start, ln.end, ln.cstart + off + skip, ln.cend, rest[skip:])

@@ -99,7 +99,9 @@ _FRACTION = re.compile(
 )
 # "half" is a share only where it counts a part of something ("half of them", "about half"), not in a
 # period ("the first half", "half a year", "half of the year").
-_HALF_AFTER = re.compile(r"\s+of\s+(?!(?:the|this|last|next)\s+year\b|(?:19|20)\d\d\b|the\s+(?:month|decade)\b)")
+_HALF_AFTER = re.compile(
+    r"\s+of\s+(?!(?:the|this|last|next)\s+year\b|(?:19|20)\d\d\b|the\s+(?:month|decade)\b)"
+)
 _HALF_NOT_BEFORE = re.compile(r"(?:first|second|latter|former|the|a|one|last|next|past)[\s-]+$")
 _HALF_BEFORE = re.compile(r"(?:about|nearly|almost|over|more than|less than|roughly|around|some|and)\s+$")
 # A multiple in one word: "twofold", "threefold" (the number word and "fold" glued).

@@ -135,14 +135,16 @@ _SIGN = _low_rx(
 # a minus sign in words, right before the number: "minus 2.3%", "a negative 2.3%"
 _MINUS_WORD = _low_rx(r"\b(?:minus|negative) +$")
 _NEG_AFTER = _low_rx(
-    r"^\s*(?:year[- ]on[- ]year\s+)?(?:reduction|decrease|decline|drop|fall|cut|contraction|less than|fewer than)"
+    r"^\s*(?:year[- ]on[- ]year\s+)?"
+    r"(?:reduction|decrease|decline|drop|fall|cut|contraction|less than|fewer than)"
 )
 # an amount said as a change: "a decrease of 14.2 billion kWh", "rose by 1.2 million units"
 _ABS_CHANGE = _low_rx(
     r"\b(?:(?:an?\s+)?(?:year-on-year\s+)?(?:increase|rise|growth|decrease|decline|drop|reduction|fall|cut)\s+of"
     r"|(?:increased|rose|grew|decreased|declined|fell|dropped|(?:was|were)\s+(?:up|down)|up|down)\s+by"
     r"|up|down)"
-    r"\s+" + _QUALIFIER
+    r"\s+"
+    + _QUALIFIER
     # the later items of a list ("rose by 12.1, 8.4 and 6.3 points, respectively")
     + rf"(?:{NUM}(?:,\s*(?:and\s+)?|\s+and\s+))*$"
 )
@@ -266,7 +268,10 @@ def _kind_and_sign(low: str, f: Figure, s: Sentence, streak: re.Pattern[str]) ->
             f.kind = "growth"  # a signed percent is a rate of change: a share is never negative
     elif f.kind == "level" and (
         (_near_end(before, ("of", "by", "up", "down")) and _ABS_CHANGE.search(before))
-        or (_LIST_BEFORE.search(before) and _ABS_CHANGE.search(low, max(s.start, f.token.start - 80), f.token.start))
+        or (
+            _LIST_BEFORE.search(before)
+            and _ABS_CHANGE.search(low, max(s.start, f.token.start - 80), f.token.start)
+        )
     ):
         f.kind = "change"  # "a decrease of 14.2 billion kWh", "rose by 1.2 million", "by 12.1, 8.4 and 6.3"
     if sign:  # the written sign wins over the words ("grew -11.7%"); a level may be negative (a loss)
