@@ -361,10 +361,24 @@ def _read_title(lay: Layout, lines: list[Line]) -> int:
             if label_of(c) is None and heading_of(c) is None and not is_trailer(c):
                 lay.title = c[off:]
                 lay.title_span = (ln.cstart + off, ln.cend)
-                i = _title_continues(lay, lines, i + 1)
+                posted = _TITLE_POSTED.match(lay.title)
+                if posted and (found := find_date(posted.group("date"))):
+                    # "SCIO briefing on ... | January 22, 2020": the title, and the day the page was posted
+                    lay.title = posted.group("title")
+                    lay.title_span = (lay.title_span[0], lay.title_span[0] + len(lay.title))
+                    lay.furniture.append((lay.title_span[1], ln.cend))
+                    if lay.posting_date is None:
+                        lay.posting_date = found[0]
+                    i += 1
+                else:
+                    i = _title_continues(lay, lines, i + 1)
             break
         i += 1
     return i
+
+
+# A title with the posting date after a bar: four words or more, then a date alone.
+_TITLE_POSTED = re.compile(r"^(?P<title>\S+(?:\s+\S+){3,}?)\s*[|｜]\s*(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2},\s+\d{4})$")
 
 
 def _tab_row(lines: list[Line], i: int) -> bool:

@@ -171,7 +171,9 @@ class Briefing:
             if k >= 0 and tok.role == "figure":
                 s = self._sentences[k]
                 wanted[s.paragraph] = max(wanted.get(s.paragraph, 0), s.end)
-        date = self.meta.date
+        # without a briefing date (a later page of a split transcript), periods are read against the day
+        # the page was posted: the date of the text
+        date = self.meta.date or self._layout.posting_date
         sentences = self._sentences
         i = 0
         while i < len(sentences):
