@@ -378,7 +378,9 @@ def _read_title(lay: Layout, lines: list[Line]) -> int:
 
 
 # A title with the posting date after a bar: four words or more, then a date alone.
-_TITLE_POSTED = re.compile(r"^(?P<title>\S+(?:\s+\S+){3,}?)\s*[|｜]\s*(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2},\s+\d{4})$")
+_TITLE_POSTED = re.compile(
+    r"^(?P<title>[^\s|｜]+(?:\s+[^\s|｜]+){3,})\s*[|｜]\s*(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2},\s+\d{4})$"
+)
 
 
 def _tab_row(lines: list[Line], i: int) -> bool:
