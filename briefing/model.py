@@ -201,7 +201,8 @@ class Briefing:
                 spans.append(t.label_span)
             spans.append((t.char_start, t.char_end))
         self._tokens = find_tokens(self._match, spans, low, lexicon)
-        if self._layout.furniture:  # page furniture: in the ledger, never a statistic
+        if self._layout.furniture and self._turns:  # page furniture: in the ledger, never a statistic
+            # (each ledger row names a turn: the one before it, or the first; a page with no turn has none)
             page = find_tokens(self._match, self._layout.furniture, low, lexicon)
             for tok in page:
                 tok.role = "page"
