@@ -36,6 +36,7 @@ class Turn:
     is_answer: bool = False
     continues: bool = False  # the same speaker resumes after a printed page's number or running head
     name_zh: str = ""  # the name in Chinese characters when the label gives it ("赵志国")
+    hands_over: bool = False  # a short turn that hands the question on without answering it
 
 
 @dataclass(slots=True)
@@ -56,6 +57,26 @@ def _outlet_re() -> re.Pattern[str]:
 @cache
 def _floor_re() -> re.Pattern[str]:
     return re.compile("|".join(load("layout")["floor_opening"]), re.IGNORECASE)
+
+
+@cache
+def _hand_over_re() -> re.Pattern[str]:
+    return re.compile("|".join(load("layout")["hand_over"]), re.IGNORECASE)
+
+
+_HAND_OVER_MAX = 200  # a turn that hands a question on is short
+_DIGIT = re.compile(r"\d")
+
+
+def _mark_hand_overs(text: str, turns: list[Turn]) -> None:
+    """Mark the chair's and officials' short turns that pass the question on ("Mr. Ren, would you like to
+    take it?", "I'd like to ask my colleague Mr. Ren to answer this question"): no figure, a hand-over
+    phrase of ``layout.yml``."""
+    rx = _hand_over_re()
+    for t in turns:
+        if t.role in ("chair", "official") and t.char_end - t.char_start <= _HAND_OVER_MAX:
+            body = text[t.char_start : t.char_end]
+            t.hands_over = not _DIGIT.search(body) and rx.search(body) is not None
 
 
 _PERSON = re.compile(r"^[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}$")
@@ -168,6 +189,7 @@ def build_turns(text: str, lay: Layout) -> list[Turn]:
     turns = _split_floor_questions(text, turns)
     _infer_chair(turns, lay)
     _unlabeled_roles(text, turns)
+    _mark_hand_overs(text, turns)
     for k, t in enumerate(turns, 1):
         t.n = k
     return turns
@@ -236,6 +258,8 @@ def build_exchanges(turns: list[Turn]) -> list[Exchange]:
     A media turn opens an exchange, unless it is a follow-up: the same outlet again, with no chair
     turn or page break since. Official turns join the open exchange as answers; a chair turn or a page
     break closes it. Turns outside any exchange (opening statement, chair's moderation) have none.
+    A turn that hands the question on (``Turn.hands_over``) before anyone answered leaves the exchange
+    open: the chair's stays outside it, an official's joins it, and the answerer is who answers next.
     """
     exchanges: list[Exchange] = []
     cur: Exchange | None = None
@@ -256,13 +280,14 @@ def build_exchanges(turns: list[Turn]) -> list[Exchange]:
                 exchanges.append(cur)
             t.is_question = True
         elif t.role == "chair":
-            cur = None
+            if not (t.hands_over and cur is not None and cur.answerer is None):
+                cur = None
             continue
         elif cur is None:
             continue
         elif t.role == "official":
             t.is_answer = True
-            if cur.answerer is None:
+            if cur.answerer is None and not t.hands_over:
                 cur.answerer = t.name
         t.exchange = cur.n
         cur.turns.append(t.n)

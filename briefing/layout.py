@@ -72,6 +72,9 @@ class Layout:
     captions: list[str] = field(default_factory=list)
     # (kind, line, label name); kind: label, speech, break, chrome (web page) or page (printed page)
     body: list[tuple[str, Line, str]] = field(default_factory=list)
+    #: Spans (start, end) of the lines of page furniture before the trailer: posting lines, menus, widgets,
+    #: pagination, link lists, photo captions (their numbers are in the ledger with role ``page``).
+    furniture: list[tuple[int, int]] = field(default_factory=list)
     body_start_line: int | None = None
     trailer_start_line: int | None = None
     unread_start_line: int | None = None  # a second briefing starts here: the rest was not read
@@ -116,6 +119,8 @@ class _Vocab(NamedTuple):
     honorific: re.Pattern[str]
     chair_affiliation: re.Pattern[str]
     page_furniture: re.Pattern[str]
+    link_lists: re.Pattern[str]
+    posting_line: re.Pattern[str]
 
 
 def _any_of(patterns: list[str]) -> re.Pattern[str]:
@@ -138,6 +143,8 @@ def _vocab() -> _Vocab:
         honorific=re.compile(r"^(?:" + "|".join(re.escape(h) for h in honor) + r")(?=\s)\s*"),
         chair_affiliation=re.compile("|".join(re.escape(a) for a in v["chair_affiliation"]), re.IGNORECASE),
         page_furniture=_any_of(v["page_furniture"]),
+        link_lists=_any_of(v["link_lists"]),
+        posting_line=_any_of(v["posting_line"]),
     )
 
 
@@ -245,13 +252,24 @@ def is_page_furniture(content: str, title: str = "") -> bool:
     """A line a printed page adds: a page number ("Page 3 of 12"), a print header or footer, or a
     running head repeating ``title`` (maybe with a page number, maybe cut short). Not speech; inside a
     turn the speaker resumes after it."""
-    if _vocab().page_furniture.match(content):
+    if _vocab().page_furniture.match(content) or _mostly_han(content):
         return True
     if not title or len(content) > len(title) + 24:  # the length check keeps the patterns below cheap
         return False
     t = _norm_title(title)
     c = _HEAD_PAGE_NO.sub("", _norm(content)).rstrip(".…").rstrip()
     return c == t or (len(c) >= 24 and t.startswith(c))
+
+
+_HAN_CHAR = re.compile(rf"[{_HAN}]")
+_MIN_HAN = 8  # a line with fewer characters in Chinese script may be a label or a name ("李文浩:")
+
+
+def _mostly_han(content: str) -> bool:
+    """A line of an English page written mostly in Chinese characters: the link text a mirror copy adds
+    above the page, or the Chinese original beside a translated paragraph. Not the English text."""
+    n = len(_HAN_CHAR.findall(content)) if len(content) >= _MIN_HAN else 0
+    return n >= _MIN_HAN and 2 * n >= len(content.replace(" ", ""))
 
 
 @lru_cache(maxsize=16)
@@ -331,16 +349,56 @@ def _read_title(lay: Layout, lines: list[Line]) -> int:
     while i < n:
         ln = lines[i]
         c = ln.content
-        if c and not is_chrome(c) and not is_page_furniture(c) and not _site(lay, c):
+        if c and (is_chrome(c) or is_page_furniture(c) or _site(lay, c)):
+            lay.furniture.append((ln.cstart, ln.cend))
+        elif c:
             m = _BULLET.match(c)
             off = m.end() if m else 0
+            if _tab_row(lines, i):  # "Speaker" / "Chairperson": the page's tab row above the title
+                lay.furniture.append((ln.cstart, ln.cend))
+                i += 1
+                continue
             if label_of(c) is None and heading_of(c) is None and not is_trailer(c):
                 lay.title = c[off:]
                 lay.title_span = (ln.cstart + off, ln.cend)
-                i = _title_continues(lay, lines, i + 1)
+                posted = _TITLE_POSTED.match(lay.title)
+                if posted and (found := find_date(posted.group("date"))):
+                    # "SCIO briefing on ... | January 22, 2020": the title, and the day the page was posted
+                    lay.title = posted.group("title")
+                    lay.title_span = (lay.title_span[0], lay.title_span[0] + len(lay.title))
+                    lay.furniture.append((lay.title_span[1], ln.cend))
+                    if lay.posting_date is None:
+                        lay.posting_date = found[0]
+                    i += 1
+                else:
+                    i = _title_continues(lay, lines, i + 1)
             break
         i += 1
     return i
+
+
+# A title with the posting date after a bar: four words or more, then a date alone.
+_TITLE_POSTED = re.compile(
+    r"^(?P<title>[^\s|｜]+(?:\s+[^\s|｜]+){3,})\s*[|｜]\s*(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2},\s+\d{4})$"
+)
+
+
+def _tab_row(lines: list[Line], i: int) -> bool:
+    """Line ``i`` is a bare heading word ("Speaker", "Chairperson") of a tab row above the title: the
+    next content line is another such heading, or a title-like line that is no list entry or heading."""
+    head = heading_of(lines[i].content)
+    if head is None or head[1] or lines[i].content.rstrip().endswith((":", "：")):
+        return False
+    k = i + 1
+    while k < len(lines) and not lines[k].content:
+        k += 1
+    if k >= len(lines):
+        return False
+    c = lines[k].content
+    nxt = heading_of(c)
+    if nxt is not None:
+        return not nxt[1] and not c.rstrip().endswith((":", "："))
+    return k == i + 1 and _title_like(c) and not _ENTRY.match(c) and label_of(c) is None
 
 
 def _site(lay: Layout, c: str) -> bool:
@@ -375,6 +433,8 @@ def _read_header(lay: Layout, lines: list[Line], i: int) -> int:
         ln = lines[i]
         c = _BULLET.sub("", ln.content)
         if not c or c == PAGE_BREAK or is_chrome(c) or _site(lay, c) or is_page_furniture(c, title):
+            if c and c != PAGE_BREAK:
+                lay.furniture.append((ln.cstart, ln.cend))
             i += 1
             continue
         if is_trailer(c):
@@ -477,6 +537,8 @@ def _read_body(lay: Layout, lines: list[Line], body_start: int) -> int | None:
     lay.body_start_line = lines[body_start].no if body_start < n else None
     known = {p.name for p in lay.listed}
     inline_mode = False  # set once a known speaker's label was found inline ("Name: text")
+    links = False  # inside a link list ("Most read", "Top 10"): its short lines are furniture
+    v = _vocab()
     j = body_start
     while j < n:
         ln = lines[j]
@@ -486,15 +548,36 @@ def _read_body(lay: Layout, lines: list[Line], body_start: int) -> int | None:
             continue
         if is_trailer(c):
             break
+        if c.startswith(PAGE_BREAK) and c != PAGE_BREAK:  # the tag glued to the next label
+            off = len(PAGE_BREAK)
+            lay.body.append(
+                ("break", Line(ln.no, ln.start, ln.end, ln.cstart, ln.cstart + off, PAGE_BREAK), "")
+            )
+            rest = c[off:]
+            skip = len(rest) - len(rest.lstrip(_STRIP))
+            ln = Line(ln.no, ln.start, ln.end, ln.cstart + off + skip, ln.cend, rest[skip:])
+            c = ln.content
+            if not c:
+                j += 1
+                continue
+        if links and (label_of(c) is not None or _speechlike(c) or not _title_like(c)):
+            links = False
         if c == PAGE_BREAK:
             lay.body.append(("break", ln, ""))
-        elif is_chrome(c):
+        elif links or v.link_lists.match(c):
+            links = True
             lay.body.append(("chrome", ln, ""))
+            lay.furniture.append((ln.cstart, ln.cend))
+        elif is_chrome(c) or v.posting_line.match(c):
+            lay.body.append(("chrome", ln, ""))
+            lay.furniture.append((ln.cstart, ln.cend))
         elif is_page_furniture(c, title):
             lay.body.append(("page", ln, ""))
+            lay.furniture.append((ln.cstart, ln.cend))
         elif (other := _header_in_body(lines, j, lay.date)) is not None:
             if other == "same":  # the date line of the next page: page furniture
                 lay.body.append(("page", ln, ""))
+                lay.furniture.append((ln.cstart, ln.cend))
             else:
                 _second_briefing(lay, lines, ln, lay.body)
                 return None
@@ -648,7 +731,11 @@ def _site_line(c: str) -> tuple[bool, dt.date | None]:
     was posted, not the briefing date."""
     m = _PLACE_LINE.match(c)
     if not m or not re.search(r"\.(cn|com|org|net|gov)\b", m.group("left"), re.IGNORECASE):
-        return False, None
+        p = _vocab().posting_line.match(c)  # "China.org.cnUpdated: ...", "0 Comment(s)Print E-mail ..."
+        if p is None:
+            return False, None
+        found = find_date(c)
+        return True, found[0] if found else None
     found = find_date(m.group("right"))
     return True, found[0] if found else None
 

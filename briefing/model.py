@@ -171,7 +171,9 @@ class Briefing:
             if k >= 0 and tok.role == "figure":
                 s = self._sentences[k]
                 wanted[s.paragraph] = max(wanted.get(s.paragraph, 0), s.end)
-        date = self.meta.date
+        # without a briefing date (a later page of a split transcript), periods are read against the day
+        # the page was posted: the date of the text
+        date = self.meta.date or self._layout.posting_date
         sentences = self._sentences
         i = 0
         while i < len(sentences):
@@ -199,6 +201,12 @@ class Briefing:
                 spans.append(t.label_span)
             spans.append((t.char_start, t.char_end))
         self._tokens = find_tokens(self._match, spans, low, lexicon)
+        if self._layout.furniture and self._turns:  # page furniture: in the ledger, never a statistic
+            # (each ledger row names a turn: the one before it, or the first; a page with no turn has none)
+            page = find_tokens(self._match, self._layout.furniture, low, lexicon)
+            for tok in page:
+                tok.role = "page"
+            self._tokens = sorted(self._tokens + page, key=lambda t: t.start)
         starts = [s.start for s in self._sentences]
         for tok in self._tokens:
             k = bisect.bisect_right(starts, tok.start) - 1
@@ -376,7 +384,7 @@ class Briefing:
         rows = []
         last_fig: tuple[int, int] | None = None  # (sentence, figure number) of the latest figure
         for k, (tok, si) in enumerate(zip(self._tokens, self._token_sentence, strict=True), 1):
-            ti = self._sentences[si].turn if si >= 0 else self._turn_of_offset(tok.start)
+            ti = self._sentences[si].turn if si >= 0 else max(self._turn_of_offset(tok.start), 0)
             fk = fig_of.get(id(tok))
             if fk:
                 last_fig = (si, fk)

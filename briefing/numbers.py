@@ -92,6 +92,54 @@ class Token:
     sign: str = ""  # "-" or "+" written against the number ("-2.5", "\u22122.5" read as "-"); in the span
 
 
+#: Fractions said in words, as percents: "two-thirds" of firms is 66.67% of them, "half" 50%.
+FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1}
+_FRACTION = re.compile(
+    r"(?<![\w-])(?:(?P<n>one|two|three|four|nine)-(?P<d>half|thirds?|quarters?|fifths?|tenths?)|(?P<h>half))(?![\w-])"
+)
+# "half" is a share only where it counts a part of something ("half of them", "about half"), not in a
+# period ("the first half", "half a year", "half of the year").
+_HALF_AFTER = re.compile(
+    r"\s+of\s+(?!(?:the|this|last|next)\s+year\b|(?:19|20)\d\d\b|the\s+(?:month|decade)\b)"
+)
+_HALF_NOT_BEFORE = re.compile(r"(?:first|second|latter|former|the|a|one|last|next|past)[\s-]+$")
+_HALF_BEFORE = re.compile(r"(?:about|nearly|almost|over|more than|less than|roughly|around|some|and)\s+$")
+# A multiple in one word: "twofold", "threefold" (the number word and "fold" glued).
+_MULTIPLE = re.compile(r"(?<![\w-])(?P<n>two|three|four|five|six|seven|eight|nine|ten)(?P<f>fold)(?![\w-])")
+
+
+def fraction_value(word: str) -> float | None:
+    """'two-thirds' -> 66.66..., 'half' -> 50.0, 'one-quarter' -> 25.0 (percent); None for other words."""
+    w = word.lower().replace(" ", "-")
+    if w == "half":
+        return 50.0
+    n, _, d = w.partition("-")
+    base = FRACTIONS.get(d.rstrip("s")) if d else None
+    if base is None or n not in WORD_VALUES:
+        return None
+    return WORD_VALUES[n] * base * 100
+
+
+def _fraction_tokens(text: str, low: str, a: int, b: int) -> list[Token]:
+    """Fractions ("two-thirds", "about half") and one-word multiples ("twofold") in ``text[a:b]``. A
+    fraction's unit is ``%`` (written as its glued suffix); a multiple's is the "fold" glued on."""
+    out: list[Token] = []
+    for m in _FRACTION.finditer(low, a, b):
+        s, e = m.span()
+        if m.group("h") and (
+            _HALF_NOT_BEFORE.search(low, max(a, s - 12), s)
+            or not (_HALF_AFTER.match(low, e) or _HALF_BEFORE.search(low, max(a, s - 12), s))
+        ):
+            continue
+        if m.group("n") and m.group("d").startswith("half"):
+            continue  # "one half" reads as "half"; "two halves" is no share
+        out.append(Token(s, e, s, e, text[s:e], "", "%", True))
+    for m in _MULTIPLE.finditer(low, a, b):
+        s, e = m.span()
+        out.append(Token(s, e, s, m.end("n"), text[s:e], "", text[m.start("f") : e], True))
+    return out
+
+
 def word_value(word: str) -> int:
     w = word.lower()
     if "-" in w:
@@ -101,9 +149,13 @@ def word_value(word: str) -> int:
 
 
 def parse_number(s: str) -> float:
-    """'3,460' -> 3460.0; 'six' -> 6.0; 'twenty-five' -> 25.0."""
+    """'3,460' -> 3460.0; 'six' -> 6.0; 'twenty-five' -> 25.0; a fraction as a percent: 'two-thirds' ->
+    66.66..."""
     if s[:1].isdigit():
         return float(s.replace(",", ""))
+    frac = fraction_value(s)
+    if frac is not None:
+        return frac
     return float(word_value(s))
 
 
@@ -307,6 +359,12 @@ def _glued(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(words | {k.lower() for k in spec.get("glued_scales", {})})
 
 
+@lru_cache(maxsize=8)
+def _currency_letters(lexicon: Lexicon) -> frozenset[str]:
+    """The currency prefixes of the lexicon's units written in letters ("RMB", "USD")."""
+    return frozenset(p for p in lexicon.units.get("prefixes", {}) if p.isalpha())
+
+
 def find_tokens(
     text: str, spans: list[tuple[int, int]], low: str | None = None, lexicon: Lexicon | None = None
 ) -> list[Token]:
@@ -315,6 +373,7 @@ def find_tokens(
     (the bundled one by default)."""
     tokens: list[Token] = []
     low = lower(text) if low is None else low
+    currency = _currency_letters(lexicon or Lexicon.bundled())
     for a, b in spans:
         prev: Token | None = None
         glued: list[Token] = []  # tokens continued by glued digits: their text is cut once, at the end
@@ -329,6 +388,8 @@ def find_tokens(
             last = prev.end if prev is not None else a  # never reach back into the token before
             while k > last and text[k - 1] in _ASCII_LETTERS:
                 k -= 1
+            if k < m.start() and text[k : m.start()] in currency:
+                k = m.start()  # "RMB100.26 billion": a currency glued on, not part of a name
             sign = ""
             if k == m.start() and k - 2 >= last and text[k - 1] in "-+" and text[k - 2] in _BEFORE_SIGN:
                 k -= 1  # "grew -11.7%", "(-2.5%)": a sign, not a hyphen ("COVID-19", "2021-2023")
@@ -348,10 +409,15 @@ def find_tokens(
             tokens.append(prev)
         for t in glued:
             t.suffix, t.surface = text[t.num_end : t.end], text[t.start : t.end]
+        fractions = _fraction_tokens(text, low, a, b)
+        taken = [(t.start, t.end) for t in fractions]
         for rx in _WORD_TOKENS:
             for m in rx.finditer(low, a, b):
                 a2, b2 = m.span()
+                if any(s <= a2 < e for s, e in taken):
+                    continue  # the "two" of "two-thirds"
                 tokens.append(Token(a2, b2, a2, b2, text[a2:b2], "", "", True))
+        tokens.extend(fractions)
     tokens.sort(key=lambda t: t.start)
     if tokens:
         _classify(text, low, tokens, _glued(lexicon or Lexicon.bundled()))
@@ -379,6 +445,8 @@ def _classify(text: str, low: str, tokens: list[Token], glued: frozenset[str]) -
                 continue
             pattern_role = role
             break
+        if pattern_role == "list_count" and "." in num:
+            pattern_role = None  # "6.3 points": a list counts whole things; a decimal is a statistic
         rule = _code_role(text, t, glued)
         if rule is not None and (pattern_role is None or rule in ("ordinal", "name", "period")):
             t.role = rule if not (rule == "ordinal" and pattern_role == "name") else "name"
@@ -390,6 +458,8 @@ def _classify(text: str, low: str, tokens: list[Token], glued: frozenset[str]) -
 
 def _code_role(text: str, t: Token, glued: frozenset[str]) -> str | None:
     num = text[t.num_start : t.num_end]
+    if t.is_word and t.suffix == "%":
+        return None  # a fraction ("two-thirds"): its unit is written as the suffix
     if t.prefix or t.suffix:
         suf = t.suffix.lower()
         if not t.prefix and suf in _ORDINAL_SUFFIX:

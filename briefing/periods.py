@@ -261,6 +261,7 @@ def _periods(text: str, figs: list[Figure], sentences: list[Sentence]) -> None:
     for f in figs:
         by_sentence.setdefault(f.sentence, []).append(f)
     framing: dict[tuple[int, int], Period] = {}  # paragraph -> last framing period so far
+    last_used: dict[tuple[int, int], Period] = {}  # paragraph -> the period a sentence's last figure took
     index = {id(f): k for k, f in enumerate(figs)}
     group_end: dict[int, int] = {}
     for f in figs:
@@ -272,13 +273,20 @@ def _periods(text: str, figs: list[Figure], sentences: list[Sentence]) -> None:
         periods = [p for p in s.periods if not p.is_baseline]
         starts = [p.start for p in periods]
         ends = [p.end for p in periods]  # phrases do not overlap, so ends are sorted too
+        # a sentence that names a period only as its baseline ("8.8%, 0.1 percentage points higher than in
+        # the first half") speaks of the period the sentence before gave its figures, wherever it stood
+        carried = framing.get(s.paragraph)
+        if carried is None and not periods and len(s.periods):
+            carried = last_used.get(s.paragraph)
         for f in sfigs:
             own = _period_in_sentence(text, index[id(f)], figs, periods, starts, ends, group_end)
-            f.period = own or framing.get(s.paragraph)
+            f.period = own or carried
         first_fig = sfigs[0].token.start if sfigs else s.end
         k = bisect.bisect_left(starts, first_fig)
         if k:
             framing[s.paragraph] = periods[k - 1]
+        if sfigs and periods and sfigs[-1].period is periods[-1]:
+            last_used[s.paragraph] = periods[-1]
 
 
 def _period_in_sentence(

@@ -115,7 +115,8 @@ _APPROX_KIND = _qualifiers()[0]
 _SHARE_AFTER = _low_rx(rf"^(?:\s*(?:,|and|or)\s*(?:{NUM})\s*%)*\s*(?:of\b|share\b)")
 _GROWTH_AFTER = _low_rx(
     r"^\s*(?:year[- ]on[- ]year|y/y|yoy|month[- ]on[- ]month|(?:year[- ]on[- ]year )?"
-    r"(?:increase|rise|growth|reduction|decrease|decline|drop|jump|surge|gain|fall|cut|hike))"
+    r"(?:increase|rise|growth|reduction|decrease|decline|drop|jump|surge|gain|fall|cut|hike)"
+    r"|(?:more|less|fewer) than\b)"  # "9% more than in 2023": a change against the year named
 )
 # Cue words start a word: the \b up front lets the engine drop positions inside words at once.
 _CUE = _low_rx(
@@ -134,14 +135,18 @@ _SIGN = _low_rx(
 # a minus sign in words, right before the number: "minus 2.3%", "a negative 2.3%"
 _MINUS_WORD = _low_rx(r"\b(?:minus|negative) +$")
 _NEG_AFTER = _low_rx(
-    r"^\s*(?:year[- ]on[- ]year\s+)?(?:reduction|decrease|decline|drop|fall|cut|contraction)"
+    r"^\s*(?:year[- ]on[- ]year\s+)?"
+    r"(?:reduction|decrease|decline|drop|fall|cut|contraction|less than|fewer than)"
 )
 # an amount said as a change: "a decrease of 14.2 billion kWh", "rose by 1.2 million units"
 _ABS_CHANGE = _low_rx(
     r"\b(?:(?:an?\s+)?(?:year-on-year\s+)?(?:increase|rise|growth|decrease|decline|drop|reduction|fall|cut)\s+of"
     r"|(?:increased|rose|grew|decreased|declined|fell|dropped|(?:was|were)\s+(?:up|down)|up|down)\s+by"
     r"|up|down)"
-    r"\s+" + _QUALIFIER + "$"
+    r"\s+"
+    + _QUALIFIER
+    # the later items of a list ("rose by 12.1, 8.4 and 6.3 points, respectively")
+    + rf"(?:{NUM}(?:,\s*(?:and\s+)?|\s+and\s+))*$"
 )
 
 
@@ -238,6 +243,10 @@ def _borrow_units(text: str, figs: list[Figure]) -> None:
             f.kind = g.kind
 
 
+# the clause before a figure is only a list separator ("12.1, 8.4 and 6.3"): the list's verb is further back
+_LIST_BEFORE = re.compile(rf"^\s*(?:(?:and\s+)?|(?:{NUM})\s+and\s+)$")
+
+
 def _kind_and_sign(low: str, f: Figure, s: Sentence, streak: re.Pattern[str]) -> None:
     """Kind from the unit and the words around the figure, and the sign of a change (all read in
     the lower-cased text ``low``)."""
@@ -254,11 +263,17 @@ def _kind_and_sign(low: str, f: Figure, s: Sentence, streak: re.Pattern[str]) ->
     if f.unit == "times":
         f.kind = "growth"
     elif f.unit == "%":
-        f.kind = _percent_kind(low, s, before, after)
+        f.kind = _percent_kind(low, s, before, after, f.token.start)
         if sign and f.kind == "share":
             f.kind = "growth"  # a signed percent is a rate of change: a share is never negative
-    elif f.kind == "level" and _near_end(before, ("of", "by", "up", "down")) and _ABS_CHANGE.search(before):
-        f.kind = "change"  # "a decrease of 14.2 billion kWh", "rose by 1.2 million"
+    elif f.kind == "level" and (
+        (_near_end(before, ("of", "by", "up", "down")) and _ABS_CHANGE.search(before))
+        or (
+            _LIST_BEFORE.search(before)
+            and _ABS_CHANGE.search(low, max(s.start, f.token.start - 80), f.token.start)
+        )
+    ):
+        f.kind = "change"  # "a decrease of 14.2 billion kWh", "rose by 1.2 million", "by 12.1, 8.4 and 6.3"
     if sign:  # the written sign wins over the words ("grew -11.7%"); a level may be negative (a loss)
         f.value = -abs(f.value) if sign == "-" else abs(f.value)
         return
@@ -277,9 +292,20 @@ def _kind_and_sign(low: str, f: Figure, s: Sentence, streak: re.Pattern[str]) ->
         f.value = -abs(f.value)
 
 
-def _percent_kind(low: str, s: Sentence, before: str, after: str) -> str:
+# a percent set against an earlier one: "rose 5%, compared with 3% last year" (the same measure, then)
+_AGAINST_END = _low_rx(
+    r"\b(?:compared (?:with|to)|as against|against|versus|vs\.?|up from|down from)\s+" + _QUALIFIER + "$"
+)
+
+
+def _percent_kind(low: str, s: Sentence, before: str, after: str, at: int | None = None) -> str:
     if _near_end(before, ("to",)) and _TO_LEVEL.search(before):  # "fell to 7 percent": the level reached
         return "share"
+    if _near_end(before, ("with", "to", "against", "from", "versus", "vs")) and _AGAINST_END.search(before):
+        end = s.start if at is None else at - len(before)  # the cues before this clause
+        cues = list(_CUE.finditer(low, s.start, max(s.start, end)))
+        if cues:  # the kind of the measure it is set against
+            return "growth" if cues[-1].group("growth") else "share"
     if _SHARE_AFTER.match(after):
         return "share"
     if _GROWTH_AFTER.match(after):

@@ -105,12 +105,14 @@ def _assert_coverage(b: briefing.Briefing) -> None:
         return
     end = min(lay.trailer_start_line or 10**9, lay.unread_start_line or 10**9)
     spans = list(zip(b.turns["char_start"], b.turns["char_end"], strict=True))
+    furniture = set(lay.furniture)  # lines the reader recorded as page furniture (link lists too)
     for ln in split_lines(b.text):
         if ln.no < lay.body_start_line or ln.no >= end or not ln.content:
             continue
-        if ln.content == PAGE_BREAK or is_chrome(ln.content) or label_of(ln.content):
+        content = ln.content.removeprefix(PAGE_BREAK).strip() or PAGE_BREAK  # a tag glued to a label
+        if content == PAGE_BREAK or is_chrome(content) or label_of(content):
             continue
-        if is_page_furniture(ln.content, b.meta.title):
+        if is_page_furniture(content, b.meta.title) or (ln.cstart, ln.cend) in furniture:
             continue
         inside = any(a <= ln.cstart and ln.cend <= z for a, z in spans)
         label_inline = any(a <= ln.cend <= z for a, z in spans)
