@@ -439,8 +439,9 @@ def test_a_said_column_gives_the_bar_label():
 def test_values_computed_from_a_statistic_are_not_repeats_of_it():
     # two stated levels and the year-earlier level each implies, the implied rows built as copies of the
     # stated ones (same index label, figure_id "computed"): four bars, not "a statistic drawn twice"
-    said = _rows(figure_id=["F1", "F2"], repeat_of=[None, None], subject=["output", "sales"], value=[6.3e6, 6.2e6],
-                 unit=["count"] * 2, kind=["level"] * 2, computed=[False, False])  # fmt: skip
+    said = _rows(figure_id=["F1", "F2"], repeat_of=[None, None], subject=["output", "sales"],
+                 value=[6.3e6, 6.2e6], unit=["count"] * 2, kind=["level"] * 2,
+                 computed=[False, False])  # fmt: skip
     implied = said.assign(figure_id="computed", computed=True, value=[4.7e6, 4.6e6])
     ax = plots.bar_figures(pd.concat([said, implied]))
     assert len(ax.patches) == 4
