@@ -56,7 +56,7 @@ _ISSUER = re.compile(
 _AGENCY = re.compile(r"(?<![\w])(" + "|".join(map(re.escape, _V["agencies"])) + r")(?![\w])")
 _CREDIT = tuple(_V["credit_prefixes"])
 _US_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
-_TIGHT_DATE = re.compile(r"\b([A-Z][a-z]{2,8})\.? (\d{1,2}),((?:19|20)\d\d)\b")
+_TIGHT_DATE = re.compile(r"\b([A-Z][a-z]{2,8})\.? ?(\d{1,2}), ?((?:19|20)\d\d)\b")
 _DATE_PREFIX = re.compile(r"^\s*date\s+((?:19|20)\d\d-\d\d-\d\d)\s*", re.IGNORECASE)
 _BARE_QA = re.compile(r"^(Q|A) (?=[A-Z“\"0-9])")
 _BRACKET = re.compile(r"^\[([^\]\n]{1,60})\]\s*[:：]?\s*")
