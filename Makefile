@@ -100,6 +100,7 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install -q -e '.[bench]'
 	$(BIN)/python benchmarks/bench_parse.py
 	$(BIN)/python benchmarks/bench_figures.py
+	$(BIN)/python benchmarks/bench_report.py
 
 clean:
 	rm -rf site data/processed/.stamp notebooks/.stamp

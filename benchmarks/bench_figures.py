@@ -82,7 +82,7 @@ def main() -> None:
     ours_cold = once(ours)
     b = briefing.parse(text)
     table_cold = ours_cold + once(lambda: b.figures)
-    spans = [(t.char_start, t.char_end) for t in b._turns]
+    spans = [(t.char_start, t.char_end) for t in b.steps.turns]
     body = [(spans[0][0], spans[-1][1])]
     by_turn = lambda: run_quantulum(parser, text, spans)  # noqa: E731
     one_call = lambda: run_quantulum(parser, text, body)  # noqa: E731

@@ -47,7 +47,7 @@ def main() -> None:
     t = time.perf_counter()
     n_fig = 0
     for _ in range(args.copies):
-        n_fig += len(briefing.parse(text)._figures)
+        n_fig += len(briefing.parse(text).steps.figures)
     dt = time.perf_counter() - t
     print(f"corpus of {args.copies} copies ({mb:.1f} MB), parse only: {dt:.2f} s, "
           f"{mb / dt:.2f} MB/s, {n_fig:,} figures")  # fmt: skip

@@ -7,12 +7,16 @@
 
 from .corpus import Corpus, read_many
 from .errors import ReferenceFileError, TranscriptError
-from .model import Briefing, Meta, load, parse, read
+from .lexicon import Lexicon, LexiconError
+from .model import Briefing, Meta, Steps, load, parse, read
 
 __all__ = [
     "Briefing",
     "Corpus",
+    "Lexicon",
+    "LexiconError",
     "Meta",
+    "Steps",
     "ReferenceFileError",
     "TranscriptError",
     "__version__",

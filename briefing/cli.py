@@ -1,4 +1,4 @@
-"""Command line: ``briefing tables`` and ``briefing check``.
+"""Command line: ``briefing tables``, ``briefing check`` and ``briefing report`` (:mod:`briefing.report`).
 
 Bad input gives a one-line message on stderr and exit status 2, never a traceback, and nothing is
 written. The output folder is written as a whole (:func:`briefing.files.write_folder`): a temporary
@@ -272,6 +272,9 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--out", required=True, help="output directory")
     c.add_argument("-q", "--quiet", action="store_true")
     c.set_defaults(func=_cmd_check)
+    from .report import add_command  # briefing report: an HTML report of one transcript
+
+    add_command(sub)
     return p
 
 

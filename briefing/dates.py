@@ -5,18 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-__all__ = ["MONTHS", "MONTH_RE", "find_date", "find_time"]
+from .lexicon import Lexicon
 
-MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-}  # fmt: skip
+__all__ = ["MONTHS", "MONTH_RE", "PLAIN_MONTHS", "find_date", "find_time"]
 
-MONTH_RE = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
+_MONTHS_SPEC = Lexicon.bundled().months["months"]
+#: Month name or abbreviation (lower case) -> month number, from data/months.yml.
+MONTHS = {n.lower(): m["number"] for m in _MONTHS_SPEC for n in m["names"]}
+#: Any month name or abbreviation (a regular expression; longer names first within a month).
+MONTH_RE = "(?:" + "|".join("|".join(sorted(m["names"], key=len, reverse=True)) for m in _MONTHS_SPEC) + ")"
+#: The month names that are months in any case ("september"); others need their capital ("May").
+PLAIN_MONTHS = frozenset(m["names"][0].lower() for m in _MONTHS_SPEC if m["plain"])
 _DATE = re.compile(
     rf"\b(?P<month>{MONTH_RE})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d)\b"
     r"|\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b"

@@ -173,7 +173,7 @@ def build_turns(text: str, lay: Layout) -> list[Turn]:
     return turns
 
 
-_PARA = re.compile(r"\n[ \t\u00a0]*\n")
+_PARA = re.compile(r"\n[ \t]*\n")
 
 
 def _split_floor_questions(text: str, turns: list[Turn]) -> list[Turn]:

@@ -13,6 +13,7 @@ noun phrase) and sectors.py (applied by the parse, once the exchanges are known)
 
 from __future__ import annotations
 
+from .lexicon import Lexicon
 from .numbers import Token, parse_number
 from .periods import _periods
 from .quantities import (
@@ -48,11 +49,13 @@ def build_figures(
     sentences: list[Sentence],
     sentence_of: list[int],
     low: str | None = None,
+    lexicon: Lexicon | None = None,
 ) -> list[Figure]:
     """Figures for the tokens whose role is ``figure``; ``sentence_of[i]`` is token i's sentence.
-    ``low`` is ``lower(text)`` when the caller has it already."""
+    ``low`` is ``lower(text)`` when the caller has it already; ``lexicon`` gives the units (the
+    bundled one by default)."""
     low = lower(text) if low is None else low
-    u = _units()
+    u = _units(lexicon)
     figs: list[Figure] = []
     for tok, si in zip(tokens, sentence_of, strict=True):
         if tok.role != "figure" or si < 0:
@@ -87,7 +90,7 @@ def build_figures(
             elif u.prefix_rx is not None and (
                 p := u.prefix_rx.search(text, max(s.start, tok.start - 5), tok.start)
             ):
-                unit = u.prefixes[p.group().strip(" \u00a0")]  # "RMB 3.88 trillion"
+                unit = u.prefixes[p.group().strip(" ")]  # "RMB 3.88 trillion"
         f = Figure(tok, value * scale, unit, kind or "level", approx, pos, si, scale)
         ot = _OF_TOTAL.match(text, tok.end, s.end)
         if ot and unit == "count":

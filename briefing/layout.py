@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from .dates import find_date, find_time
-from .vocab import load
+from .lexicon import Lexicon
 
 __all__ = ["Line", "Layout", "Listed", "read_layout", "label_of", "split_lines"]
 
@@ -124,7 +124,7 @@ def _any_of(patterns: list[str]) -> re.Pattern[str]:
 
 @cache
 def _vocab() -> _Vocab:
-    v = load("layout")
+    v = Lexicon.bundled().layout
     heads = {}
     for kind, words in v["headings"].items():
         for w in words:
@@ -141,32 +141,8 @@ def _vocab() -> _Vocab:
     )
 
 
-_SMALL_WORDS = frozenset(
-    [
-        "of",
-        "and",
-        "the",
-        "for",
-        "in",
-        "on",
-        "at",
-        "de",
-        "du",
-        "la",
-        "le",
-        "von",
-        "van",
-        "da",
-        "to",
-        "with",
-        "a",
-        "an",
-        "&",
-        "by",
-        "from",
-        "under",
-    ]
-)
+#: Lower-case words a title-case line may hold (layout.yml ``small_words``).
+_SMALL_WORDS = frozenset(w.lower() for w in Lexicon.bundled().layout["small_words"])
 # A name in Chinese characters beside the English one ("Zhao Zhiguo 赵志国", "赵志国 Zhao Zhiguo",
 # "Zhao Zhiguo（赵志国）"); "·" joins the parts of a transcribed foreign name.
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -175,17 +151,18 @@ _CJK_NAME = re.compile(rf"[(（]?[{_HAN}][{_HAN}·・]*[)）]?")
 _BAD_LABEL_CHARS = re.compile(r"[?!;\"“”‘…]|(?<![^\W\d_])’|[.,]\s+[a-z]|https?:|www\.")
 _WORD = re.compile(r"[^\s]+")
 _HEADING_WITH_VALUE = re.compile(r"^(?P<head>[A-Za-z][A-Za-z ]{1,25}?)\s*[:：]\s*(?P<rest>.*)$")
+#: The honorifics of layout.yml without their dots ("Mr", "Dr"), for a speaker-list entry.
+_HONORIFIC_WORDS = "|".join(
+    re.escape(h) for h in dict.fromkeys(h.rstrip(".") for h in Lexicon.bundled().layout["honorifics"])
+)
 _ENTRY = re.compile(
     rf"^(?P<name>(?:[(（]?[{_HAN}][{_HAN}·・]*[)）]?\s*)?"
-    r"(?:(?:Mr|Ms|Mrs|Dr|Prof|Madam)\.?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
+    rf"(?:(?:{_HONORIFIC_WORDS})\.?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}}"
     rf"(?:\s*[(（]?[{_HAN}][{_HAN}·・]*[)）]?)?)"
     r"\s*[,，]\s*(?P<desc>\S.*)$"
 )
 _OFFICIAL_WORDS = re.compile(
-    r"\b(spokes(?:person|man|woman)|minister|director|deputy|chief|head|vice|commissioner|"
-    r"president|chairman|chairwoman|secretary|administrator|governor|mayor|official|engineer|"
-    r"researcher|professor|expert|inspector|counsel|ambassador|general)\b",
-    re.IGNORECASE,
+    r"\b(" + "|".join(Lexicon.bundled().layout["official_words"]) + r")\b", re.IGNORECASE
 )
 _PLACE_LINE = re.compile(r"^(?P<left>[^|]{2,60}?)\s*[|｜]\s*(?P<right>.+)$")
 _SUMMARY = re.compile(r"\b(press conference|briefing|news conference|held)\b", re.IGNORECASE)
@@ -332,23 +309,29 @@ def _header_in_body(lines: list[Line], j: int, date: dt.date | None) -> str | No
 
 
 def read_layout(text: str, lines: list[Line] | None = None) -> Layout:
-    """Read header metadata and classify body lines. Never raises on odd input."""
+    """Read header metadata and classify body lines. Never raises on odd input.
+
+    The page is read top to bottom: the title, the header (the lists, date, place, summary), the body
+    (labels and speech), the trailer (editor, source, links)."""
     lines = split_lines(text) if lines is None else lines
-    v = _vocab()
     lay = Layout()
+    i = _read_title(lay, lines)
+    body_start = _read_header(lay, lines, i)
+    j = _read_body(lay, lines, body_start)
+    if j is not None and j < len(lines):
+        lay.trailer_start_line = lines[j].no
+        _read_trailer(lay, lines, j)
+    return lay
+
+
+def _read_title(lay: Layout, lines: list[Line]) -> int:
+    """The title: the first content line that is not page furniture or a posting line (and the lines
+    that continue it). Returns the index of the first line after it."""
     i, n = 0, len(lines)
-
-    def site_line(c: str) -> bool:  # a posting line; the first one's date is the page's posting date
-        is_site, posted = _site_line(c)
-        if posted is not None and lay.posting_date is None:
-            lay.posting_date = posted
-        return is_site
-
-    # --- title: the first content line that is not page furniture or a posting line -------------
     while i < n:
         ln = lines[i]
         c = ln.content
-        if c and not is_chrome(c) and not is_page_furniture(c) and not site_line(c):
+        if c and not is_chrome(c) and not is_page_furniture(c) and not _site(lay, c):
             m = _BULLET.match(c)
             off = m.end() if m else 0
             if label_of(c) is None and heading_of(c) is None and not is_trailer(c):
@@ -357,9 +340,25 @@ def read_layout(text: str, lines: list[Line] | None = None) -> Layout:
                 i = _title_continues(lay, lines, i + 1)
             break
         i += 1
-    title = lay.title
+    return i
 
-    # --- header: headings, lists, date, summary, photo credit -------------------------------------
+
+def _site(lay: Layout, c: str) -> bool:
+    """Whether ``c`` is a posting line; the first one's date is the page's posting date."""
+    is_site, posted = _site_line(c)
+    if posted is not None and lay.posting_date is None:
+        lay.posting_date = posted
+    return is_site
+
+
+def _read_header(lay: Layout, lines: list[Line], i: int) -> int:
+    """The header after the title: headings and the lists under them, the date, place and time, the
+    summary, the photo credit; then the chair, and warnings for what the header lacks or did not
+    understand. Returns the index of the first body line (a speaker label, unlabelled speech, or the
+    trailer)."""
+    v = _vocab()
+    n = len(lines)
+    title = lay.title
     state: str | None = None
     body_start: int | None = None
     pending: list[int] = []  # lines not understood yet: unread header lines, or the start of the body
@@ -375,7 +374,7 @@ def read_layout(text: str, lines: list[Line] | None = None) -> Layout:
     while i < n:
         ln = lines[i]
         c = _BULLET.sub("", ln.content)
-        if not c or c == PAGE_BREAK or is_chrome(c) or site_line(c) or is_page_furniture(c, title):
+        if not c or c == PAGE_BREAK or is_chrome(c) or _site(lay, c) or is_page_furniture(c, title):
             i += 1
             continue
         if is_trailer(c):
@@ -454,17 +453,27 @@ def read_layout(text: str, lines: list[Line] | None = None) -> Layout:
         i += 1
     else:
         body_start = pending[0] if pending else n
+    _name_chair(lay)
+    _warn_header(lay, lines, body_start, headings_at, date_unread)
+    return body_start
 
-    # When no heading named the chair, the chair is the listed person from the SCIO.
+
+def _name_chair(lay: Layout) -> None:
+    """When no heading named the chair, the chair is the listed person from the SCIO."""
+    v = _vocab()
     if lay.listed and not any(p.role == "chair" for p in lay.listed):
         for k, p in enumerate(lay.listed):
             if v.chair_affiliation.search(p.description):
                 lay.listed[k] = Listed(p.name, p.description, p.honorific, "chair", p.line, p.name_zh)
                 break
 
-    _warn_header(lay, lines, body_start, headings_at, date_unread)
 
-    # --- body and trailer ------------------------------------------------------------------------
+def _read_body(lay: Layout, lines: list[Line], body_start: int) -> int | None:
+    """Classify the body lines from ``body_start`` (speaker labels, speech, page breaks and furniture)
+    into ``lay.body``. Returns the index of the trailer's first line (``len(lines)`` without one), or
+    None when a second briefing's header starts (its lines are warned about, not read)."""
+    n = len(lines)
+    title = lay.title
     lay.body_start_line = lines[body_start].no if body_start < n else None
     known = {p.name for p in lay.listed}
     inline_mode = False  # set once a known speaker's label was found inline ("Name: text")
@@ -488,7 +497,7 @@ def read_layout(text: str, lines: list[Line] | None = None) -> Layout:
                 lay.body.append(("page", ln, ""))
             else:
                 _second_briefing(lay, lines, ln, lay.body)
-                return lay
+                return None
         else:
             name = label_of(c)
             if name is not None:
@@ -508,10 +517,7 @@ def read_layout(text: str, lines: list[Line] | None = None) -> Layout:
                 else:
                     lay.body.append(("speech", ln, ""))
         j += 1
-    if j < n:
-        lay.trailer_start_line = lines[j].no
-        _read_trailer(lay, lines, j)
-    return lay
+    return j
 
 
 def _title_continues(lay: Layout, lines: list[Line], i: int) -> int:
@@ -624,7 +630,7 @@ def _inline_label(content: str, known: set[str], inline_mode: bool) -> tuple[str
     if m is None:
         return None
     k = m.start()
-    if k <= 0 or k + 1 >= len(content) or (content[k] == ":" and content[k + 1] not in " \u00a0"):
+    if k <= 0 or k + 1 >= len(content) or (content[k] == ":" and content[k + 1] != " "):
         return None
     name = content[:k].strip(_STRIP)
     if label_of(name + ":") is None:
@@ -691,7 +697,7 @@ def _add_listed(
 
 
 _TRANSLATORS = re.compile(r"\bby\s+(?P<names>[^.]+)", re.IGNORECASE)
-_CAPTION = re.compile(r"^/\s*(?P<count>\d*)[\s\u00a0]*(?P<text>.*)$")
+_CAPTION = re.compile(r"^/\s*(?P<count>\d*)\s*(?P<text>.*)$")
 
 
 def _read_trailer(lay: Layout, lines: list[Line], start: int) -> None:

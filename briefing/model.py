@@ -22,15 +22,16 @@ from .dialogue import Exchange, Turn, build_exchanges, build_turns, slug
 from .errors import TranscriptError
 from .figures import Figure, Sentence, build_figures
 from .layout import Layout, read_layout, split_lines
+from .lexicon import Lexicon
 from .numbers import Token, find_tokens
 from .periods import find_periods
 from .sectors import assign_sectors, exchange_topics
 from .sentences import split_spans
 from .text import fold, lower, normalise, read_text
 
-__all__ = ["Briefing", "Meta", "parse", "read", "load", "briefing_id_for"]
+__all__ = ["Briefing", "Meta", "Steps", "parse", "read", "load", "briefing_id_for"]
 
-_PARA = re.compile(r"\n[ \t\u00a0]*\n")
+_PARA = re.compile(r"\n[ \t]*\n")
 
 
 @dataclass(frozen=True)
@@ -72,12 +73,28 @@ def briefing_id_for(source: str, date: dt.date | None) -> str:
     return f"{date.isoformat()}-{s}"
 
 
+@dataclass(frozen=True)
+class Steps:
+    """What each step of a parse found, in the order the steps run: the page's layout (title, header,
+    body lines), the speakers' turns and the question-and-answer exchanges, the sentences of each
+    turn, the numeric tokens of the ledger (each with its role) and the figures (the statistics)."""
+
+    layout: Layout
+    turns: tuple[Turn, ...]
+    exchanges: tuple[Exchange, ...]
+    sentences: tuple[Sentence, ...]
+    tokens: tuple[Token, ...]
+    figures: tuple[Figure, ...]
+
+
 class Briefing:
     """A parsed SCIO briefing transcript. Build one with :func:`parse`, :func:`read` or :func:`load`."""
 
-    def __init__(self, text: str, source: str) -> None:
+    def __init__(self, text: str, source: str, lexicon: Lexicon | None = None) -> None:
         self.text = text
         self.source = source
+        #: The vocabularies this briefing was read with (:meth:`Lexicon.bundled` unless given).
+        self.lexicon = lexicon = lexicon or Lexicon.bundled()
         # Every rule reads the look-alike-folded copy (full-width digits, U+2212, no-break spaces read as
         # ASCII; same length), and every span it finds indexes ``text``, which rows are cut from.
         self._match = match = fold(text)
@@ -100,7 +117,16 @@ class Briefing:
         self._tokens: list[Token] = []
         self._token_sentence: list[int] = []
         self._figures: list[Figure] = []
-        self._build_numbers(lower(match))
+        self._build_numbers(lower(match), lexicon)
+        #: What each step of the parse found, in order (the tables are cut from these).
+        self.steps = Steps(
+            self._layout,
+            tuple(self._turns),
+            tuple(self._exchanges),
+            tuple(self._sentences),
+            tuple(self._tokens),
+            tuple(self._figures),
+        )
 
     # ------------------------------------------------------------------ reading
     def _meta(self) -> Meta:
@@ -166,13 +192,13 @@ class Briefing:
                     k = e
             i = j
 
-    def _build_numbers(self, low: str) -> None:
+    def _build_numbers(self, low: str, lexicon: Lexicon) -> None:
         spans = []
         for t in self._turns:
             if t.label_span:
                 spans.append(t.label_span)
             spans.append((t.char_start, t.char_end))
-        self._tokens = find_tokens(self._match, spans, low)
+        self._tokens = find_tokens(self._match, spans, low, lexicon)
         starts = [s.start for s in self._sentences]
         for tok in self._tokens:
             k = bisect.bisect_right(starts, tok.start) - 1
@@ -183,7 +209,9 @@ class Briefing:
                 if tok.role == "figure":
                     tok.role = "name"
         self._find_periods(low)
-        self._figures = build_figures(self._match, self._tokens, self._sentences, self._token_sentence, low)
+        self._figures = build_figures(
+            self._match, self._tokens, self._sentences, self._token_sentence, low, lexicon
+        )
         assign_sectors(self._match, self._figures, self._sentences, self._turns, self._topics)
 
     @cached_property
@@ -366,8 +394,12 @@ class Briefing:
 
     def _rows_figures(self) -> list[dict]:
         rows = []
+        quotes: dict[int, str] = {}  # one copy of each sentence, shared by its figures' rows
         for k, f in enumerate(self._figures, 1):
             s = self._sentences[f.sentence]
+            quote = quotes.get(f.sentence)
+            if quote is None:
+                quote = quotes[f.sentence] = self.text[s.start : s.end]
             t = self._turns[s.turn]
             p = f.period
             rows.append(
@@ -394,7 +426,7 @@ class Briefing:
                     "surface": self.text[f.token.start : f.end],
                     "char_start": f.token.start,
                     "char_end": f.end,
-                    "quote": self.text[s.start : s.end],
+                    "quote": quote,
                     "quote_start": s.start,
                 }
             )
@@ -454,7 +486,15 @@ class Briefing:
     @cached_property
     def figures(self) -> pd.DataFrame:
         """One row per mention of a statistic, typed and traced to its span."""
-        return schema.frame("figures", self.records("figures"))
+        return schema.frame("figures", self.records("figures"), extra_units=self._extra_units)
+
+    @cached_property
+    def _extra_units(self) -> tuple[str, ...]:
+        """Units of this briefing's lexicon that the bundled one lacks (categories of the unit column)."""
+        if self.lexicon is Lexicon.bundled():
+            return ()
+        bundled = set(Lexicon.bundled().unit_names)
+        return tuple(u for u in self.lexicon.unit_names if u not in bundled)
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """Every table by name, in schema order."""
@@ -468,16 +508,20 @@ class Briefing:
         )
 
 
-def parse(text: str, source: str = "<string>") -> Briefing:
-    """Parse transcript text (BOM and CRLF are normalised) into a :class:`Briefing`."""
+def parse(text: str, source: str = "<string>", *, lexicon: Lexicon | None = None) -> Briefing:
+    """Parse transcript text (BOM and CRLF are normalised) into a :class:`Briefing`.
+
+    ``lexicon`` is the vocabulary to read with (:meth:`Lexicon.bundled` by default), for instance
+    ``Lexicon.bundled().with_units({"TWh": ["TWh", "terawatt-hours"]})``."""
     if not isinstance(text, str):
         raise TypeError(f"parse() takes str, not {type(text).__name__}; use read() for files")
-    return Briefing(normalise(text, source), source)
+    return Briefing(normalise(text, source), source, lexicon)
 
 
-def read(path: str | os.PathLike[str]) -> Briefing:
-    """Read and parse a transcript file (UTF-8, with or without BOM, LF or CRLF)."""
-    return Briefing(read_text(path), str(path))
+def read(path: str | os.PathLike[str], *, lexicon: Lexicon | None = None) -> Briefing:
+    """Read and parse a transcript file (UTF-8, with or without BOM, LF or CRLF); ``lexicon`` as in
+    :func:`parse`."""
+    return Briefing(read_text(path), str(path), lexicon)
 
 
 def load() -> Briefing:

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
+from .lexicon import Lexicon
 from .text import lower, lower_pattern
 from .vocab import load, trie_pattern
 
@@ -295,24 +296,23 @@ MAX_DIGITS = 24
 _YEAR_NEXT = re.compile(r"\s*(?:%|percent|per cent|percentage|million|billion|trillion|thousand)")
 
 
-@cache
-def _glued_units() -> frozenset[str]:
-    """Letters glued to a number that make it a figure with its unit ("384GW", "2.1pp"): every unit word of
-    ``data/units.yml`` written in letters alone, and its ``glued_letters`` (lower-cased)."""
-    spec = load("units")
+@lru_cache(maxsize=8)
+def _glued(lexicon: Lexicon) -> frozenset[str]:
+    """Letters glued to a number that make it a figure ("384GW", "2.1pp", "3.189m"): every unit word of
+    the lexicon's units written in letters alone, its ``glued_letters`` and its ``glued_scales``
+    (lower-cased)."""
+    spec = lexicon.units
     words = {w.lower() for u in spec["units"] for w in u["words"] if w.isalpha()}
-    return frozenset(words | {w.lower() for w in spec.get("glued_letters", [])})
+    words |= {w.lower() for w in spec.get("glued_letters", [])}
+    return frozenset(words | {k.lower() for k in spec.get("glued_scales", {})})
 
 
-@cache
-def _glued_scales() -> frozenset[str]:
-    """Scale letters glued to a number ("3.189m", "7.5bn"), from ``data/units.yml``."""
-    return frozenset(k.lower() for k in load("units").get("glued_scales", {}))
-
-
-def find_tokens(text: str, spans: list[tuple[int, int]], low: str | None = None) -> list[Token]:
+def find_tokens(
+    text: str, spans: list[tuple[int, int]], low: str | None = None, lexicon: Lexicon | None = None
+) -> list[Token]:
     """Every numeric token inside the given spans of ``text``, classified, in text order.
-    ``low`` is ``lower(text)`` when the caller has it already."""
+    ``low`` is ``lower(text)`` when the caller has it already; ``lexicon`` gives the glued units
+    (the bundled one by default)."""
     tokens: list[Token] = []
     low = lower(text) if low is None else low
     for a, b in spans:
@@ -354,11 +354,11 @@ def find_tokens(text: str, spans: list[tuple[int, int]], low: str | None = None)
                 tokens.append(Token(a2, b2, a2, b2, text[a2:b2], "", "", True))
     tokens.sort(key=lambda t: t.start)
     if tokens:
-        _classify(text, low, tokens)
+        _classify(text, low, tokens, _glued(lexicon or Lexicon.bundled()))
     return tokens
 
 
-def _classify(text: str, low: str, tokens: list[Token]) -> None:
+def _classify(text: str, low: str, tokens: list[Token], glued: frozenset[str]) -> None:
     """Give each token its role: patterns are matched against ``low`` (the lower-cased text)."""
     after_gate, before_gate, gate_reach, tries = _gates()
     for t in tokens:
@@ -379,7 +379,7 @@ def _classify(text: str, low: str, tokens: list[Token]) -> None:
                 continue
             pattern_role = role
             break
-        rule = _code_role(text, t)
+        rule = _code_role(text, t, glued)
         if rule is not None and (pattern_role is None or rule in ("ordinal", "name", "period")):
             t.role = rule if not (rule == "ordinal" and pattern_role == "name") else "name"
         elif pattern_role is not None:
@@ -388,7 +388,7 @@ def _classify(text: str, low: str, tokens: list[Token]) -> None:
             t.role = "figure"
 
 
-def _code_role(text: str, t: Token) -> str | None:
+def _code_role(text: str, t: Token, glued: frozenset[str]) -> str | None:
     num = text[t.num_start : t.num_end]
     if t.prefix or t.suffix:
         suf = t.suffix.lower()
@@ -396,7 +396,7 @@ def _code_role(text: str, t: Token) -> str | None:
             return "ordinal"
         if t.prefix in ("H", "Q") and not t.suffix and num in ("1", "2", "3", "4"):
             return "period"  # "H1", "Q3" (not "H23", "Q34")
-        if not t.prefix and (suf in _glued_units() or suf in _glued_scales()):
+        if not t.prefix and suf in glued:
             return None  # "384GW", "3.189m": a figure with its unit or scale glued on
         return "name"
     if t.is_word:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .dates import MONTH_RE, MONTHS
+from .dates import MONTH_RE, MONTHS, PLAIN_MONTHS
 from .numbers import NUMWORD, word_value
 from .text import lower, lower_pattern
 
@@ -60,9 +60,7 @@ _ALTERNATIVES = "|".join(f"(?P<{name}>{rx.replace('(?P<', f'(?P<{name}_')})" for
 _RX = re.compile(lower_pattern(r"\b(?:" + _ALTERNATIVES.replace(r">\b", ">").replace(r"|\bQ", "|Q") + ")"))
 _MONTH_GROUPS = ("month_range_m1", "month_range_m2", "end_of_m", "month_m")
 #: Month names that are months in any case; every other name or abbreviation needs its capital.
-_PLAIN_MONTHS = frozenset(
-    ("january", "february", "april", "june", "july", "september", "october", "november", "december")
-)
+_PLAIN_MONTHS = PLAIN_MONTHS
 _BASELINE_BEFORE = re.compile(
     lower_pattern(
         r"(?:\bthan(?: in| that in| those in| the growth rate in| the rate in| in the)?|\bfrom|"

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+from .kinds import CHANGE_KINDS
+from .lexicon import Lexicon
 from .numbers import NUM, NUMWORD
 from .records import Figure, Sentence
 from .text import lower_pattern
@@ -37,9 +39,14 @@ class _Units(NamedTuple):
     glued_scales: dict[str, float]  # a scale letter glued to the number ("3.189m") -> its factor
 
 
-@cache
-def _units() -> _Units:
-    spec = load("units")
+def _units(lexicon: Lexicon | None = None) -> _Units:
+    """The unit vocabulary of ``lexicon`` (the bundled one by default), compiled once per lexicon."""
+    return _compile_units(lexicon or Lexicon.bundled())
+
+
+@lru_cache(maxsize=8)
+def _compile_units(lexicon: Lexicon) -> _Units:
+    spec = lexicon.units
     words: list[tuple[str, str, str | None]] = []
     for u in spec["units"]:
         for w in u["words"]:
@@ -49,23 +56,20 @@ def _units() -> _Units:
     for w, _, _ in words:
         e = re.escape(w)
         alts.append(e + (r"(?![A-Za-z])" if w[-1].isalpha() else ""))
-    unit_rx = re.compile(r"[ \u00a0]?(?P<u>" + "|".join(alts) + ")", re.IGNORECASE)
+    unit_rx = re.compile(r" ?(?P<u>" + "|".join(alts) + ")", re.IGNORECASE)
     lookup = {w.lower(): (unit, kind) for w, unit, kind in words}
     scales = {k.lower(): float(v) for k, v in spec["scales"].items()}
     scale_rx = re.compile(
-        r"[ \u00a0](?P<s>" + "|".join(sorted(scales, key=len, reverse=True)) + r")(?![A-Za-z])",
+        r" (?P<s>" + "|".join(sorted(scales, key=len, reverse=True)) + r")(?![A-Za-z])",
         re.IGNORECASE,
     )
     per_capita = [
-        (p["unit"], re.compile(r"[ \u00a0]+(?:[\w+-]+[ \u00a0]+){0,3}?" + p["pattern"]))
-        for p in spec["per_capita"]
+        (p["unit"], re.compile(r" +(?:[\w+-]+ +){0,3}?" + p["pattern"])) for p in spec["per_capita"]
     ]
     streak = _low_rx(r"\b(?:" + "|".join(re.escape(w) for w in spec["streak_words"]) + r")\b")
-    prefixes = spec.get("prefixes", {})
+    prefixes = dict(spec.get("prefixes", {}))
     prefix_rx = (
-        re.compile(
-            "(?:" + "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True)) + r")[ \u00a0]?$"
-        )
+        re.compile("(?:" + "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True)) + r") ?$")
         if prefixes
         else None
     )
@@ -90,7 +94,7 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace("\\ ", " ") for w in sorted(words, key=len, reverse=True))
 
 
-_APPROX_WORDS = rf"\b(?P<w>{_alternation(_qualifiers()[0])})[ \u00a0]+(?:a total of[ \u00a0]+)?"
+_APPROX_WORDS = rf"\b(?P<w>{_alternation(_qualifiers()[0])}) +(?:a total of +)?"
 #: An optional qualifier before a figure (at the end of the text before it), from the same list.
 _QUALIFIER = rf"(?:(?:{_alternation(_qualifiers()[0])}) )?"
 
@@ -100,7 +104,7 @@ def _approx_rx() -> re.Pattern[str]:
     """A qualifier right before the number, or before the currency written before it ("surpassed RMB
     7.5 trillion", "exceeded $1.3 billion")."""
     prefixes = sorted(_units().prefixes, key=len, reverse=True)
-    currency = "(?:(?:" + "|".join(re.escape(p) for p in prefixes) + r")[ \u00a0]?)?" if prefixes else ""
+    currency = "(?:(?:" + "|".join(re.escape(p) for p in prefixes) + r") ?)?" if prefixes else ""
     return _low_rx(_APPROX_WORDS + currency + "$")
 
 
@@ -128,7 +132,7 @@ _SIGN = _low_rx(
     r"(?:up)?surg\w*|jump\w*|gain\w*|expand\w*))"
 )
 # a minus sign in words, right before the number: "minus 2.3%", "a negative 2.3%"
-_MINUS_WORD = _low_rx(r"\b(?:minus|negative)[ \u00a0]+$")
+_MINUS_WORD = _low_rx(r"\b(?:minus|negative) +$")
 _NEG_AFTER = _low_rx(
     r"^\s*(?:year[- ]on[- ]year\s+)?(?:reduction|decrease|decline|drop|fall|cut|contraction)"
 )
@@ -174,7 +178,7 @@ _BASE_TRIM = re.compile(
 )
 _HALF = re.compile(r"^(?:the )?(?:first half|H1)\b", re.IGNORECASE)
 _OF_TOTAL = re.compile(
-    rf"[ \u00a0]+(?:out[ \u00a0]+)?of[ \u00a0]+(?:the[ \u00a0]+)?(?:top[ \u00a0]+)?"
+    rf" +(?:out +)?of +(?:the +)?(?:top +)?"
     rf"(?P<n>{NUM}|{NUMWORD})\b",
     re.IGNORECASE,
 )
@@ -258,7 +262,7 @@ def _kind_and_sign(low: str, f: Figure, s: Sentence, streak: re.Pattern[str]) ->
     if sign:  # the written sign wins over the words ("grew -11.7%"); a level may be negative (a loss)
         f.value = -abs(f.value) if sign == "-" else abs(f.value)
         return
-    if f.kind not in ("growth", "pp_change", "change"):
+    if f.kind not in CHANGE_KINDS:
         return
     neg = bool(_NEG_AFTER.match(after))
     if not neg and not _RISE_AFTER.match(after):
@@ -300,7 +304,7 @@ def _baseline(text: str, low: str, f: Figure, s: Sentence, nxt: int | None = Non
     A baseline named after "than"/"from"/... is a phrase of the figure's own clause: it is looked for no
     further than the next figure or :data:`CLAUSE_REACH` characters, and a phrase that runs on into the
     next figure's clause is cut where that clause starts (:func:`_own_phrase`)."""
-    if f.kind not in ("growth", "pp_change", "change"):
+    if f.kind not in CHANGE_KINDS:
         return None
     cs = _clause_start(text, s.start, f.token.start)
     ce = _clause_end(text, f.end, s.end)

@@ -106,10 +106,11 @@ def categories(table: str, column: str) -> tuple[str, ...]:
     raise KeyError(vocab)
 
 
-def _dtype(table: str, column: str):
+def _dtype(table: str, column: str, extra_units: tuple[str, ...] = ()):
     f = field(table, column)
     if f["type"] == "category":
-        return pd.CategoricalDtype(list(categories(table, column)))
+        extra = [u for u in extra_units if f.get("categories_from") == "units"]
+        return pd.CategoricalDtype(list(categories(table, column)) + extra)
     return _DTYPES[f["type"]]
 
 
@@ -118,7 +119,7 @@ _STR = pd.Series([], dtype="str").dtype
 
 
 @cache
-def schema(table: str) -> pa.DataFrameSchema:
+def schema(table: str, extra_units: tuple[str, ...] = ()) -> pa.DataFrameSchema:
     cols = {}
     text_cols = []
     for c in TABLES[table]:
@@ -126,7 +127,7 @@ def schema(table: str) -> pa.DataFrameSchema:
         checks = []
         if c in ("char_start", "char_end", "n_words", "n_turns", "line_start", "line_end"):
             checks.append(pa.Check.ge(0))
-        dtype = _dtype(table, c)
+        dtype = _dtype(table, c, extra_units)
         if f["type"] == "str":
             # Text columns get their dtype checked once for all of them, below: pandera 0.35 checks a
             # string dtype element by element and formats a message even when the column passes,
@@ -152,16 +153,22 @@ def schema(table: str) -> pa.DataFrameSchema:
     return pa.DataFrameSchema(cols, strict=True, ordered=True, checks=checks, name=table)
 
 
-def frame(table: str, records: dict[str, list] | list[dict], validate: bool = True) -> pd.DataFrame:
-    """A DataFrame of ``table`` with declared dtypes, validated against its schema."""
+def frame(
+    table: str,
+    records: dict[str, list] | list[dict],
+    validate: bool = True,
+    extra_units: tuple[str, ...] = (),
+) -> pd.DataFrame:
+    """A DataFrame of ``table`` with declared dtypes, validated against its schema. ``extra_units`` are
+    units a run's lexicon adds to units.yml (categories of the unit columns after the bundled ones)."""
     cols = TABLES[table]
     if isinstance(records, list):
         data = {c: [r[c] for r in records] for c in cols}
     else:
         data = {c: records[c] for c in cols}
-    df = pd.DataFrame({c: pd.Series(data[c], dtype=_dtype(table, c)) for c in cols})
+    df = pd.DataFrame({c: pd.Series(data[c], dtype=_dtype(table, c, extra_units)) for c in cols})
     if validate:
-        schema(table).validate(df, lazy=True)
+        schema(table, extra_units).validate(df, lazy=True)
     return df
 
 

@@ -210,7 +210,7 @@ def test_bilingual_labels_credit_the_official(seed, written):
     _same_reading_but_labels(b, seed)
     t = b.turns
     assert set(t.loc[t["role"] == "official", "speaker_id"]) == {"zhao-zhiguo", "tao-qing"}
-    first = b._turns[1]
+    first = b.steps.turns[1]
     assert first.name == "Zhao Zhiguo"
     assert first.name_zh == ("" if "{zh}" not in written else "赵志国")
     assert b.text[first.label_span[0] : first.label_span[1]] == written.format(en="Zhao Zhiguo", zh="赵志国")
@@ -275,7 +275,7 @@ def test_two_briefings_with_nothing_between_them(seed):
     assert len(b.figures) == len(seed.figures) == 109
     assert len(b.warnings) == 1
     assert b.warnings[0].startswith(f"line {second}: a second briefing seems to start here ({TITLE[:80]!r}")
-    assert b._layout.unread_start_line == second
+    assert b.steps.layout.unread_start_line == second
 
 
 def test_two_briefings_with_the_trailer_between_them(seed):

@@ -99,7 +99,7 @@ def test_no_text_lost(case):
 def _assert_coverage(b: briefing.Briefing) -> None:
     from briefing.layout import PAGE_BREAK, is_chrome, is_page_furniture, label_of, split_lines
 
-    lay = b._layout
+    lay = b.steps.layout
     if lay.body_start_line is None:
         assert len(b.turns) == 0
         return

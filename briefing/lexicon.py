@@ -1,0 +1,184 @@
+"""The vocabulary a parse reads, as one frozen object: :class:`Lexicon`.
+
+The bundled lexicon is the YAML vocabularies of ``briefing/data/`` (units, qualifiers, layout words, number
+roles, sentence rules, kinds, month names).
+A run can read with more words without editing the package's files:
+
+>>> import briefing
+>>> from briefing.lexicon import Lexicon
+>>> lex = Lexicon.bundled().with_units({"TWh": ["terawatt-hours", "TWh"]})
+>>> b = briefing.parse(text, lexicon=lex)          # doctest: +SKIP
+>>> Lexicon.bundled().unit_of("TWh") is None        # the bundled lexicon is unchanged
+True
+
+A lexicon is immutable: ``with_units`` returns a new one. The patterns compiled from a lexicon are cached
+per lexicon object (keep the object to reuse them; the bundled one is built once per process).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from types import MappingProxyType
+from typing import Any
+
+from .kinds import KINDS
+from .vocab import load
+
+__all__ = ["Lexicon", "LexiconError"]
+
+#: The vocabularies a lexicon holds, each a file ``briefing/data/<name>.yml``.
+VOCABULARIES = ("units", "qualifiers", "layout", "roles", "sentences", "kinds", "months")
+
+
+class LexiconError(ValueError):
+    """An extension of a lexicon that cannot be read (a unit without words, a word already taken ...)."""
+
+
+def _freeze(x: Any) -> Any:
+    """A read-only copy of parsed YAML: mappings become mapping proxies, lists tuples."""
+    if isinstance(x, Mapping):
+        return MappingProxyType({k: _freeze(v) for k, v in x.items()})
+    if isinstance(x, (list, tuple)):
+        return tuple(_freeze(v) for v in x)
+    return x
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """The vocabularies of one parse, read-only. Build it with :meth:`bundled` and extend it with
+    :meth:`with_units`; pass it as ``lexicon=`` to :func:`briefing.parse` or :func:`briefing.read`.
+
+    Two lexicons compare (and hash) by identity, so that the patterns compiled from one are cached once.
+    """
+
+    units: Mapping[str, Any]
+    qualifiers: Mapping[str, Any]
+    layout: Mapping[str, Any]
+    roles: Mapping[str, Any]
+    sentences: Mapping[str, Any]
+    kinds: Mapping[str, Any]
+    months: Mapping[str, Any]
+    name: str = "bundled"
+
+    @classmethod
+    @cache
+    def bundled(cls) -> Lexicon:
+        """The vocabularies shipped in ``briefing/data/`` (one object per process)."""
+        return cls(**{v: _freeze(load(v)) for v in VOCABULARIES})
+
+    # ------------------------------------------------------------------ reading
+    def unit_of(self, word: str) -> str | None:
+        """The unit a unit word stands for (case-insensitive), or None."""
+        w = word.lower()
+        for u in self.units["units"]:
+            if any(x.lower() == w for x in u["words"]):
+                return str(u["unit"])
+        return None
+
+    @property
+    def unit_names(self) -> tuple[str, ...]:
+        """Every unit, in the order of the vocabulary."""
+        return tuple(str(u["unit"]) for u in self.units["units"])
+
+    # ------------------------------------------------------------------ extending
+    def with_units(
+        self, units: Mapping[str, Iterable[str]] | Iterable[Mapping[str, Any]], name: str | None = None
+    ) -> Lexicon:
+        """A new lexicon with more units: ``{"TWh": ["terawatt-hours", "TWh"]}`` (unit -> its words), or
+        entries as in ``units.yml`` (``{"unit": "TWh", "words": [...], "kind": ..., "description": ...}``).
+
+        A word written in letters alone may also be glued to its number ("9.2TWh"). New words for a unit
+        the lexicon has already are added to it. Raises :class:`LexiconError` for an entry without a
+        unit or words, a word that is not a non-empty string, a word another unit has already, or an
+        unknown ``kind``.
+        """
+        entries = _entries(units)
+        taken = {w.lower(): str(u["unit"]) for u in self.units["units"] for w in u["words"]}
+        scales = {str(s).lower() for s in self.units["scales"]} | {
+            str(s).lower() for s in self.units.get("glued_scales", {})
+        }
+        old = [dict(u) for u in self.units["units"]]
+        by_unit = {u["unit"]: u for u in old}
+        new: list[dict[str, Any]] = []
+        for e in entries:
+            unit, words = e["unit"], e["words"]
+            for w in words:
+                if w.lower() in scales:
+                    raise LexiconError(f"unit {unit!r}: word {w!r} is a scale word of the lexicon")
+                other = taken.get(w.lower())
+                if other is not None and other != unit:
+                    raise LexiconError(f"unit {unit!r}: word {w!r} already stands for unit {other!r}")
+                taken[w.lower()] = unit
+            if unit in by_unit:
+                u = by_unit[unit]
+                if "kind" in e and e["kind"] != u.get("kind"):
+                    raise LexiconError(f"unit {unit!r} has kind {u.get('kind')!r} already, not {e['kind']!r}")
+                u["words"] = [*u["words"], *(w for w in words if w not in u["words"])]
+            else:
+                u = {"unit": unit, "words": words, "description": e.get("description", unit)}
+                if e.get("kind") is not None:
+                    u["kind"] = e["kind"]
+                by_unit[unit] = u
+                new.append(u)
+        spec = dict(self.units)
+        spec["units"] = old + new
+        return Lexicon(
+            units=_freeze(spec),
+            qualifiers=self.qualifiers,
+            layout=self.layout,
+            roles=self.roles,
+            sentences=self.sentences,
+            kinds=self.kinds,
+            months=self.months,
+            name=name or f"{self.name}+units",
+        )
+
+    def __repr__(self) -> str:
+        return f"<Lexicon {self.name!r}: {len(self.units['units'])} units>"
+
+
+def _entries(units: Any) -> list[dict[str, Any]]:
+    """Unit entries checked and normalised to ``{"unit", "words", ["kind"], ["description"]}``."""
+    if isinstance(units, Mapping):
+        raw: list[Any] = [{"unit": k, "words": v} for k, v in units.items()]
+    elif isinstance(units, Iterable) and not isinstance(units, (str, bytes)):
+        raw = list(units)
+    else:
+        raise LexiconError(
+            f"units must be a mapping unit -> words or a list of entries, not {type(units).__name__}"
+        )
+    out = []
+    for e in raw:
+        if not isinstance(e, Mapping):
+            raise LexiconError(f"a unit entry must be a mapping with 'unit' and 'words', not {e!r}")
+        unknown = set(e) - {"unit", "words", "kind", "description"}
+        if unknown:
+            raise LexiconError(f"unit entry {e!r}: unknown keys {sorted(unknown)}")
+        unit = e.get("unit")
+        if not isinstance(unit, str) or not unit.strip():
+            raise LexiconError(f"unit entry {e!r}: 'unit' must be a non-empty string")
+        words = e.get("words")
+        if isinstance(words, str) or not isinstance(words, Iterable):
+            raise LexiconError(f"unit {unit!r}: 'words' must be a list of strings, not {words!r}")
+        words = list(words)
+        if not words:
+            raise LexiconError(f"unit {unit!r}: no words (a unit is found by its words)")
+        for w in words:
+            if not isinstance(w, str) or not w.strip() or w != w.strip():
+                raise LexiconError(
+                    f"unit {unit!r}: word {w!r} must be a non-empty string without outer spaces"
+                )
+            if w[0].isdigit():
+                raise LexiconError(f"unit {unit!r}: word {w!r} starts with a digit")
+        kind = e.get("kind")
+        if kind is not None and kind not in KINDS:
+            raise LexiconError(f"unit {unit!r}: unknown kind {kind!r}; known: {', '.join(KINDS)}")
+        d: dict[str, Any] = {"unit": unit, "words": words}
+        if kind is not None:
+            d["kind"] = kind
+        if "description" in e:
+            d["description"] = str(e["description"])
+        out.append(d)
+    return out

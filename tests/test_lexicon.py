@@ -1,0 +1,89 @@
+"""The lexicon: the vocabularies of a parse as one frozen object, extended for one run."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+import briefing
+from briefing.kinds import APPROXIMATIONS, CHANGE_KINDS, KINDS
+from briefing.lexicon import Lexicon, LexiconError
+from briefing.schema import field
+
+from .helpers import HEADER
+
+TEXT = "Power generation reached 9.2 TWh in September, and wind farms produced 9.2TWh.\n"
+
+
+def _figures(lexicon=None):
+    return briefing.parse(HEADER + TEXT, source="<test>", lexicon=lexicon).figures
+
+
+def test_added_unit_reads_spaced_and_glued():
+    lex = Lexicon.bundled().with_units({"TWh": ["terawatt-hours", "TWh"]})
+    f = _figures(lex)
+    assert list(f["surface"]) == ["9.2 TWh", "9.2TWh"]
+    assert list(f["unit"]) == ["TWh", "TWh"]
+    assert all(math.isclose(v, 9.2) for v in f["value"])
+
+
+def test_bundled_lexicon_unchanged_after_an_extension():
+    Lexicon.bundled().with_units([{"unit": "TWh", "words": ["TWh"], "description": "terawatt-hours"}])
+    assert Lexicon.bundled().unit_of("TWh") is None
+    f = _figures()
+    # without the unit, "9.2 TWh" is a count and "9.2TWh" a name (no figure)
+    assert list(f["surface"]) == ["9.2"]
+    assert list(f["unit"]) == ["count"]
+
+
+def test_more_words_for_a_known_unit():
+    lex = Lexicon.bundled().with_units({"GW": ["gigawatt-scale"]})
+    assert lex.unit_of("gigawatt-scale") == "GW"
+    assert lex.unit_of("gigawatts") == "GW"
+    assert lex.unit_names.count("GW") == 1
+
+
+@pytest.mark.parametrize(
+    ("units", "message"),
+    [
+        ({"TWh": []}, "no words"),
+        ({"TWh": "TWh"}, "list of strings"),
+        ({"": ["TWh"]}, "non-empty string"),
+        ({"TWh": ["GW"]}, "already stands for unit 'GW'"),
+        ({"TWh": ["million"]}, "scale word"),
+        ({"TWh": [" TWh"]}, "outer spaces"),
+        ([{"unit": "TWh", "words": ["TWh"], "kind": "velocity"}], "unknown kind 'velocity'"),
+        ([{"unit": "TWh", "word": ["TWh"]}], "unknown keys"),
+        ("TWh", "mapping unit -> words"),
+    ],
+)
+def test_bad_extension_raises_a_clear_error(units, message):
+    with pytest.raises(LexiconError, match=message):
+        Lexicon.bundled().with_units(units)
+
+
+def test_lexicon_is_frozen():
+    lex = Lexicon.bundled()
+    with pytest.raises(AttributeError):
+        lex.units = {}  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        lex.units["units"] = ()  # type: ignore[index]
+
+
+def test_kinds_table_matches_the_field_dictionary():
+    assert tuple(field("figures", "kind")["categories"]) == tuple(KINDS)
+    assert tuple(field("figures", "approx")["categories"]) == tuple(APPROXIMATIONS)
+    assert CHANGE_KINDS == ("growth", "pp_change", "change")
+    assert KINDS["pp_change"].label == "change, pp"
+    assert APPROXIMATIONS["more_than"].words == "more than "
+
+
+def test_kinds_table_agrees_with_the_chart_constants():
+    # plots.py keeps copies until it reads briefing.kinds; they must say what the table says.
+    from briefing import plots
+
+    assert {k: v.colour for k, v in KINDS.items()} == plots.KIND_COLOURS
+    assert {k: v.axis for k, v in KINDS.items()} == plots._KIND_WORDS
+    assert {k: v.noun for k, v in KINDS.items()} == plots._ALT_KINDS
+    assert {k: v.words for k, v in APPROXIMATIONS.items()} == plots.APPROX_WORDS
