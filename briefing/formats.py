@@ -323,8 +323,8 @@ def _release(text: str, lines: list[Line], source: str) -> Reading:
     if start is None and not any(_date_in(ln.content) for ln in content):
         raise TranscriptError(
             source,
-            "no date and no text found: expected an SCIO transcript (a 'Date:' line, a speaker list, "
-            "labelled turns), a press conference (a title with its date, labelled questions and answers) "
+            "no date and no paragraph of text found: this does not look like an SCIO transcript (a "
+            "'Date:' line, a speaker list, labelled turns), a press conference (a title with its date, labelled questions and answers) "
             "or a statement or press release (a title, a dated line or a dateline, and paragraphs of text)",
             line=1,
         )
@@ -407,6 +407,15 @@ def read_other(
     conf = _conference(text, lines, scio, scio_labels)
     if conf is not None:
         return conf
-    if scio_labels:
-        return None
+    if scio_labels or (scio.date and not _release_signs(lines)):
+        return None  # an SCIO transcript (a page of one that starts mid-statement has no labels)
     return _release(text, lines, source)
+
+
+def _release_signs(lines: list[Line]) -> bool:
+    """A dateline paragraph, a credit or posting line ("Updated: ...", "Source: ...") near the top."""
+    for ln in _content(lines)[:25]:
+        c = ln.content
+        if (_DATELINE.match(c) and _is_paragraph(c)) or c.startswith(_CREDIT) or _DATE_PREFIX.match(ln.content):
+            return True
+    return False

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass, field
 
@@ -32,7 +33,10 @@ from bs4 import ProcessingInstruction as _PI
 from . import vocab
 from .errors import TranscriptError
 
-__all__ = ["HtmlPage", "decode_page", "extract", "looks_like_html"]
+__all__ = ["PAGE_SUFFIXES", "HtmlPage", "decode_page", "extract", "looks_like_html", "read_page"]
+
+#: File names read as web pages whatever they hold.
+PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
 
 _V = vocab.load("html")
 _DROP = frozenset(_V["drop_tags"])
@@ -82,6 +86,23 @@ def looks_like_html(text: str) -> bool:
         return "<html" in s[:400].lower()
     m = re.match(r"<([A-Za-z][A-Za-z0-9]*)[\s>/]", s)
     return bool(m) and m.group(1).lower() in _HTML_START
+
+
+def read_page(path: str | os.PathLike[str]) -> HtmlPage | None:
+    """The article of the file when it is a web page (by its suffix or its first characters), else None.
+
+    The file is read as :func:`briefing.text.read_text` reads a transcript (a regular file, at most
+    ``MAX_BYTES``), then decoded by :func:`decode_page` and its article taken out by :func:`extract`.
+    """
+    from .files import read_bytes
+    from .text import MAX_BYTES
+
+    name = os.fspath(path)
+    data = read_bytes(path, MAX_BYTES)
+    head = data[:4096].decode("utf-8", errors="replace")
+    if not (name.lower().endswith(PAGE_SUFFIXES) or looks_like_html(head)):
+        return None
+    return extract(decode_page(data, name), name)
 
 
 def decode_page(data: bytes, source: str) -> str:

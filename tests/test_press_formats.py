@@ -127,7 +127,8 @@ def test_undated_statement_is_read_with_a_warning():
     assert b.meta.date is None
     assert len(b.turns) == 1
     assert any("date" in w for w in b.warnings), b.warnings
-    assert b.figures["surface"].tolist() == ["3.7"]
+    assert b.figures["value"].tolist() == [3.7]
+    assert b.figures["unit"].tolist() == ["%"]
 
 
 def test_scio_transcript_is_still_scio(seed):
