@@ -296,9 +296,10 @@ def _exchanges(turns: list[Turn]) -> list[Exchange]:
 
 
 def _is_paragraph(c: str) -> bool:
-    """A line of running text: long, or a sentence."""
+    """A line of running text: a sentence of eight words or more, or a long line (a headline may be long,
+    but it does not end a sentence)."""
     s = c.strip()
-    return len(s) >= 80 or (len(s.split()) >= 8 and bool(_SENTENCE_END.search(s)))
+    return len(s) >= 160 or (len(s.split()) >= 8 and bool(_SENTENCE_END.search(s)))
 
 
 def _title_like(c: str) -> bool:
@@ -324,8 +325,9 @@ def _release(text: str, lines: list[Line], source: str) -> Reading:
         raise TranscriptError(
             source,
             "no date and no paragraph of text found: this does not look like an SCIO transcript (a "
-            "'Date:' line, a speaker list, labelled turns), a press conference (a title with its date, labelled questions and answers) "
-            "or a statement or press release (a title, a dated line or a dateline, and paragraphs of text)",
+            "'Date:' line, a speaker list, labelled turns), a press conference (a title with its date, "
+            "labelled questions and answers) or a statement or press release (a title, a dated line or a "
+            "dateline, and paragraphs of text)",
             line=1,
         )
     header = content[:start] if start is not None else content
@@ -407,7 +409,7 @@ def read_other(
     conf = _conference(text, lines, scio, scio_labels)
     if conf is not None:
         return conf
-    if scio_labels or (scio.date and not _release_signs(lines)):
+    if scio_labels or (scio.date and scio_turns and not _release_signs(lines)):
         return None  # an SCIO transcript (a page of one that starts mid-statement has no labels)
     return _release(text, lines, source)
 
@@ -416,6 +418,6 @@ def _release_signs(lines: list[Line]) -> bool:
     """A dateline paragraph, a credit or posting line ("Updated: ...", "Source: ...") near the top."""
     for ln in _content(lines)[:25]:
         c = ln.content
-        if (_DATELINE.match(c) and _is_paragraph(c)) or c.startswith(_CREDIT) or _DATE_PREFIX.match(ln.content):
+        if (_DATELINE.match(c) and _is_paragraph(c)) or c.startswith(_CREDIT) or _DATE_PREFIX.match(c):
             return True
     return False

@@ -17,8 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import schema
-from . import html
+from . import html, schema
 from .dialogue import Exchange, Turn, build_exchanges, build_turns, slug
 from .errors import TranscriptError
 from .figures import Figure, Sentence, build_figures
@@ -530,7 +529,8 @@ def parse(text: str, source: str = "<string>", *, lexicon: Lexicon | None = None
     if not isinstance(text, str):
         raise TypeError(f"parse() takes str, not {type(text).__name__}; use read() for files")
     if html.looks_like_html(text):  # a saved web page: its article (briefing/html.py)
-        return Briefing(normalise(html.extract(text, source).text, source), source, lexicon, source_format="html")
+        page = html.extract(text, source)
+        return Briefing(normalise(page.text, source), source, lexicon, source_format="html")
     return Briefing(normalise(text, source), source, lexicon)
 
 
