@@ -22,7 +22,9 @@ right on each column. A refused text (:class:`briefing.TranscriptError`) counts 
 
 ``corpus`` reads every file of a folder (saved pages or text files) and prints how many were read and
 refused, the refusals grouped by their message, the formats read, the distribution of turns and
-exchanges, and the time (reading only; one process). Nothing is written anywhere, nothing is asserted.
+exchanges, and the time (reading only; one process), for all files and then separately for files in
+English and in Chinese (a file with more than 200 Chinese characters is counted as Chinese: the package
+reads English). Nothing is written anywhere, nothing is asserted.
 """
 
 from __future__ import annotations
@@ -100,44 +102,53 @@ def structure(args: argparse.Namespace) -> None:
               + "  ".join(f"{s[c]:>4} of {n[key]:<2}" for c in ("structure", *COLUMNS)))  # fmt: skip
 
 
+def _chinese(p: Path) -> bool:
+    raw = p.read_bytes().decode("utf-8", errors="ignore")
+    return sum(1 for ch in raw if "\u4e00" <= ch <= "\u9fff") > 200
+
+
 def corpus(args: argparse.Namespace) -> None:
     files = sorted(p for p in args.dir.glob(args.glob) if p.is_file())
     if args.limit:
         files = files[: args.limit]
-    read = refused = 0
-    reasons: collections.Counter = collections.Counter()
-    formats: collections.Counter = collections.Counter()
-    sources: collections.Counter = collections.Counter()
-    n_turns: list[int] = []
-    n_ex: list[int] = []
-    n_fig = 0
-    undated = 0
+    results: list[tuple[Path, object, float]] = []
     t0 = time.perf_counter()
     for p in files:
+        t = time.perf_counter()
         try:
-            b = briefing.read(p)
+            got: object = briefing.read(p)
         except briefing.TranscriptError as exc:
-            refused += 1
-            reasons[exc.reason[:110]] += 1
-            continue
-        read += 1
-        formats[getattr(b.meta, "layout_format", "scio")] += 1
-        sources[getattr(b.meta, "source_format", "text")] += 1
-        n_turns.append(len(b.turns))
-        n_ex.append(len(b.exchanges))
-        n_fig += len(b.figures)
-        undated += b.meta.date is None
-    dt = time.perf_counter() - t0
-    print(f"{len(files)} files in {args.dir}: {read} read, {refused} refused; {dt:.1f} s "
-          f"({1000 * dt / max(1, len(files)):.0f} ms a file)")  # fmt: skip
-    print("formats read:", dict(formats), " sources:", dict(sources), f" undated: {undated}")
-    if n_turns:
-        print(f"turns per read file: median {statistics.median(n_turns)}, "
-              f"min {min(n_turns)}, max {max(n_turns)}; "
-              f"exchanges: median {statistics.median(n_ex)}, zero in {sum(1 for x in n_ex if x == 0)}; "
-              f"figures: {n_fig}")  # fmt: skip
-    for reason, k in reasons.most_common(12):
-        print(f"  refused {k:>5}: {reason}")
+            got = exc
+        results.append((p, got, time.perf_counter() - t))
+    total = time.perf_counter() - t0
+    ms = 1000 * total / max(1, len(files))
+    print(f"{len(files)} files in {args.dir}: {total:.1f} s ({ms:.0f} ms a file)")
+    lang = {p: ("Chinese" if _chinese(p) else "English") for p in files}
+    for group in ("all", "English", "Chinese"):
+        rs = [r for r in results if group == "all" or lang[r[0]] == group]
+        if rs:
+            _summary(group, rs)
+
+
+def _summary(group: str, results: list[tuple[Path, object, float]]) -> None:
+    read = [b for _, b, _ in results if isinstance(b, briefing.Briefing)]
+    refused = [e for _, e, _ in results if isinstance(e, briefing.TranscriptError)]
+    reasons = collections.Counter(e.reason[:100] for e in refused)
+    formats = collections.Counter(getattr(b.meta, "layout_format", "scio") for b in read)
+    sources = collections.Counter(getattr(b.meta, "source_format", "text") for b in read)
+    secs = sum(t for *_, t in results)
+    print(f"-- {group}: {len(results)} files, {len(read)} read, {len(refused)} refused; {secs:.1f} s")
+    print("   formats read:", dict(formats), " sources:", dict(sources),
+          f" undated: {sum(b.meta.date is None for b in read)}")  # fmt: skip
+    if read:
+        n_turns = [len(b.turns) for b in read]
+        n_ex = [len(b.exchanges) for b in read]
+        print(f"   turns per read file: median {statistics.median(n_turns)}, min {min(n_turns)}, "
+              f"max {max(n_turns)}; exchanges: median {statistics.median(n_ex)}, "
+              f"zero in {sum(1 for x in n_ex if x == 0)}; "
+              f"figures: {sum(len(b.figures) for b in read)}")  # fmt: skip
+    for reason, k in reasons.most_common(8):
+        print(f"   refused {k:>5}: {reason}")
 
 
 def main(argv: list[str] | None = None) -> int:
