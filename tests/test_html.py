@@ -130,3 +130,18 @@ def test_cli_tables_reads_html(tmp_path, capsys):
     assert code == 0
     turns = (out / "turns.csv").read_text(encoding="utf-8")
     assert "Zhou Lan" in turns and "CCTV" in turns
+
+
+def test_cli_tables_reads_a_folder_of_pages(tmp_path, capsys):
+    """A folder given to ``briefing tables`` stands for its .html pages as well as its .txt files."""
+    import shutil
+
+    from briefing import cli
+
+    src = tmp_path / "pages"
+    src.mkdir()
+    shutil.copy(FIXTURES / "formats" / "page-pretty.html", src / "release.html")
+    code = cli.main(["tables", str(src), "--out", str(tmp_path / "out"), "-q"])
+    capsys.readouterr()
+    assert code == 0
+    assert "National Bureau of Statistics" in (tmp_path / "out" / "speakers.csv").read_text(encoding="utf-8")
