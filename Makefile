@@ -10,7 +10,9 @@ STAMP  := $(VENV)/.installed-stamp
 RAW    := $(wildcard data/raw/*.txt)
 SRC    := $(shell find briefing -name '*.py' -o -name '*.yml' -o -name '*.txt' -o -name '*.html' -o -name '*.css' -o -name '*.j2' | sort)
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
+NOTEBOOKS += $(wildcard notebooks/primer.ipynb)
 
+.PHONY: pdf
 .PHONY: all install constraints typecheck report tables notebooks site test lint unit nbval quick lab bench clean
 
 all: report
@@ -53,6 +55,7 @@ notebooks/.stamp: data/processed/.stamp $(NOTEBOOKS)
 ifneq ($(NOTEBOOKS),)
 	$(BIN)/python -m briefing.notebooks execute $(NOTEBOOKS)
 endif
+	$(BIN)/python -m briefing.provenance
 	@touch $@
 
 notebooks: notebooks/.stamp
@@ -67,8 +70,15 @@ site/index.html: notebooks/.stamp $(BOOK) $(SRC)
 
 site: site/index.html
 
-report: tables notebooks site
+# The whole book as one PDF: Chromium's print of each built page (book/_static/print.css), page count printed.
+site/briefing-book.pdf: site/index.html book/_pdf.py
+	$(BIN)/python book/_pdf.py site $@
 
+pdf: site/briefing-book.pdf
+
+report: tables notebooks site pdf
+
+# JupyterLab renders the notebooks' MyST markup (exercises, folded solutions) with jupyterlab-myst.
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks
 

@@ -9,6 +9,9 @@
 - Every page gets a content security policy (``_templates/layout.html``): scripts, styles, fonts and
   images from the book itself only; each inline script the theme writes is allowed by its SHA-256 hash,
   computed from the page as written.
+- The ``data-dictionary`` directive writes the data dictionary page (``book/fields.md``) at build time from
+  ``briefing/data/fields.yml`` (through :func:`briefing.schema.describe`), one section per table, so the
+  page cannot drift from the schema the tables are checked against.
 """
 
 from __future__ import annotations
@@ -19,8 +22,10 @@ import re
 from pathlib import Path
 
 from docutils import nodes
+from docutils.statemachine import StringList
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective
 
 #: The policy of every page. ``SCRIPT_HASHES`` is replaced, page by page, by the hashes of its inline scripts.
 CSP = (
@@ -101,7 +106,50 @@ def _apply_policies(app: Sphinx, exception: Exception | None) -> None:
                 break
 
 
+def _cell(text: object) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def dictionary_markdown() -> str:
+    """The data dictionary as MyST Markdown: a section per table (its keys, then a row per column)."""
+    from briefing import schema
+
+    out: list[str] = []
+    for table in schema.TABLES:
+        out += [f"## `{table}`", ""]
+        try:
+            k = schema.keys(table)
+            out += [f"Primary key: {', '.join(f'`{c}`' for c in k['primary_key'])}.", ""]
+        except KeyError:
+            pass
+        out += ["| column | type | can be empty | unit | description |", "|---|---|---|---|---|"]
+        for r in schema.describe(table).itertuples():
+            empty = "yes" if r.nullable else ""
+            out.append(
+                f"| `{r.column}` | {_cell(r.type)} | {empty} | {_cell(r.unit)} | {_cell(r.description)} |"
+            )
+        out.append("")
+    return "\n".join(out)
+
+
+class DataDictionary(SphinxDirective):
+    """``{data-dictionary}``: the tables' fields, read from ``briefing/data/fields.yml`` at build time."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        self.env.note_dependency(
+            str(Path(__file__).resolve().parent.parent / "briefing" / "data" / "fields.yml")
+        )
+        holder = nodes.section()
+        self.state.nested_parse(
+            StringList(dictionary_markdown().splitlines()), self.content_offset, holder, match_titles=True
+        )
+        return holder.children
+
+
 def setup(app: Sphinx) -> dict:
+    app.add_directive("data-dictionary", DataDictionary)
     app.connect("builder-inited", _set_output_folder, priority=900)
     app.add_post_transform(SafeOutputs)
     app.connect("html-page-context", lambda app, *args: args[2].__setitem__("book_csp", CSP))

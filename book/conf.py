@@ -1,8 +1,9 @@
 """Sphinx configuration of the book: the executed notebooks rendered with MyST-NB and sphinx-book-theme.
 
 Built by ``make report`` (or ``python -m sphinx -b html -c book . site``) from the repository root, which is
-the source folder: only ``book/*.md`` and ``notebooks/NN-*.ipynb`` are read (``include_patterns``), so the
-notebooks are rendered where they are, as committed, without being executed again.
+the source folder: only ``book/*.md``, ``notebooks/primer.ipynb`` and ``notebooks/NN-*.ipynb`` are read
+(``include_patterns``), so the notebooks are rendered where they are, as committed, without being executed
+again.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ extensions = [
     "_book",
 ]
 
-include_patterns = ["book/*.md", "notebooks/[0-9][0-9]-*.ipynb"]
+include_patterns = ["book/*.md", "notebooks/primer.ipynb", "notebooks/[0-9][0-9]-*.ipynb"]
 exclude_patterns = [
     ".*",
     "**/.*",
@@ -54,7 +55,7 @@ exclude_patterns = [
 ]
 templates_path = ["_templates"]
 html_static_path = ["_static"]
-html_css_files = ["book.css"]
+html_css_files = ["book.css", "print.css"]
 
 # --- notebooks: rendered as committed, never executed here ---------------------------------------------
 nb_execution_mode = "off"

@@ -215,14 +215,15 @@ def check_tables(findings: pd.DataFrame, briefing_id: str) -> tuple[pd.DataFrame
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from .checks import check, compare_reference, load_reference
+    from .checks import check, compare_reference, load_context, load_reference
     from .model import load, read
 
     # load_reference raises a TranscriptError (one line, exit 2) for every way of not being a reference CSV
     reference = load_reference(args.reference) if args.reference else None
+    context = load_context(args.context)  # None: the packaged context_series.csv
     b = read(args.transcript) if args.transcript else load()
     findings = check(b)
-    ref = compare_reference(b, reference)
+    ref = compare_reference(b, reference, context=context)
     findings, links = check_tables(findings, b.briefing_id)
     files = {
         "checks.csv": _csv(findings),
@@ -269,6 +270,9 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument(
         "--reference",
         help="reference CSV (default: the packaged copy of data/reference/official_figures.csv)",
+    )
+    c.add_argument(
+        "--context", help="context series CSV (default: the packaged data/reference/context_series.csv)"
     )
     c.add_argument("--out", required=True, help="output directory")
     c.add_argument("-q", "--quiet", action="store_true")

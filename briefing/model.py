@@ -26,7 +26,7 @@ from .layout import Layout, read_layout, split_lines
 from .lexicon import Lexicon
 from .numbers import Token, find_tokens
 from .periods import find_periods
-from .sectors import assign_sectors, exchange_topics
+from .sectors import assign_sectors, exchange_topics, home_sector
 from .sentences import split_spans
 from .text import fold, lower, normalise, read_text
 
@@ -225,12 +225,17 @@ class Briefing:
         self._figures = build_figures(
             self._match, self._tokens, self._sentences, self._token_sentence, low, lexicon
         )
-        assign_sectors(self._match, self._figures, self._sentences, self._turns, self._topics)
+        assign_sectors(self._match, self._figures, self._sentences, self._turns, self._topics, self._home)
+
+    @cached_property
+    def _home(self) -> str | None:
+        """The sector the briefing is about, from its title (else its text): ``sectors.home_sector``."""
+        return home_sector(self.meta.title or "", self._match)
 
     @cached_property
     def _topics(self) -> dict[int, str | None]:
         """Sector of each exchange's question, by exchange number (worked out once)."""
-        return exchange_topics(self._match, self._exchanges, self._turns)
+        return exchange_topics(self._match, self._exchanges, self._turns, self._home)
 
     # ------------------------------------------------------------------ ids
     @property
@@ -443,6 +448,17 @@ class Briefing:
                     "quote_start": s.start,
                 }
             )
+        from .checks.repeats import (
+            repeat_links,
+            shared_subjects,
+        )  # issue 14: later mentions point to the first
+
+        if not rows:
+            return rows
+        frame = pd.DataFrame(rows)
+        links = repeat_links(frame, self.text, self.meta.date)
+        for row, first, subject in zip(rows, links, shared_subjects(frame, links, self.text), strict=True):
+            row["repeat_of"], row["subject"] = first, subject
         return rows
 
     def _rows_briefings(self) -> list[dict]:

@@ -38,6 +38,7 @@ from matplotlib.figure import Figure, SubFigure
 from matplotlib.ticker import FuncFormatter
 
 from . import vocab
+from .kinds import APPROXIMATIONS, KINDS
 
 __all__ = [
     "APPROX_WORDS",
@@ -52,6 +53,11 @@ __all__ = [
     "ROLE_COLOURS",
     "axis_label",
     "bar_figures",
+    "check_drawable",
+    "computed_handle",
+    "one_per_statistic",
+    "COMPUTED_LABEL",
+    "COMPUTED_STYLE",
     "bars_by_unit",
     "change_label",
     "FIGURE_COLUMNS",
@@ -71,13 +77,7 @@ __all__ = [
 ]
 
 #: Words put before a value for each ``approx`` category of the figures table.
-APPROX_WORDS = {
-    "exact": "",
-    "more_than": "more than ",
-    "nearly": "nearly ",
-    "about": "about ",
-    "less_than": "less than ",
-}
+APPROX_WORDS: dict[str, str] = {a: v.words for a, v in APPROXIMATIONS.items()}
 _PALETTE = vocab.load("palette")
 #: Colour for rows with no sector (missing or empty).
 NO_SECTOR_COLOUR: str = _PALETTE["no_sector"]
@@ -87,14 +87,7 @@ OTHER_SECTOR_COLOUR: str = _PALETTE["other_sector"]
 ROLE_COLOURS: dict[str, str] = dict(_PALETTE["roles"])
 OFFICIAL_COLOURS: tuple[str, ...] = tuple(_PALETTE["officials"])
 #: Colours of the figure kinds (figures per sector chart): a sequential grey-blue ramp, distinct from sectors.
-KIND_COLOURS = {
-    "level": "#1F3A5F",
-    "growth": "#4F7CAC",
-    "pp_change": "#8FB3D9",
-    "share": "#C9D9EA",
-    "streak": "#B8B8B8",
-    "change": "#7A8C99",
-}
+KIND_COLOURS: dict[str, str] = {k: v.colour for k, v in KINDS.items()}
 GREY = "#6E6E6E"
 
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
@@ -112,14 +105,7 @@ _UNIT_TEXT = {
     "per 10,000 people": " per 10,000 people",
     "times": " times",
 }
-_KIND_WORDS = {
-    "growth": "Change",
-    "pp_change": "Difference",
-    "share": "Share",
-    "level": "Level",
-    "streak": "Run",
-    "change": "Change in amount",
-}
+_KIND_WORDS: dict[str, str] = {k: v.axis for k, v in KINDS.items()}
 _UNIT_WORDS = {
     "%": "%",
     "pp": "percentage points",
@@ -259,13 +245,12 @@ def sector_colour(sector: str | None) -> str:
 
 
 def sector_label(sector: str | None) -> str:
-    """The display label of ``sector`` from ``sectors.yml`` ("Telecoms and 5G"); "No sector" when missing."""
+    """The display label of ``sector`` from ``sectors.yml`` ("Telecoms and 5G"); "No sector" when missing;
+    a sector the vocabulary does not have is shown by its id in words ("road_safety" -> "Road safety")."""
     if _missing(sector):
         return "No sector"
-    sectors = _sectors()
-    if sector not in sectors:
-        raise KeyError(f"unknown sector {sector!r}; known: {', '.join(sectors)}")
-    return sectors[sector]["label"]
+    entry = _sectors().get(str(sector))
+    return str(entry["label"]) if entry else str(sector).replace("_", " ").capitalize()
 
 
 # --- numbers as words ---------------------------------------------------------------------------------------
@@ -559,14 +544,7 @@ def alt_text(target: Axes | Figure) -> str:
 
 
 _ALT_UNITS = {"%": "percent", "pp": "percentage points", "count": "numbers"}
-_ALT_KINDS = {
-    "level": ("level", "levels"),
-    "growth": ("growth rate", "growth rates"),
-    "pp_change": ("difference in points", "differences in points"),
-    "share": ("share", "shares"),
-    "streak": ("run", "runs"),
-    "change": ("change in amount", "changes in amount"),
-}
+_ALT_KINDS: dict[str, tuple[str, str]] = {k: v.noun for k, v in KINDS.items()}
 
 
 def _alt_items(labels: list[str], values: list[str]) -> str:
@@ -596,6 +574,81 @@ def _one(values: Iterable[Any]) -> Any | None:
     return vals[0] if len(vals) == 1 else None
 
 
+#: Column marking rows the package computed (implied values) rather than the speaker said.
+COMPUTED_COLUMN = "computed"
+#: The one style of computed values (``palette.yml`` key ``computed``): colour and hatch.
+COMPUTED_STYLE: dict[str, str] = {"colour": "#FFFFFF", "hatch": "//", **dict(_PALETTE.get("computed") or {})}
+#: Legend entry of computed values.
+COMPUTED_LABEL = "Computed here, not said"
+
+
+def one_per_statistic(df: pd.DataFrame) -> pd.DataFrame:
+    """One row per statistic: the first mentions (``repeat_of`` empty) when the figures table has the
+    ``repeat_of`` column, else ``df`` as it is."""
+    if "repeat_of" not in df:
+        return df
+    return df[df["repeat_of"].isna()]
+
+
+def _is_computed(df: pd.DataFrame) -> list[bool]:
+    if COMPUTED_COLUMN not in df:
+        return [False] * len(df)
+    return [bool(x) and not _missing(x) for x in df[COMPUTED_COLUMN]]
+
+
+def check_drawable(df: pd.DataFrame, what: str = "this chart", *, min_rows: int = 2) -> None:
+    """Refuse what must not be drawn together: an empty table, fewer than ``min_rows`` rows (a single bar
+    is a number for the text or a table), several units, several kinds (a growth rate, a gap in points and
+    a contribution are not comparable, nor a level and a share), and a statistic drawn twice (a row and its
+    repeat, by the figures table's ``repeat_of``). Raises ``ValueError`` saying which."""
+    if df.empty:
+        raise ValueError(f"{what} needs at least one figure; got an empty table")
+    if len(df) < min_rows:
+        ids = ", ".join(str(x) for x in df.get("figure_id", df.index))
+        raise ValueError(f"{what} draws no single bar ({ids}): state one figure in the text or a small table")
+    units = list(dict.fromkeys(str(u) for u in df["unit"]))
+    if len(units) != 1:
+        raise ValueError(
+            f"{what} draws one unit per axis; these figures mix units {', '.join(units)}: "
+            "split them (bars_by_unit) or select one unit"
+        )
+    if "kind" in df:
+        kinds = list(dict.fromkeys(str(k) for k in df["kind"] if not _missing(k)))
+        if len(kinds) > 1:
+            raise ValueError(
+                f"{what} compares like with like; these figures mix kinds {', '.join(kinds)}: "
+                "select one kind (growth rates, differences in points, levels, shares, runs)"
+            )
+    if "repeat_of" in df and "figure_id" in df:
+        key = df["repeat_of"].where(df["repeat_of"].notna(), df["figure_id"]).astype(str)
+        twice = key[key.duplicated(keep=False)]
+        if len(twice):
+            ids = ", ".join(
+                "+".join(df.loc[twice.index[twice == k], "figure_id"].astype(str))
+                for k in dict.fromkeys(twice)
+            )
+            raise ValueError(
+                f"{what} draws each statistic once; these rows repeat one statistic: {ids} "
+                "(keep first mentions: plots.one_per_statistic)"
+            )
+
+
+def _said(df: pd.DataFrame) -> list[str]:
+    """Each row's value as said, at its source's precision (from ``surface`` when present); a ``said``
+    column, where filled, gives the text itself (an implied value rounded to its inputs' digits)."""
+    from . import tables
+
+    approx = df["approx"] if "approx" in df else pd.Series(["exact"] * len(df), index=df.index)
+    surface = df["surface"] if "surface" in df else pd.Series([None] * len(df), index=df.index)
+    out = [
+        tables.said_value(v, u, None if _missing(a) else str(a), None if _missing(s) else s)
+        for v, u, a, s in zip(df["value"], df["unit"], approx, surface, strict=True)
+    ]
+    if "said" in df:
+        out = [o if _missing(t) else str(t) for o, t in zip(out, df["said"], strict=True)]
+    return out
+
+
 def bar_figures(
     df: pd.DataFrame,
     ax: Axes | None = None,
@@ -607,24 +660,23 @@ def bar_figures(
     log: bool = False,
     legend: bool | None = None,
     wrap: int = 28,
+    min_rows: int = 2,
 ) -> Axes:
     """Horizontal bars of figures rows that share ONE unit, in row order (top to bottom) or sorted by value.
 
     Bars take their sector's colour; each carries its value as a reader would say it (:func:`format_value`,
     qualifier included: "more than 7,000"); the value axis names the unit (and the kind when all rows share
-    one). ``label`` is a column name or a function of a row. With ``log`` the values are dots on a log axis
-    (a bar has no origin there). With ``b`` (the Briefing) a source line naming
-    the speakers of the rows shown goes under the chart. ``legend`` defaults to showing sectors when there
-    are several. Raises ``ValueError`` naming the units when the rows mix units, or when ``df`` is empty.
+    one). ``label`` is a column name or a function of a row. With ``log`` the values are dots (no stems:
+    a log axis has no origin) for orders of magnitude of one kind of thing. With ``b`` (the Briefing) a
+    source line naming the speakers of the rows shown goes under the chart. ``legend`` defaults to showing
+    sectors when there are several. Rows whose ``computed`` column is true (values the package computed,
+    not said) are drawn hatched in the ``computed`` style of ``palette.yml``, with a legend entry.
+
+    Raises ``ValueError`` (:func:`check_drawable`) when the rows are fewer than ``min_rows`` (a single bar
+    is a number for the text), mix units or kinds, or hold one statistic twice (``repeat_of``).
     """
-    if df.empty:
-        raise ValueError("bar_figures needs at least one figure; got an empty table")
-    units = list(dict.fromkeys(str(u) for u in df["unit"]))
-    if len(units) != 1:
-        raise ValueError(
-            f"bar_figures draws one unit per axis; these figures mix units {', '.join(units)}: "
-            "split them (bars_by_unit) or select one unit"
-        )
+    check_drawable(df, "bar_figures", min_rows=min_rows)
+    units = [str(df["unit"].iloc[0])]
     unit = units[0]
     if sort:
         df = df.sort_values("value", ascending=False, kind="stable")
@@ -637,19 +689,26 @@ def bar_figures(
     floats = [float(v) for v in values]
     sectors = df["sector"] if "sector" in df else pd.Series([None] * len(df))
     colours = [sector_colour(None if _missing(s) else str(s)) for s in sectors]
-    approx = df["approx"] if "approx" in df else pd.Series(["exact"] * len(df))
     ys = list(range(len(df)))
+    computed = _is_computed(df)
     if log:
-        # A bar on a log axis has no true origin: draw dots on thin stems, so only positions are compared.
+        # A bar on a log axis has no true origin, nor has a stem: dots only, so only positions are compared.
         if (values <= 0).any():
             raise ValueError("a log scale needs positive values")
         floor = 10 ** math.floor(math.log10(values.min()) - 0.5)
         ax.set_xscale("log")
-        ax.hlines(ys, floor, values, color=colours, linewidth=1.5, zorder=2)
-        ax.scatter(values, ys, color=colours, s=60, zorder=3)
+        for y, v, c, comp in zip(ys, floats, colours, computed, strict=True):
+            face = COMPUTED_STYLE["colour"] if comp else c
+            ax.scatter([v], [y], facecolor=face, edgecolor=c, linewidth=1.5, s=70, zorder=3,
+                       hatch=COMPUTED_STYLE["hatch"] if comp else None)  # fmt: skip
         ax.set_xlim(floor, values.max() * 40)
     else:
-        ax.barh(ys, values, color=colours, height=0.65, zorder=2)
+        for y, v, c, comp in zip(ys, floats, colours, computed, strict=True):
+            if comp:
+                ax.barh(y, v, color=COMPUTED_STYLE["colour"], edgecolor=c, hatch=COMPUTED_STYLE["hatch"],
+                        linewidth=1.2, height=0.65, zorder=2)  # fmt: skip
+            else:
+                ax.barh(y, v, color=c, height=0.65, zorder=2)
         ax.axvline(0, color="#555555", linewidth=0.8, zorder=3)
         ax.xaxis.set_major_formatter(_tick_formatter(unit))
     ax.set_yticks(ys, names)
@@ -657,17 +716,16 @@ def bar_figures(
     ax.grid(axis="y", visible=False)
     lo, hi = min(0.0, values.min()), max(0.0, values.max())
     span = (hi - lo) or 1.0
-    for y, v, a in zip(ys, floats, approx, strict=True):
-        text = format_value(v, unit, None if _missing(a) else str(a))
+    said = _said(df)
+    for y, v, text, comp in zip(ys, floats, said, computed, strict=True):
+        text = f"{text} (computed)" if comp else text
         ha, pad = ("left", 0.015 * span) if v >= 0 else ("right", -0.015 * span)
         x = v * 1.6 if log else v + pad
         ax.text(x, y, text, va="center", ha=ha, fontsize=_fs(-1), color="#222222", zorder=4)
     if not log:
         ax.set_xlim(lo - (0.18 * span if lo < 0 else 0), hi + (0.45 * span if hi > 0 else 0.05 * span))
     ax.set_xlabel(axis_label(unit, _one(df["kind"]) if "kind" in df else None))
-    said = [
-        format_value(v, unit, None if _missing(a) else str(a)) for v, a in zip(floats, approx, strict=True)
-    ]
+    said = [f"{t} (computed here, not said)" if comp else t for t, comp in zip(said, computed, strict=True)]
     marks = "Dots on a logarithmic scale" if log else "Bars"
     order = ", largest first" if sort else ""
     set_alt_text(
@@ -679,12 +737,35 @@ def bar_figures(
     handles = _sector_handles(sectors)
     if legend is None:
         legend = len(handles) > 1
+    if any(computed):
+        handles.append(computed_handle())
+        legend = True
     if legend and handles:
-        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.22), fontsize=_fs(-2),
-                  ncols=min(2, len(handles)))  # fmt: skip
+        if own:  # under the axis label, in the figure's own layout; the source line goes under it
+            fig = ax.get_figure(root=True)
+            assert isinstance(fig, Figure)
+            w, h = fig.get_size_inches()
+            extra = 0.32 * math.ceil(len(handles) / 2) + 0.1
+            fig.set_size_inches(w, h + extra)
+            frac = extra / (h + extra)
+            engine = fig.get_layout_engine()
+            if engine is not None and hasattr(engine, "set"):
+                engine.set(rect=(0, frac, 1, 1 - frac))  # type: ignore[call-arg]  # the chart above, the legend in the strip below
+            leg = fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.01, 0.0), fontsize=_fs(-2),
+                             ncols=min(2, len(handles)), borderaxespad=0)  # fmt: skip
+            leg.set_in_layout(False)
+        else:  # a panel of someone else's figure: under its own axis
+            ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.22), fontsize=_fs(-2),
+                      ncols=min(2, len(handles)))  # fmt: skip
     if b is not None:
         source_line(ax, b, df.get("speaker"))
     return ax
+
+
+def computed_handle() -> mpl.patches.Patch:
+    """The legend entry of values the package computed (the ``computed`` style)."""
+    return mpl.patches.Patch(facecolor=COMPUTED_STYLE["colour"], edgecolor="#555555",
+                             hatch=COMPUTED_STYLE["hatch"], label=COMPUTED_LABEL)  # fmt: skip
 
 
 def _sector_handles(sectors: Iterable[Any]) -> list[mpl.patches.Patch]:
@@ -781,17 +862,23 @@ def share_bars(
     *,
     b: Any = None,
     wrap: int = 28,
+    min_rows: int = 2,
 ) -> Axes:
     """Shares as parts of a whole: each row's percent filled in its sector colour against a grey 100% track.
 
-    Only rows of unit ``%`` are allowed (``ValueError`` otherwise): shares of different wholes are shown
-    side by side, each against its own 100%, not added up.
+    Only rows of unit ``%`` and kind ``share`` are allowed (``ValueError`` otherwise, and for a single
+    share, a repeat: :func:`check_drawable`): shares of different wholes are shown side by side, each
+    against its own 100%, not added up.
     """
     if df.empty:
         raise ValueError("share_bars needs at least one figure; got an empty table")
     units = list(dict.fromkeys(str(u) for u in df["unit"]))
     if units != ["%"]:
         raise ValueError(f"share_bars draws percent shares only; these figures have units {', '.join(units)}")
+    if "kind" in df and set(df["kind"].astype(str)) != {"share"}:
+        kinds = ", ".join(dict.fromkeys(df["kind"].astype(str)))
+        raise ValueError(f"share_bars draws shares (kind share) only; these figures have kinds {kinds}")
+    check_drawable(df, "share_bars", min_rows=min_rows)
     own = ax is None
     if ax is None:
         _, ax = plt.subplots(
@@ -806,9 +893,8 @@ def share_bars(
     colours = [sector_colour(None if _missing(s) else str(s)) for s in df.get("sector", [None] * len(df))]
     ax.barh(ys, [100.0] * len(df), color="#EEEEEE", height=0.6, zorder=1)
     ax.barh(ys, values, color=colours, height=0.6, zorder=2)
-    approx = df["approx"] if "approx" in df else ["exact"] * len(df)
-    for y, v, a in zip(ys, values, approx, strict=True):
-        text = format_value(v, "%", None if _missing(a) else str(a))
+    said = _said(df)
+    for y, v, text in zip(ys, values, said, strict=True):
         ax.text(min(v, 100.0) + 1.5, y, text, va="center", fontsize=_fs(-1))
     ax.set_yticks(ys, _labels(df, label, wrap))
     ax.invert_yaxis()
@@ -817,9 +903,6 @@ def share_bars(
     ax.xaxis.set_major_formatter(_tick_formatter("%"))
     ax.grid(axis="y", visible=False)
     ax.set_xlabel("Share of the whole (%)")
-    said = [
-        format_value(v, "%", None if _missing(a) else str(a)) for v, a in zip(values, approx, strict=True)
-    ]
     set_alt_text(
         ax,
         f"{len(df)} share{'s' if len(df) != 1 else ''}, each filled against its own whole of 100%: "
@@ -882,6 +965,12 @@ def words_per_turn(b: Any, ax: Axes | None = None, title: str | None = "Who spok
     return ax
 
 
+def _kind_label(kind: str) -> str:
+    from . import tables
+
+    return tables.KIND_LABELS.get(kind, kind)
+
+
 def figures_per_sector(
     b: Any, ax: Axes | None = None, title: str | None = "Figures by sector and kind"
 ) -> Axes:
@@ -899,7 +988,7 @@ def figures_per_sector(
     ys = list(range(len(order)))
     left = [0] * len(order)
     for k in kinds:
-        ax.barh(ys, counts[k], left=left, color=KIND_COLOURS[k], label=k, height=0.65, zorder=2,
+        ax.barh(ys, counts[k], left=left, color=KIND_COLOURS[k], label=_kind_label(k), height=0.65, zorder=2,
                 edgecolor="white", linewidth=0.5)  # fmt: skip
         left = [a + c for a, c in zip(left, counts[k], strict=True)]
     for y, total in zip(ys, left, strict=True):

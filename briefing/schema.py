@@ -46,7 +46,7 @@ TABLES: dict[str, list[str]] = {
         "briefing_id", "figure_id", "turn_id", "exchange_id", "sentence_id", "speaker",
         "speaker_id", "value", "unit", "kind", "approx", "period", "period_start", "period_end",
         "period_text", "baseline", "subject", "sector", "of_total", "surface", "char_start",
-        "char_end", "quote", "quote_start",
+        "char_end", "quote", "quote_start", "repeat_of",
     ],
 }  # fmt: skip
 

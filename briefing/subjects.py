@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
+from functools import cache
 
 from .quantities import _DIGIT, _OF_TOTAL, _QUALIFIER, _VERBS, _low_rx, _near_end, _units
 from .records import Figure, Sentence
+from .vocab import load
 
 # _VERB_BEFORE, _MEASURE_OF and _STOP_AFTER are matched against the lower-cased text.
 # Both start at a word (\b, tested first, lets the engine drop positions inside words at once) that
@@ -172,6 +175,7 @@ def _subjects(text: str, low: str, figs: list[Figure], sentences: list[Sentence]
     for f in figs:
         if not f.subject:
             f.subject = sentence_subject(f.sentence) or "(unspecified)"
+    _stand_alone(text, low, figs, sentences, sentence_subject)
 
 
 _INCLUDING = _low_rx(r"\b(?:including|of which|among them|among which)\b")
@@ -424,3 +428,334 @@ _AND_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _HEAD_WITH = re.compile(
     r"^(?P<head>\S+(?:\s+\S+)?\s+(?:with|from|to|in|between))\s+(?P<items>.+)$", re.IGNORECASE
 )
+
+
+# --------------------------------------------------------------------------- subjects that stand alone
+# (issue 14): the phrase found above says what is measured; these rules add what a reader needs when the
+# label is seen alone: a change named as a change, a share with its part and whole, a streak with what went
+# on, a count with its condition. The words are in data/subjects.yml.
+
+
+@dataclass(frozen=True)
+class _Words:
+    up: re.Pattern[str]
+    down: re.Pattern[str]
+    names: dict[str, dict[str, str]]
+    contribution: re.Pattern[str]
+    period_baseline: re.Pattern[str]
+    share_verb: re.Pattern[str]
+    streak_nouns: dict[str, str]
+    streak_verb: re.Pattern[str]
+    carriers: frozenset[str]
+    aux: re.Pattern[str]
+    participle: re.Pattern[str]
+    condition_verb: re.Pattern[str]
+    bare: re.Pattern[str]
+    verb_anywhere: re.Pattern[str]
+    built_before: re.Pattern[str]
+    growth_word: re.Pattern[str]
+    growth_kinds: dict[str, str]
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w.lower()) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _words() -> _Words:
+    w = load("subjects")
+    nouns = {k.lower(): v for k, v in w["streak_nouns"].items()}
+    return _Words(
+        re.compile(rf"\b(?:{_alt(w['change_up'])})\b"),
+        re.compile(rf"\b(?:{_alt(w['change_down'])})\b"),
+        w["change_names"],
+        re.compile(rf"\b(?:{_alt(w['contribution'])})\b"),
+        re.compile(rf"\b(?:{_alt(w['period_baseline'])})\b", re.IGNORECASE),
+        re.compile(rf"\b(?:{_alt(w['share_verbs'])})\s+$"),
+        nouns,
+        re.compile(rf"^(?:{_alt(list(nouns) + w['streak_carriers'])})\b"),
+        frozenset(x.lower() for x in w["streak_carriers"]),
+        re.compile(rf"^(?:(?:{_alt(w['auxiliaries'])})\s+)+"),
+        re.compile(
+            rf"^\s+(?:(?:{_alt(w['auxiliaries'])})\s+)*(?P<p>(?:[a-z]+ly\s+)?(?:{_alt(w['participles'])}|[a-z]+ed)"
+            r"(?:\s+(?:and|or)\s+[a-z]+ed)?\b(?:\s+(?:for|to|into|by|with)\s+[^,;.()]{1,60}?)?"
+            # or a present participle with its object: "rural migrant workers living in cities"
+            r"|(?!(?:including|according|during|following|excluding|accounting|being)\b)[a-z]{3,}ing\s+[^,;.()]{2,60}?)"
+            r"(?=\s*(?:[,;.(]|$|\s(?:as of|by the end|in the|from|since|and|while|with|up|down)\b))"
+        ),
+        re.compile(
+            rf"^\s+(?P<p>(?:{_alt(w['condition_verbs'])})\s[^,;.()]{{3,80}}?)(?=\s*(?:[,;.(]|$|\s(?:and|while)\s))"
+        ),
+        re.compile(rf"^(?:{_alt(w['bare_modifiers'])})\s+(?=\w)", re.IGNORECASE),
+        re.compile(rf"\b(?:{_alt(list(nouns) + w['streak_carriers'] + w['auxiliaries'])})\b"),
+        re.compile(
+            rf"\b(?:has|have|had|was|were)\s+(?P<p>{_alt(w['participles'])}|[a-z]+ed)\s+(?:{_QUALIFIER})$"
+        ),
+        re.compile(rf"\b(?:{_alt(w['growth_words'])})\b", re.IGNORECASE),
+        {k.lower(): v for k, v in w["growth_kinds"].items()},
+    )
+
+
+def _same_sentence_before(figs: list[Figure], k: int, skip_points: bool = False) -> Figure | None:
+    """The figure before ``figs[k]`` in its sentence (with ``skip_points``, the last one not in points)."""
+    j = k - 1
+    while skip_points and j >= 0 and figs[j].sentence == figs[k].sentence and figs[j].kind == "pp_change":
+        j -= 1
+    return figs[j] if j >= 0 and figs[j].sentence == figs[k].sentence else None
+
+
+def _stand_alone(
+    text: str, low: str, figs: list[Figure], sentences: list[Sentence], sentence_subject
+) -> None:
+    w = _words()
+    turn_start: dict[int, int] = {}
+    for sent in sentences:
+        turn_start.setdefault(sent.turn, sent.start)
+    for k, f in enumerate(figs):
+        s = sentences[f.sentence]
+        if f.kind == "growth":
+            f.subject = _growth_owner(
+                text, low, f, s, _resolve_industry(text, low, f.subject, s, turn_start[s.turn])
+            )
+        if f.kind in ("level", "change") and f.unit not in ("%", "pp"):
+            old = f.subject
+            f.subject = _count_condition(text, low, f, s, w, sentence_subject, turn_start[s.turn])
+            for g in figs[k + 1 :]:  # a rate that took this figure's phrase takes its condition too
+                if g.sentence != f.sentence or g.subject != old or g.kind in ("level", "change"):
+                    break
+                g.subject = f.subject
+        elif f.kind == "share":
+            f.subject = _share(text, low, figs, k, s, w)
+    for k, f in enumerate(figs):
+        s = sentences[f.sentence]
+        if f.kind == "pp_change":
+            f.subject = _point_change(text, low, figs, k, s, w)
+        elif f.kind == "streak":
+            f.subject = _streak(text, low, f, s, w)
+    for f in figs:  # last: the rules above read the phrase of the rate, not its name
+        if f.kind == "growth" and not w.growth_word.search(f.subject):
+            kind = _growth_kind(low, f, sentences[f.sentence], w)
+            f.subject = f"{kind} {'of' if kind.endswith('growth') else 'in'} {f.subject}"
+        elif f.kind == "change" and not w.growth_word.search(f.subject):
+            f.subject = f"change in {f.subject}"
+
+
+def _growth_kind(low: str, f: Figure, s: Sentence, w: _Words) -> str:
+    after = low[f.end : min(s.end, f.end + 40)]
+    said = re.match(
+        r"\s+(?:year-on-year\s+)?(increase|rise|reduction|decrease|decline|drop|cut|fall)\s+in\b", after
+    )
+    if said:  # "a 20% reduction in production line time": the text's own word
+        return {"cut": "reduction", "fall": "decline"}.get(said.group(1), said.group(1))
+    for words, name in w.growth_kinds.items():
+        if (
+            after.lstrip(" ,").startswith(("year on year " + words, words))
+            or (f.baseline or "").lower() == words
+        ):
+            return name
+    return "growth"
+
+
+# a sentence that opens with its field: "In the field of new materials, ..."
+_LEAD_SCOPE = re.compile(
+    r"\s*(?:in the (?:field|area|sector)s? of|in terms of)\s+(?P<np>[^,;.]{3,50}?),", re.IGNORECASE
+)
+# "the industry" in a subject: the industry the turn is about, the first one it names
+_THE_INDUSTRY = re.compile(r"\b(?:in|of|for)\s+the\s+(?P<w>industry|sector)\b", re.IGNORECASE)
+_NAMED_INDUSTRY = re.compile(
+    r"(?<![\w-])(?:(?!the\b|this\b|our\b|its\b|their\b|a\b|an\b)[a-z][\w-]*\s+){1,4}(?:industry|sector)\b"
+)
+# the owner of a measure named after a change: "enterprises above designated size seeing a 17.2% increase in
+# profits"
+_OWNER_BEFORE = re.compile(
+    r"(?:,|\bwith)\s+(?P<np>(?:(?!with\b)[a-z][\w'’-]*\s+){1,8}?)(?:seeing|saw|posting|posted|recording|recorded|"
+    r"registering|registered|witnessing)\s+(?:an?\s+)?$"
+)
+
+
+def _resolve_industry(text: str, low: str, subj: str, s: Sentence, turn_start: int) -> str:
+    """'fixed-asset investment in the industry' -> '... in the electronic information manufacturing industry':
+    the first industry the turn names before the sentence."""
+    m = _THE_INDUSTRY.search(subj)
+    if not m:
+        return subj
+    named = _NAMED_INDUSTRY.search(low, turn_start, s.start)
+    if not named:
+        return subj
+    industry = " ".join(text[named.start() : named.end()].split())
+    return f"{subj[: m.start('w') - 4].rstrip()} {industry}{subj[m.end() :]}"
+
+
+def _growth_owner(text: str, low: str, f: Figure, s: Sentence, subj: str) -> str:
+    head = low[max(s.start, f.token.start - 90) : f.token.start]
+    m = _OWNER_BEFORE.search(head)
+    if m and _GROWTH_IN.match(text, f.end, s.end):
+        owner = " ".join(m.group("np").split())
+        if owner and owner not in subj.lower():
+            at = f.token.start - len(head)
+            return f"{subj} of {_tidy(text[at + m.start('np') : at + m.end('np')])}"
+    return subj
+
+
+def _np_end(low: str, f: Figure, s: Sentence) -> int | None:
+    """Where the figure's subject ends when it is the phrase right after the figure."""
+    subj = f.subject.lower()
+    i = low.find(subj, f.end, min(s.end, f.end + 160))
+    return i + len(subj) if subj and i >= 0 and not low[f.end : i].strip(" \u00a0").count(" ") > 3 else None
+
+
+def _count_condition(
+    text: str, low: str, f: Figure, s: Sentence, w: _Words, sentence_subject, turn_start: int
+) -> str:
+    subj = f.subject
+    if m := w.bare.match(subj):  # "related enterprises": related to what the sentence is about
+        owner = sentence_subject(f.sentence)
+        if owner and owner.lower() not in subj.lower() and not _HAS_FIGURE.search(owner):
+            subj = f"{subj[m.end() :]} {m.group().strip()} to {owner}"
+    subj = _resolve_industry(text, low, subj, s, turn_start)
+    lead = _LEAD_SCOPE.match(text, s.start, s.end)
+    if lead and lead.group("np").lower() not in subj.lower():  # "In the field of new materials, seven ..."
+        subj = f"{subj} in {lead.group('np')}"
+    end = _np_end(low, f, s)
+    head = low[max(s.start, f.token.start - 60) : f.token.start]
+    if (bm := w.built_before.search(head)) and end is not None:  # "China had built 3.189 million ..."
+        return f"{subj} {bm.group('p')}"
+    if end is None:
+        return subj
+    rest = low[end : s.end]
+    # a field named right after the phrase: "innovation centers in new materials", "platforms for new
+    # materials"
+    from .sectors import _vocabulary
+
+    m = re.match(r"\s+(?:in|for)\s+(?:the\s+(?:field|area|sector)s?\s+of\s+)?", rest)
+    if m:
+        km = _vocabulary().rx.match(rest, m.end())
+        if km and re.match(r"(?![\w-])", rest[km.end() :]):
+            subj += text[end : end + km.end()]
+            end, rest = end + km.end(), low[end + km.end() : s.end]
+    # a coordinated count shares the predicate: "6.278 million charging piles and 3,460 stations were built"
+    co = re.match(
+        r"\s+and\s+(?:more than |over |nearly |about )?[\d,.]+\s[^,;.]{1,80}?"
+        r"(?=\s+(?:were|are|have|has|had)\s)",
+        rest,
+    )
+    m = w.participle.match(rest[co.end() :] if co else rest)
+    if m and not _HAS_FIGURE.search(m.group("p")) and not _TRAIL_PERIOD.search(" " + m.group("p")):
+        at = end + (co.end() if co else 0)
+        return f"{subj} {' '.join(text[at + m.start('p') : at + m.end('p')].split())}"
+    if (
+        re.search(r"(?:^|[,;:]\s*|\bof\s+\S+\s+|\bin\s+the\s+first\s+\w+\s+quarters,\s*)$", head)
+        or head.strip() == ""
+    ):
+        m = w.condition_verb.match(rest)
+        if m and not _HAS_FIGURE.search(m.group("p")):
+            return f"{subj} that {' '.join(text[end + m.start('p') : end + m.end('p')].split())}"
+    return subj
+
+
+def _share(text: str, low: str, figs: list[Figure], k: int, s: Sentence, w: _Words) -> str:
+    f = figs[k]
+    head = low[max(s.start, f.token.start - 60) : f.token.start]
+    head = re.sub(rf"(?:{_QUALIFIER})$", "", head) if _QUALIFIER else head
+    m_of = _SHARE_OF.match(text, f.token.end, s.end)
+    whole = ""
+    if m_of and not _OWN_KIND.match(low, m_of.start("np")):
+        stop = _STOP_AFTER.search(low, m_of.start("np"), s.end)
+        whole = _tidy(text[m_of.start("np") : stop.start() if stop else s.end])
+    vm = w.share_verb.search(head)
+    if vm:  # "X accounted for 29.8% of Y": the part before the verb
+        part = f.subject
+        if whole and part.lower() == whole.lower():
+            prev = _same_sentence_before(figs, k)
+            part = prev.subject if prev is not None and prev.unit != "%" else ""
+        if not part or part.lower() == whole.lower():
+            return f"share of {whole}" if whole else f.subject
+        return (
+            f"share of {part} in {whole}"
+            if whole and whole.lower() not in part.lower()
+            else f"share of {part}"
+        )
+    lead = low[max(s.start, f.token.start - 25) : f.token.start]
+    if (
+        m_of
+        and whole
+        and re.search(r"(?:^|[,;:]|\bthat|\bwith)\s*(?:\w+\s+)?$", lead.strip(" ") and lead or "")
+    ):
+        # "Over 90% of 5G base stations have been jointly built and shared": the share of those that did
+        end = m_of.start("np") + len(whole) if low.startswith(whole.lower(), m_of.start("np")) else None
+        if end is not None:
+            pm = re.match(
+                r"\s+(?P<p>(?:have|has|had|were|was|are|is)\s[^,;.()]{3,80}?|[a-z]+ed\s[^,;.()]{0,60}?)"
+                r"(?=\s*(?:[,;.(]|$))",
+                low[end : s.end],
+            )
+            if pm and not _HAS_FIGURE.search(pm.group("p")):
+                p = w.aux.sub("", pm.group("p"))
+                said = text[end + pm.end("p") - len(p) : end + pm.end("p")]  # as written, auxiliaries dropped
+                return f"share of {whole} {' '.join(said.split())}"
+        return f"share of {whole}"
+    return f.subject
+
+
+def _point_change(text: str, low: str, figs: list[Figure], k: int, s: Sentence, w: _Words) -> str:
+    f = figs[k]
+    prev = _same_sentence_before(figs, k, skip_points=True)
+    x = prev.subject if prev is not None else f.subject
+    before = low[
+        max(s.start, (prev.end if prev is not None else s.start), f.token.start - 45) : f.token.start
+    ]
+    after = low[f.end : min(s.end, f.end + 25)]
+    if w.contribution.search(before):
+        m = re.match(
+            r"\s+(?:in|to)\s+(?P<np>(?:the\s+)?growth[^,;.]{0,80})", text[f.end : s.end], re.IGNORECASE
+        )
+        to = _tidy(m.group("np")) if m else "growth"
+        return f"contribution of {x} to {to}"
+    near = before[-30:] + " " + after
+    ups, downs = list(w.up.finditer(near)), list(w.down.finditer(near))
+    direction = (
+        "up" if ups and (not downs or ups[-1].start() > downs[-1].start()) else "down" if downs else ""
+    )
+    rate = prev is not None and prev.kind in ("share", "level") or "rate" in x.lower() and prev is None
+    base = f.baseline or ""
+    if rate or (prev is not None and prev.unit == "%" and prev.kind != "growth"):
+        noun = w.names["rate"].get(direction, "change") if direction else "change"
+        out = f"{noun} in {x}"
+        return f"{out} against {base}" if base and w.period_baseline.search(base) else out
+    noun = w.names["growth"].get(direction, "change") if direction else "change"
+    growth = x if re.search(r"\bgrowth\b", x, re.IGNORECASE) else f"growth of {x}"
+    if base and not w.period_baseline.search(base):
+        b = base if re.search(r"\b(?:growth|rate|average)\b", base, re.IGNORECASE) else f"growth of {base}"
+        return f"gap between {growth} and {b}"
+    return f"{noun} of {growth} against {base}" if base else f"{noun} of {growth}"
+
+
+def _streak(text: str, low: str, f: Figure, s: Sentence, w: _Words) -> str:
+    head_start = max(s.start, f.token.start - 160)
+    head = low[head_start : f.token.start]
+    m = re.search(r"\bfor\s+(?:the\s+)?(?:past\s+)?$", head)
+    if not m:
+        return f.subject
+    clause_start = max(head.rfind(","), head.rfind(";"), -1) + 1
+    phrase = head[clause_start : m.start()].strip()
+    x = f.subject
+    xi = phrase.find(x.lower()) if x else -1
+    if xi >= 0:
+        phrase = phrase[xi + len(x) :].strip()
+    elif vm := w.verb_anywhere.search(phrase):  # "this growth has been sustained ...": from the verb on
+        phrase = phrase[vm.start() :]
+    phrase = w.aux.sub("", phrase)
+    vm = w.streak_verb.match(phrase)
+    if not vm:
+        return x
+    verb, rest = vm.group(), phrase[vm.end() :].strip()
+    rest_text = " ".join(rest.split())
+    if verb in w.carriers:
+        if not rest_text:
+            return x
+        if rest_text.startswith(("in ", "at ")):  # "sustained in double digits"
+            return f"{x} {rest_text}"
+        return f"{rest_text} of {x}" if x else rest_text
+    noun = w.streak_nouns.get(verb, verb)
+    tail = f" {rest_text}" if rest_text else ""
+    return f"{noun} of {x}{tail}" if x else f"{noun}{tail}"

@@ -439,7 +439,7 @@ def test_reference_statuses(fixture_comparison):
     fid = b.figures.set_index("subject")["figure_id"]
     assert cmp.loc["NEV exports", "status"] == "agrees"
     assert cmp.loc["charging piles", "status"] == "disagrees"
-    assert cmp.loc["charging piles", "figure_ids"] == fid["charging piles"]
+    assert cmp.loc["charging piles", "figure_ids"] == fid["charging piles built"]
     assert cmp.loc["charging piles", "difference"] == pytest.approx(1_364_000)
     assert cmp.loc["NEV sales", "status"] == "unverified"
     assert cmp.loc["NEV sales", "figure_ids"] == fid["sales of new energy vehicles"]

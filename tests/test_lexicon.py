@@ -77,13 +77,3 @@ def test_kinds_table_matches_the_field_dictionary():
     assert CHANGE_KINDS == ("growth", "pp_change", "change")
     assert KINDS["pp_change"].label == "change, pp"
     assert APPROXIMATIONS["more_than"].words == "more than "
-
-
-def test_kinds_table_agrees_with_the_chart_constants():
-    # plots.py keeps copies until it reads briefing.kinds; they must say what the table says.
-    from briefing import plots
-
-    assert {k: v.colour for k, v in KINDS.items()} == plots.KIND_COLOURS
-    assert {k: v.axis for k, v in KINDS.items()} == plots._KIND_WORDS
-    assert {k: v.noun for k, v in KINDS.items()} == plots._ALT_KINDS
-    assert {k: v.words for k, v in APPROXIMATIONS.items()} == plots.APPROX_WORDS

@@ -162,7 +162,7 @@ def test_respectively_reads_its_sentence_once(monkeypatch):
     f = b.figures
     assert len(f) == 100
     # each pair of values: output, then sales
-    assert list(f["subject"].iloc[:2]) == ["Output", "sales"]
+    assert list(f["subject"].iloc[:2]) == ["growth of Output", "growth of sales"]
     seen = {}
     real = subjects._respectively
 

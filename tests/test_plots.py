@@ -120,7 +120,9 @@ def test_empty_selection_raises(seed):
 
 
 def test_bar_chart_has_unit_axis_sector_colours_qualified_labels_and_source(seed):
-    df = seed.figures.query("sector == 'telecoms_5g' and unit == 'count' and kind == 'level'")
+    df = plots.one_per_statistic(
+        seed.figures.query("sector == 'telecoms_5g' and unit == 'count' and kind == 'level'")
+    )
     ax = plots.bar_figures(df, b=seed, title="Telecoms counts")
     assert ax.get_xlabel() == "Level (number)"
     title = ax.figure.get_suptitle()  # house style: the title flush with the chart's left edge
@@ -131,13 +133,13 @@ def test_bar_chart_has_unit_axis_sector_colours_qualified_labels_and_source(seed
     assert all(bar.get_facecolor() == pytest.approx(want) for bar in bars)
     labels = [t.get_text() for t in ax.texts]
     assert "more than 7,000" in labels  # "more than 7,000" 5G + Industrial Internet projects
-    assert "3.19 million" in labels
+    assert "3.189 million" in labels  # at the speaker's precision, not rounded to 3 digits
     src = _source(ax.figure)
     assert src == "Source: SCIO briefing, Oct. 20, 2023 (MIIT); speaker: Zhao Zhiguo"
 
 
 def test_bar_chart_axis_names_percent_and_points(seed):
-    f = seed.figures.query("sector == 'industrial_economy'")
+    f = plots.one_per_statistic(seed.figures.query("sector == 'industrial_economy'"))
     ax = plots.bar_figures(f.query("kind == 'growth'"))
     assert ax.get_xlabel() == "Change (%)"
     ax = plots.bar_figures(f.query("kind == 'pp_change'"))
@@ -145,7 +147,7 @@ def test_bar_chart_axis_names_percent_and_points(seed):
 
 
 def test_growth_vs_pp_puts_each_unit_on_its_own_axis(seed):
-    f = seed.figures.query("sector == 'industrial_economy'")
+    f = plots.one_per_statistic(seed.figures.query("sector == 'industrial_economy'"))
     fig = plots.growth_vs_pp(f, b=seed)
     xlabels = [ax.get_xlabel() for ax in fig.axes]
     assert xlabels == ["Change (%)", "Difference (percentage points)"]
@@ -157,6 +159,8 @@ def test_growth_vs_pp_puts_each_unit_on_its_own_axis(seed):
 
 def test_levels_one_panel_per_unit(seed):
     f = seed.figures.query("sector == 'new_energy_vehicles'")
+    lv = f[f["kind"] == "level"]
+    f = f[f["unit"].isin(lv["unit"].value_counts().loc[lambda n: n > 1].index)]  # no single-bar panel
     fig = plots.levels(f, log_units=["count", "km"])
     units = list(dict.fromkeys(f.loc[f["kind"] == "level", "unit"].astype(str)))
     assert len(fig.axes) == len(units)
@@ -331,8 +335,10 @@ def test_log_panel_and_share_alt_text_keep_qualifiers():
         "Roads and miles. Level (km). Dots on a logarithmic scale of 2 figures (km), largest first: "
         "mileage: more than 70 million km; roads: more than 20,000 km."
     )
-    ax = plots.share_bars(_rows(subject=["of sales"], value=[29.8], kind=["share"]))
-    assert plots.alt_text(ax) == "1 share, each filled against its own whole of 100%: of sales: 29.8%."
+    ax = plots.share_bars(_rows(subject=["of sales", "of output"], value=[29.8, 31.0], kind=["share"] * 2))
+    assert plots.alt_text(ax) == (
+        "2 shares, each filled against its own whole of 100%: of sales: 29.8%; of output: 31.0%."
+    )
 
 
 def test_alt_text_lists_at_most_twelve_items_and_says_how_many_more():
@@ -351,7 +357,7 @@ def test_a_chart_drawn_by_hand_is_described_from_its_axes():
 
 
 def test_notebook_png_is_twice_the_resolution_and_carries_the_alt_text():
-    df = _rows(subject=["exports"], value=[110.0])
+    df = _rows(subject=["exports", "sales"], value=[110.0, 30.0])
     fig = plots.bar_figures(df).figure
     data, meta = plots._png_with_alt(fig)
     import base64
@@ -360,4 +366,71 @@ def test_notebook_png_is_twice_the_resolution_and_carries_the_alt_text():
     png = base64.b64decode(data)
     width = struct.unpack(">I", png[16:20])[0]
     assert width // 2 == meta["width"]  # IPython halves the pixel width for display
-    assert meta["alt"] == "Bars of 1 figure (percent): exports: 110.0%."
+    assert meta["alt"] == "Bars of 2 figures (percent): exports: 110.0%; sales: 30.0%."
+
+
+# --- what must not be drawn together (issue 17) -------------------------------------------------------------
+
+
+def test_bar_figures_refuses_mixed_kinds():
+    # a growth rate and a share are both in percent, but not comparable
+    df = _rows(subject=["exports", "of sales"], value=[110.0, 29.8], kind=["growth", "share"])
+    with pytest.raises(ValueError, match="mix kinds growth, share"):
+        plots.bar_figures(df)
+    with pytest.raises(ValueError, match="mix kinds"):
+        plots.bars_by_unit(df)
+
+
+def test_share_bars_refuses_a_growth_rate():
+    df = _rows(subject=["grew", "share"], value=[10.0, 40.0], kind=["growth", "share"])
+    with pytest.raises(ValueError, match="kind share"):
+        plots.share_bars(df)
+
+
+def test_bar_figures_draws_a_statistic_once():
+    # F041 repeats F004 (11.3% investment growth said twice): drawing both is refused
+    df = _rows(subject=["investment", "Investment", "output"], value=[11.3, 11.3, 6.0])
+    df["figure_id"] = ["F004", "F041", "F007"]
+    df["repeat_of"] = pd.Series([pd.NA, "F004", pd.NA], dtype="string")
+    with pytest.raises(ValueError, match="repeat one statistic: F004\\+F041"):
+        plots.bar_figures(df)
+    ax = plots.bar_figures(plots.one_per_statistic(df))
+    assert len(ax.patches) == 2
+    # a later mention alone is one statistic: drawable
+    assert len(plots.bar_figures(df.iloc[[1, 2]]).patches) == 2
+
+
+def test_no_single_bar_chart():
+    with pytest.raises(ValueError, match="no single bar \\(F048\\)"):
+        plots.bar_figures(_rows(subject=["density"], value=[300.0], figure_id=["F048"]))
+    with pytest.raises(ValueError, match="no single bar"):
+        plots.share_bars(_rows(subject=["of sales"], value=[29.8], kind=["share"]))
+
+
+def test_log_scale_draws_dots_without_stems():
+    df = _rows(subject=["roads", "mileage"], value=[2e4, 7e7], unit=["km"] * 2, kind=["level"] * 2)
+    ax = plots.bar_figures(df, log=True)
+    assert ax.get_xscale() == "log"
+    assert not ax.collections or all(type(c).__name__ == "PathCollection" for c in ax.collections)
+    assert not [c for c in ax.collections if type(c).__name__ == "LineCollection"]  # no stems
+
+
+def test_computed_values_are_hatched_with_a_legend_entry():
+    df = _rows(subject=["2023", "2022 (implied)"], value=[6.278e6, 4.566e6], unit=["count"] * 2,
+               kind=["level"] * 2, computed=[False, True])  # fmt: skip
+    ax = plots.bar_figures(df)
+    said, computed = ax.patches
+    assert said.get_hatch() is None
+    assert computed.get_hatch() == plots.COMPUTED_STYLE["hatch"]
+    assert computed.get_facecolor() != said.get_facecolor()
+    labels = [t.get_text() for legend in ax.figure.legends for t in legend.get_texts()]
+    assert plots.COMPUTED_LABEL in labels
+    assert "(computed here, not said)" in plots.alt_text(ax)
+
+
+def test_a_said_column_gives_the_bar_label():
+    # 825,000 exports after growth of 110%: the implied 392,857 is shown as its inputs allow
+    df = _rows(subject=["2023", "2022"], value=[825000.0, 392857.1], unit=["count"] * 2, kind=["level"] * 2,
+               said=[None, "about 390,000"], computed=[False, True])  # fmt: skip
+    ax = plots.bar_figures(df)
+    assert [t.get_text() for t in ax.texts] == ["825,000", "about 390,000 (computed)"]

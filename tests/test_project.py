@@ -82,6 +82,8 @@ ORIGINALS = {
     "2023-10-20-miit-industry-it-q1-q3.meta.yml": "data/raw",
     "official_figures.csv": "data/reference",
     "official_figures.meta.yml": "data/reference",
+    "context_series.csv": "data/reference",
+    "context_series.meta.yml": "data/reference",
 }
 
 
@@ -103,6 +105,7 @@ def test_packaged_data_match_the_checksums_in_their_provenance():
     for data, meta in [
         (paths.bundled_transcript(), ROOT / "data" / "raw" / "2023-10-20-miit-industry-it-q1-q3.meta.yml"),
         (paths.bundled_reference(), ROOT / "data" / "reference" / "official_figures.meta.yml"),
+        (paths.bundled_file("context_series.csv"), ROOT / "data" / "reference" / "context_series.meta.yml"),
     ]:
         m = yaml.safe_load(meta.read_text(encoding="utf-8"))
         raw = data.read_bytes()

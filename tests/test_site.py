@@ -10,7 +10,9 @@ The browser test opens the book in headless Chromium (Debian's /usr/bin/chromium
 1280 px and 390 px and fails if any request leaves the machine, a policy violation or a script error
 happens, the page scrolls sideways, an image lacks alt text, a code input is visible before its toggle is
 opened, search does not find a word of the text, or previous/next and the in-page contents are missing.
-It saves screenshots of the contents page and two chapters in screenshots/.
+It also fails if an exercise's solution is visible before its button is clicked or hidden after, or if
+search does not find a glossary term. It saves screenshots of the contents page, two chapters and an
+exercise before and after its solution is opened in screenshots/.
 """
 
 from __future__ import annotations
@@ -38,6 +40,11 @@ from .conftest import ROOT
 
 NOTEBOOK_DIR = ROOT / "notebooks"
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("[0-9][0-9]-*.ipynb"))
+#: The primer comes first in the contents, before the numbered chapters.
+PRIMER = NOTEBOOK_DIR / "primer.ipynb"
+CHAPTERS = ([PRIMER] if PRIMER.exists() else []) + NOTEBOOKS
+#: A glossary term that search must find on the glossary page.
+GLOSSARY_WORD = "ledger"
 SCREENSHOTS = ROOT / "screenshots"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -130,18 +137,53 @@ def test_every_notebook_has_a_page_and_the_contents_lists_them_in_order(book):
     index = Page((book / "book" / "index.html").read_text(encoding="utf-8"))
     chapters = [a["href"] for a in index.find("a") if a.get("class") == "reference internal"]
     chapters = [h for h in chapters if h.startswith("../notebooks/")]
-    want = [f"../notebooks/{nb.stem}.html" for nb in NOTEBOOKS]
+    want = [f"../notebooks/{nb.stem}.html" for nb in CHAPTERS]
     assert list(dict.fromkeys(chapters)) == want
-    for nb in NOTEBOOKS:
+    for nb in CHAPTERS:
         text = _page(book, nb).read_text(encoding="utf-8")
         title, _ = heading(read(nb))
         assert f"<title>{html.escape(re.sub(r'[`*]', '', title), quote=False)}" in text, nb.name
     assert (book / "index.html").is_file() and "book/index.html" in (book / "index.html").read_text()
     assert (book / "book" / "api.html").is_file() and (book / "search.html").is_file()
+    for extra in ("glossary", "fields", "cite"):
+        assert (book / "book" / f"{extra}.html").is_file(), extra
+
+
+def test_data_dictionary_and_glossary_pages(book):
+    fields = (book / "book" / "fields.html").read_text(encoding="utf-8")
+    for column in ("figure_id", "char_start", "approx", "of_total"):
+        assert f'<code class="docutils literal notranslate"><span class="pre">{column}</span>' in fields, (
+            column
+        )
+    glossary = (book / "book" / "glossary.html").read_text(encoding="utf-8")
+    assert len(re.findall(r'<dt id="term-', glossary)) >= 15
+
+
+def test_every_exercise_has_a_folded_solution(book):
+    for nb in NOTEBOOKS:
+        text = _page(book, nb).read_text(encoding="utf-8")
+        exercises = len(re.findall(r'<div class="exercise admonition"', text))
+        solutions = len(re.findall(r'<div class="solution dropdown admonition"', text))
+        assert exercises >= 3 and solutions == exercises, (
+            f"{nb.name}: {exercises} exercises, {solutions} folded"
+        )
 
 
 def _pages(book: Path) -> list[Path]:
     return sorted(p for p in book.rglob("*.html") if not {".doctrees", "_static"} & set(p.parts))
+
+
+def test_the_provenance_page_marks_every_token_and_anchors_every_figure(book, seed):
+    from briefing.provenance import page
+
+    md = (ROOT / "book" / "provenance.md").read_text(encoding="utf-8")
+    assert md == page(seed), "book/provenance.md is out of date: python -m briefing.provenance"
+    assert "<script" not in md
+    built = Page((book / "book" / "provenance.html").read_text(encoding="utf-8"))
+    ids = {a.get("id") for _, a in built.tags}
+    assert set(seed.figures["figure_id"]) <= ids  # each figure's row
+    assert set(seed.numbers["number_id"]) <= ids  # each token of the ledger, marked in the text
+    assert "provenance.html" in (book / "book" / "index.html").read_text()
 
 
 def test_every_page_has_a_policy_before_its_scripts_that_allows_nothing_from_elsewhere(book):
@@ -195,7 +237,7 @@ def test_every_chart_has_alt_text_that_says_what_it_shows(book):
 
 
 def test_code_inputs_are_behind_a_toggle(book):
-    for nb in NOTEBOOKS:
+    for nb in CHAPTERS:
         text = _page(book, nb).read_text(encoding="utf-8")
         inputs = len(re.findall(r'<div class="cell_input', text))
         hidden = len(re.findall(r'<details class="[^"]*\bhide above-input"', text))
@@ -281,9 +323,14 @@ PAGE_FACTS = """() => {
 }"""
 
 
+def _teaching(cell) -> bool:
+    """A cell the teaching script inserted (objectives, exercises): not the chapter's own prose."""
+    return any(t.startswith("teaching-") for t in cell.get("metadata", {}).get("tags", []))
+
+
 def _first_long_word(nb: Path) -> str:
     """A word of the notebook's own prose (its second Markdown cell) that search must find."""
-    cells = [c for c in read(nb).cells if c.cell_type == "markdown"]
+    cells = [c for c in read(nb).cells if c.cell_type == "markdown" and not _teaching(c)]
     words = re.findall(r"[A-Za-z]{9,}", " ".join(c.source for c in cells[1:3]))
     assert words, nb.name
     return words[0].lower()
@@ -296,7 +343,8 @@ def test_book_in_headless_chromium(server):
     SCREENSHOTS.mkdir(exist_ok=True)
     outside: list[str] = []
     errors: list[str] = []
-    pages = ["book/index.html", "book/api.html"] + [f"notebooks/{nb.stem}.html" for nb in NOTEBOOKS]
+    pages = ["book/index.html", "book/api.html", "book/glossary.html", "book/provenance.html"]
+    pages += [f"notebooks/{nb.stem}.html" for nb in CHAPTERS]
     t = time.perf_counter()
 
     def leaves(r):
@@ -348,6 +396,19 @@ def test_book_in_headless_chromium(server):
                 page.locator("details.above-input > summary").first.click()
                 assert page.locator(".cell_input").first.is_visible(), "a toggle did not show its code"
 
+                # An exercise's solution stays folded until its button is clicked.
+                solution = page.locator("div.solution.dropdown").first
+                body = solution.locator("section").first
+                solution.scroll_into_view_if_needed()
+                assert not body.is_visible(), "a solution is shown before its button is clicked"
+                if width == WIDTHS[0]:
+                    page.screenshot(path=str(SCREENSHOTS / "exercise-book-before.png"))
+                solution.locator("button.toggle-button").click()
+                body.wait_for(state="visible", timeout=5_000)
+                assert body.is_visible(), "a solution stays hidden after its button is clicked"
+                if width == WIDTHS[0]:
+                    page.screenshot(path=str(SCREENSHOTS / "exercise-book-after.png"))
+
                 # Previous and next chapters, and the in-page contents (at desktop width).
                 i = NOTEBOOKS.index(target)
                 assert page.locator("a.left-prev").get_attribute("href") == f"{NOTEBOOKS[i - 1].stem}.html"
@@ -361,9 +422,89 @@ def test_book_in_headless_chromium(server):
                 hit = page.locator(f'#search-results a[href*="{target.stem}"]')
                 hit.first.wait_for(state="attached", timeout=15_000)
                 assert hit.count() >= 1, f"search for {word!r} does not find {target.stem}"
+
+                # Search finds a glossary term on the glossary page.
+                page.goto(f"{server}/search.html?q={GLOSSARY_WORD}")
+                hit = page.locator('#search-results a[href*="glossary"]')
+                hit.first.wait_for(state="attached", timeout=15_000)
+                assert hit.count() >= 1, f"search for {GLOSSARY_WORD!r} does not find the glossary"
                 context.close()
         finally:
             browser.close()
     print(f"browser test: {time.perf_counter() - t:.1f} s")
     assert not outside, f"the book asked the network for: {outside[:5]}"
     assert not errors, f"script errors: {errors[:5]}"
+
+
+# --- in JupyterLab ------------------------------------------------------------------------------------------
+
+#: The notebook opened in JupyterLab, and its cell settings: every cell rendered (no virtual scrolling).
+LAB_NOTEBOOK = "03-new-energy-vehicles.ipynb"
+LAB_SETTINGS = '{"windowingMode": "none"}'
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_an_exercise_renders_in_jupyterlab(tmp_path):
+    """``make lab``: JupyterLab with jupyterlab-myst renders an exercise as an exercise (not as a fenced code
+    block) and its solution folded until its summary is clicked."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"Chromium not found at {CHROMIUM}: JupyterLab test skipped")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (Python) is not installed")
+    pytest.importorskip("jupyterlab_myst", reason="jupyterlab-myst is not installed")
+    import urllib.request
+
+    settings = tmp_path / "user" / "@jupyterlab" / "notebook-extension"
+    settings.mkdir(parents=True)
+    (settings / "tracker.jupyterlab-settings").write_text(LAB_SETTINGS)
+    env = dict(
+        os.environ, JUPYTERLAB_SETTINGS_DIR=str(tmp_path / "user"), JUPYTER_RUNTIME_DIR=str(tmp_path / "rt")
+    )
+    port = _free_port()
+    cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1"]
+    cmd += ["--IdentityProvider.token=", "--ServerApp.password=", f"--ServerApp.root_dir={NOTEBOOK_DIR}"]
+    cmd += ["--ServerApp.allow_root=True", "--LabApp.extension_manager=readonly", "--LabApp.news_url="]
+    cmd += ["--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+    t = time.perf_counter()
+    lab = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            if lab.poll() is not None:
+                pytest.fail(f"JupyterLab did not start:\n{lab.stderr.read()[-2000:]}")
+            try:
+                urllib.request.urlopen(f"{url}/api/status", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        with sync_api.sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, timeout=15_000)
+            try:
+                page = browser.new_page(viewport={"width": 1280, "height": 900})
+                page.set_default_timeout(30_000)
+                page.goto(f"{url}/lab/tree/{LAB_NOTEBOOK}")
+                exercise = page.locator(".myst aside.myst-exercise").first
+                exercise.wait_for(state="attached")
+                exercise.scroll_into_view_if_needed()
+                assert exercise.locator(".myst-exercise-title").inner_text().startswith("Exercise")
+                solution = page.locator(".myst details").filter(has_text="Solution").first
+                assert solution.get_attribute("open") is None, "the solution is open before it is clicked"
+                body = solution.locator(":scope > :not(summary)").first
+                assert not body.is_visible(), "the solution's text shows before it is clicked"
+                SCREENSHOTS.mkdir(exist_ok=True)
+                page.screenshot(path=str(SCREENSHOTS / "exercise-lab-before.png"))
+                solution.locator(":scope > summary").click()
+                body.wait_for(state="visible", timeout=5_000)
+                page.screenshot(path=str(SCREENSHOTS / "exercise-lab-after.png"))
+            finally:
+                browser.close()
+    finally:
+        lab.terminate()
+        lab.wait(10)
+    print(f"JupyterLab test: {time.perf_counter() - t:.1f} s")

@@ -79,21 +79,35 @@ from .derivations import derivations
 from .parts import _coincidences, _parts
 from .period_algebra import compatible, period_span
 from .precision import Precision, precision
-from .reference import REFERENCE_COLUMNS, Statement, compare_reference, load_reference, note_statements
+from .reference import (
+    CONTEXT_CHECK_COLUMNS,
+    CONTEXT_COLUMNS,
+    REFERENCE_COLUMNS,
+    Statement,
+    compare_context,
+    compare_reference,
+    load_context,
+    load_reference,
+    note_statements,
+)
 from .repeats import repeats
 from .words import acronyms, words
 
 __all__ = [
     "CHECK_COLUMNS",
+    "CONTEXT_CHECK_COLUMNS",
+    "CONTEXT_COLUMNS",
     "MIN_DIGITS",
     "REFERENCE_COLUMNS",
     "Precision",
     "Statement",
     "acronyms",
     "check",
+    "compare_context",
     "compare_reference",
     "compatible",
     "derivations",
+    "load_context",
     "load_reference",
     "note_statements",
     "period_span",

@@ -7,6 +7,7 @@ import datetime as dt
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 
@@ -61,9 +62,16 @@ def _after(quote: str, k: int) -> str:
 
 
 def _context(b) -> _Context:
-    acr = acronyms(b.text)
+    return _context_of(b.figures, b.text, b.meta.date)
+
+
+def _context_of(figures: pd.DataFrame, text: str, today: dt.date | None) -> _Context:
+    """The figures of a table prepared for the checks; the groups are read from ``repeat_of`` when the table
+    has it (:func:`_groups_from_links`), else worked out (:func:`_repeat_groups`)."""
+    acr = acronyms(text)
     figs = []
-    for n, r in enumerate(b.figures.itertuples(index=False)):
+    rows: list[Any] = list(figures.itertuples(index=False))
+    for n, r in enumerate(rows):
         span = None
         if isinstance(r.period_start, dt.date) and isinstance(r.period_end, dt.date):
             span = (r.period_start, r.period_end)
@@ -78,9 +86,25 @@ def _context(b) -> _Context:
                 after=_after(_str(r.quote), int(r.char_end) - int(r.quote_start)),
             )
         )  # fmt: skip
-    ctx = _Context(figs, b.meta.date, acr)
-    ctx.groups = _repeat_groups(ctx)
+    ctx = _Context(figs, today, acr)
+    if "repeat_of" in figures:
+        ctx.groups = _groups_from_links(figs, [_str(x) for x in figures["repeat_of"]])
+    else:
+        ctx.groups = _repeat_groups(ctx)
     return ctx
+
+
+def _groups_from_links(figs: list[_Fig], repeat_of: list[str]) -> list[list[_Fig]]:
+    """The statistics as ``repeat_of`` links them: each figure with the later mentions that point to it."""
+    n_of = {f.id: f.n for f in figs}
+    groups: dict[int, list[_Fig]] = {}
+    for f, first in zip(figs, repeat_of, strict=True):
+        groups.setdefault(n_of.get(first, f.n) if first else f.n, []).append(f)
+    out = sorted(groups.values(), key=lambda g: g[0].n)
+    for k, g in enumerate(out):
+        for f in g:
+            f.group = k
+    return out
 
 
 def _restated(a: _Fig, b: _Fig) -> bool:

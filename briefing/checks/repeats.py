@@ -1,4 +1,6 @@
-"""The ``repeat`` check: the same statistic said more than once, consistent or not."""
+"""Repeats: the same statistic said more than once. :func:`repeat_links` gives the figures table its
+``repeat_of`` column (each later mention points to the first); the ``repeat`` check (:func:`repeats`) reads
+the statistics from it and says whether the mentions agree."""
 
 from __future__ import annotations
 
@@ -6,9 +8,37 @@ import bisect
 
 import pandas as pd
 
-from .context import _APPROX_DOWN, _APPROX_UP, _Context, _context, _Fig, _ids
+from .context import _APPROX_DOWN, _APPROX_UP, _Context, _context, _context_of, _Fig, _ids
 from .period_algebra import _span_text
-from .words import _WORD
+from .words import _WORD, acronyms, words
+
+
+def repeat_links(figures: pd.DataFrame, text: str, today=None) -> list[str | None]:
+    """For each row of ``figures`` (a figures table without ``repeat_of``), the ``figure_id`` of the first
+    mention of its statistic when it is a later mention, else None. Two mentions are one statistic by the
+    rule of :func:`briefing.checks.context._same_statistic` (same unit, kind and value within rounding,
+    compatible periods, subjects sharing half their content words), grouped transitively."""
+    ctx = _context_of(figures.drop(columns=["repeat_of"], errors="ignore"), text, today)
+    out: list[str | None] = [None] * len(ctx.figs)
+    for g in ctx.groups:
+        for f in g[1:]:
+            out[f.n] = g[0].id
+    return out
+
+
+def shared_subjects(figures: pd.DataFrame, repeat_of: list[str | None], text: str) -> list[str]:
+    """The subject of each row once repeats are linked: a later mention takes its first mention's subject
+    when that one says everything it says (every content word of the later subject, stemmed, is in it), so
+    one statistic carries one label; otherwise it keeps its own."""
+    acr = acronyms(text)
+    subjects = [str(s) for s in figures["subject"]]
+    row_of = {fid: k for k, fid in enumerate(figures["figure_id"])}
+    out = list(subjects)
+    for k, first in enumerate(repeat_of):
+        j = row_of.get(first) if first else None
+        if j is not None and words(subjects[k], acr) <= words(subjects[j], acr):
+            out[k] = subjects[j]
+    return out
 
 
 def _conflicts(g: list[_Fig]) -> list[str]:
