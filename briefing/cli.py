@@ -131,14 +131,15 @@ def write_tables(tables: dict[str, pd.DataFrame], out: Path) -> list[Path]:
 
 
 def _expand(inputs: Sequence[str]) -> list[Path]:
-    """Files as given; a directory stands for the ``*.txt`` files directly inside it."""
+    """Files as given; a directory stands for the ``*.txt`` files (and saved ``*.html``/``*.htm`` pages)
+    directly inside it."""
     paths: list[Path] = []
     for s in inputs:
         p = Path(s)
         if p.is_dir():
-            found = sorted(p.glob("*.txt"))
+            found = sorted(q for q in p.iterdir() if q.suffix.lower() in (".txt", ".html", ".htm"))
             if not found:
-                raise TranscriptError(str(p), "directory contains no .txt transcripts")
+                raise TranscriptError(str(p), "directory contains no .txt transcripts or .html pages")
             paths.extend(found)
         else:
             paths.append(p)

@@ -17,10 +17,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import schema
+from . import html, schema
 from .dialogue import Exchange, Turn, build_exchanges, build_turns, slug
 from .errors import TranscriptError
 from .figures import Figure, Sentence, build_figures
+from .formats import read_other
 from .layout import Layout, read_layout, split_lines
 from .lexicon import Lexicon
 from .numbers import Token, find_tokens
@@ -54,6 +55,8 @@ class Meta:
     sha256: str  # of the parsed text, UTF-8
     n_chars: int
     warnings: tuple[str, ...] = field(default=())
+    layout_format: str = "scio"  # scio | conference | release (briefing/formats.py)
+    source_format: str = "text"  # text | html: the text was read out of a web page (briefing/html.py)
 
     def to_dict(self) -> dict:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
@@ -90,7 +93,9 @@ class Steps:
 class Briefing:
     """A parsed SCIO briefing transcript. Build one with :func:`parse`, :func:`read` or :func:`load`."""
 
-    def __init__(self, text: str, source: str, lexicon: Lexicon | None = None) -> None:
+    def __init__(
+        self, text: str, source: str, lexicon: Lexicon | None = None, *, source_format: str = "text"
+    ) -> None:
         self.text = text
         self.source = source
         #: The vocabularies this briefing was read with (:meth:`Lexicon.bundled` unless given).
@@ -103,7 +108,13 @@ class Briefing:
         lay = self._layout
         self._turns: list[Turn] = build_turns(match, lay)
         self._exchanges: list[Exchange] = build_exchanges(self._turns)
-        if not (lay.date or lay.listed or any(t.speaker for t in self._turns)):
+        self._formats = ("scio", source_format)
+        other = read_other(match, lines, lay, self._turns, source)  # a conference or a release
+        if other is not None:
+            self._layout, self._turns, self._exchanges = other.layout, other.turns, other.exchanges
+            lay = self._layout
+            self._formats = (other.format, source_format)
+        if other is None and not (lay.date or lay.listed or any(t.speaker for t in self._turns)):
             raise TranscriptError(
                 source,
                 "no briefing date, speaker list or speaker label found: "
@@ -148,6 +159,8 @@ class Briefing:
             sha256=hashlib.sha256(self.text.encode("utf-8")).hexdigest(),
             n_chars=len(self.text),
             warnings=tuple(f"line {ln}: {msg}" if ln else msg for ln, msg in lay.warnings),
+            layout_format=self._formats[0],
+            source_format=self._formats[1],
         )
 
     def _build_sentences(self) -> None:
@@ -539,12 +552,18 @@ def parse(text: str, source: str = "<string>", *, lexicon: Lexicon | None = None
     ``Lexicon.bundled().with_units({"TWh": ["TWh", "terawatt-hours"]})``."""
     if not isinstance(text, str):
         raise TypeError(f"parse() takes str, not {type(text).__name__}; use read() for files")
+    if html.looks_like_html(text):  # a saved web page: its article (briefing/html.py)
+        page = html.extract(text, source)
+        return Briefing(normalise(page.text, source), source, lexicon, source_format="html")
     return Briefing(normalise(text, source), source, lexicon)
 
 
 def read(path: str | os.PathLike[str], *, lexicon: Lexicon | None = None) -> Briefing:
     """Read and parse a transcript file (UTF-8, with or without BOM, LF or CRLF); ``lexicon`` as in
-    :func:`parse`."""
+    :func:`parse`. A saved web page (``.html``, or HTML inside) is read as its article text."""
+    page = html.read_page(path)
+    if page is not None:
+        return Briefing(normalise(page.text, str(path)), str(path), lexicon, source_format="html")
     return Briefing(read_text(path), str(path), lexicon)
 
 

@@ -1,0 +1,136 @@
+"""Press-conference and press-release formats other than the SCIO transcript, and saved HTML pages
+(issue 16): each fixture in ``tests/fixtures/formats/`` reads into the metadata, turns, exchanges and
+figures written by hand in its ``.expected.yml``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pytest
+import yaml
+
+import briefing
+
+from .conftest import FIXTURES
+
+FORMATS = sorted(p for p in (FIXTURES / "formats").iterdir() if p.suffix in (".txt", ".html"))
+
+
+def _expected(path):
+    return yaml.safe_load(path.with_suffix(".expected.yml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module", params=FORMATS, ids=[p.name for p in FORMATS])
+def case(request):
+    return briefing.read(request.param), _expected(request.param)
+
+
+def _na(v):
+    return None if v != v else v
+
+
+def test_meta(case):
+    b, exp = case
+    m = exp["meta"]
+    assert b.meta.title == m["title"]
+    want = m["date"]
+    if isinstance(want, str):
+        want = dt.date.fromisoformat(want)
+    assert b.meta.date == want
+    assert b.meta.chair == m.get("chair")
+    assert list(b.meta.speakers) == m.get("speakers", [])
+    assert b.meta.layout_format == exp["format"]
+    assert b.meta.source_format == exp.get("source_format", "text")
+
+
+def test_turns(case):
+    b, exp = case
+    t = b.turns
+    names = dict(zip(b.speakers["speaker_id"], b.speakers["name"], strict=True))
+    assert len(t) == exp["n_turns"], t[["speaker", "role"]].to_dict("records")
+    for row, want in zip(t.itertuples(), exp["turns"], strict=True):
+        assert _na(row.speaker) == want["speaker"], row.turn_id
+        assert row.role == want["role"], (row.turn_id, row.speaker)
+        assert row.text.startswith(want["starts"]), (row.turn_id, row.text[:60])
+        if "ends" in want:
+            assert row.text.endswith(want["ends"]), (row.turn_id, row.text[-60:])
+        if "name" in want:
+            assert names.get(_na(row.speaker_id)) == want["name"], row.turn_id
+
+
+def test_exchanges(case):
+    b, exp = case
+    got = [(_na(o), _na(a)) for o, a in zip(b.exchanges["outlet"], b.exchanges["answerer"], strict=True)]
+    assert got == [(e["outlet"], e["answerer"]) for e in exp.get("exchanges") or []]
+
+
+def test_warnings(case):
+    b, exp = case
+    want = exp["warnings"] or []
+    assert len(b.warnings) == len(want), b.warnings
+    for w in want:
+        assert any(w in got for got in b.warnings), (w, b.warnings)
+
+
+def test_figures(case):
+    b, exp = case
+    f = b.figures
+    if "n_figures" in exp:
+        assert len(f) == exp["n_figures"], f["surface"].tolist()
+    for want in exp.get("figures") or []:
+        rows = f[f["surface"].str.startswith(want["number"])]
+        rows = rows[[math.isclose(v, want["value"], rel_tol=1e-9) for v in rows["value"]]]
+        assert len(rows) >= 1, (want, f["surface"].tolist())
+        r = rows.iloc[0]
+        assert r["unit"] == want["unit"], want
+        assert r["kind"] == want["kind"], want
+        assert r["approx"] == want.get("approx", "exact"), want
+        if "period" in want:
+            assert _na(r["period"]) == want["period"], want
+
+
+def test_spans_index_the_text(case):
+    """Every figure's span cuts its surface out of ``b.text`` (the extracted text, for a page)."""
+    b, exp = case
+    for r in b.figures.itertuples():
+        assert b.text[r.char_start : r.char_end] == r.surface
+    for r in b.turns.itertuples():
+        assert b.text[r.char_start : r.char_end] == r.text
+    if "text" in exp:
+        assert b.text == exp["text"]
+    if "text_starts" in exp:
+        assert b.text.startswith(exp["text_starts"]), b.text[:200]
+    for bad in exp.get("text_excludes") or []:
+        assert bad not in b.text, bad
+
+
+def test_unreadable_inputs_say_what_was_expected(tmp_path):
+    """Refused only when there is neither a date nor any text; the message says what was expected."""
+    p = tmp_path / "furniture.txt"
+    p.write_text("Home > News\nShare:\n", encoding="utf-8")
+    with pytest.raises(briefing.TranscriptError) as err:
+        briefing.read(p)
+    msg = str(err.value)
+    assert "furniture.txt" in msg
+    assert "date" in msg and "paragraph" in msg
+
+
+def test_undated_statement_is_read_with_a_warning():
+    text = (
+        "China's retail sales grew in May\n\n"
+        "BEIJING -- Retail sales of consumer goods grew 3.7 percent year on year in May, "
+        "official data showed.\n"
+    )
+    b = briefing.parse(text, source="undated.txt")
+    assert b.meta.layout_format == "release"
+    assert b.meta.date is None
+    assert len(b.turns) == 1
+    assert any("date" in w for w in b.warnings), b.warnings
+    assert b.figures["value"].tolist() == [3.7]
+    assert b.figures["unit"].tolist() == ["%"]
+
+
+def test_scio_transcript_is_still_scio(seed):
+    assert seed.meta.layout_format == "scio"
+    assert seed.meta.source_format == "text"
