@@ -13,7 +13,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]-*.ipynb))
 NOTEBOOKS += $(wildcard notebooks/primer.ipynb)
 
 .PHONY: pdf
-.PHONY: all install constraints typecheck report tables notebooks site test lint unit nbval quick lab bench clean
+.PHONY: all install constraints typecheck report tables notebooks site test lint unit unit-core unit-slow nbval quick lab bench clean
 
 all: report
 
@@ -91,11 +91,20 @@ PYTEST := $(BIN)/pytest -q -p no:cacheprovider
 
 # Everything: lint, then types, the tests (book and browser included) and the notebooks under nbval, as
 # three processes side by side (two cores: mypy and nbval share one while the tests take the other).
-test: lint
-	@$(MAKE) --no-print-directory -j3 --output-sync=target typecheck unit nbval
+# Four jobs side by side: the browser, book and wheel tests spend much of their time waiting on Chromium,
+# Sphinx and pip, so they run beside the other tests instead of after them.
+SLOW_TESTS := tests/test_site.py tests/test_report.py tests/test_wheel.py
 
-unit: $(STAMP)
-	$(PYTEST) tests
+test: lint
+	@$(MAKE) --no-print-directory -j4 --output-sync=target typecheck unit-core unit-slow nbval
+
+unit: unit-core unit-slow
+
+unit-core: $(STAMP)
+	$(PYTEST) tests $(addprefix --ignore=,$(SLOW_TESTS))
+
+unit-slow: $(STAMP)
+	$(PYTEST) $(SLOW_TESTS)
 
 nbval: $(STAMP)
 ifneq ($(NOTEBOOKS),)
@@ -104,7 +113,7 @@ endif
 
 # For iterating: lint and the tests without the wheel build, the book and the browser (about a minute).
 quick: lint
-	$(PYTEST) tests --ignore=tests/test_wheel.py --ignore=tests/test_site.py
+	$(PYTEST) tests $(addprefix --ignore=,$(SLOW_TESTS))
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install -q -e '.[bench]'

@@ -166,13 +166,14 @@ def _conference(text: str, lines: list[Line], lay0: Layout, scio_labels: bool) -
             return None
         qa = any(lab and lab[0] in _Q_LABELS | _A_LABELS for _, lab in labelled)
         dated = any(
-            _is_date_line(ln.content) or _DATE_PREFIX.match(ln.content) for ln, _ in labelled[:first_label]
+            bool(_is_date_line(ln.content) or _DATE_PREFIX.match(ln.content))
+            for ln, _ in labelled[:first_label]
         )
         # labels the SCIO reader did not see ("CCTV: ..." on the line of the speech): questions answered
         answered = sum(
-            1
+            1  # type: ignore[misc]
             for i in range(1, len(labelled))
-            if labelled[i][1] and labelled[i - 1][1] and labelled[i][1][0] != labelled[i - 1][1][0]
+            if labelled[i][1] and labelled[i - 1][1] and labelled[i][1][0] != labelled[i - 1][1][0]  # type: ignore[index]
             and labelled[i - 1][0].content.rstrip().endswith("?")
         )  # fmt: skip
         if not (qa or (dated and lay0.date is None) or (answered and not scio_labels)):
@@ -215,8 +216,10 @@ def _conference(text: str, lines: list[Line], lay0: Layout, scio_labels: bool) -
         counts: dict[str, int] = {}
         for i in range(1, len(labelled)):
             lab, prev = labelled[i][1], labelled[i - 1][1]
-            asked = prev and (labelled[i - 1][0].content.rstrip().endswith("?") or prev[0] in _Q_LABELS)
-            if lab and asked and lab[0] not in _A_LABELS and prev[0] != lab[0]:
+            asked = prev is not None and (
+                labelled[i - 1][0].content.rstrip().endswith("?") or prev[0] in _Q_LABELS
+            )
+            if lab and asked and prev is not None and lab[0] not in _A_LABELS and prev[0] != lab[0]:
                 counts[lab[0]] = counts.get(lab[0], 0) + 1
         if counts:
             spokesperson = max(counts, key=lambda k: counts[k])

@@ -85,7 +85,7 @@ def looks_like_html(text: str) -> bool:
     if s.startswith("<?xml"):
         return "<html" in s[:400].lower()
     m = re.match(r"<([A-Za-z][A-Za-z0-9]*)[\s>/]", s)
-    return bool(m) and m.group(1).lower() in _HTML_START
+    return m is not None and m.group(1).lower() in _HTML_START
 
 
 def read_page(path: str | os.PathLike[str]) -> HtmlPage | None:
@@ -224,11 +224,13 @@ def _container(body: Tag) -> Tag:
     n, top = max(score.values(), key=lambda x: x[0])
     # Paragraphs split over sibling containers (two <div>s of one article): climb while the parent
     # holds clearly more paragraph text than the best single container.
-    while top is not body and isinstance(top.parent, Tag) and _paragraph_chars(top.parent) > 1.3 * n:
-        if _paragraph_chars(top.parent) > 0.9 * total:
-            top = top.parent
+    while top is not body:
+        parent = top.parent
+        if not isinstance(parent, Tag) or _paragraph_chars(parent) <= 1.3 * n:
             break
-        top = top.parent
+        top = parent
+        if _paragraph_chars(parent) > 0.9 * total:
+            break
     return top
 
 
