@@ -32,7 +32,7 @@ class _Links(HTMLParser):
 
 
 def pages_in_order(site: Path) -> list[Path]:
-    index = site / "book" / "index.html"
+    index = (site / "book" / "index.html").resolve()
     parser = _Links()
     parser.feed(index.read_text(encoding="utf-8"))
     out = [index]
