@@ -95,3 +95,31 @@ def test_a_later_mention_that_says_less_takes_the_first_mentions_subject():
     # a later mention that says more keeps its own words (the first lacks "capacity")
     assert f["repeat_of"].tolist()[3] == "F003"
     assert f["subject"].iloc[3] == "total computing power capacity"
+
+
+def _links_from_every_figure(figures, text, today):
+    # the rule applied to every row, with no preselection of candidates: what repeat_links must equal
+    from briefing.checks.context import _context_of
+
+    ctx = _context_of(figures.drop(columns=["repeat_of"]), text, today)
+    out = [None] * len(ctx.figs)
+    for g in ctx.groups:
+        for f in g[1:]:
+            out[f.n] = g[0].id
+    return out
+
+
+def test_preselected_candidates_give_the_links_of_the_full_rule(seed):
+    import briefing
+    from briefing.checks.repeats import repeat_links
+
+    from .conftest import FIXTURES
+
+    texts = [seed] + [briefing.read(p) for p in sorted((FIXTURES / "outsample").glob("*.txt"))]
+    compared = 0
+    for b in texts:
+        f = b.figures
+        want = _links_from_every_figure(f, b.text, b.meta.date)
+        assert repeat_links(f, b.text, b.meta.date) == want, b.meta.briefing_id
+        compared += sum(x is not None for x in want)
+    assert compared >= 12  # the seed alone links 12 later mentions: the comparison is not of empty lists

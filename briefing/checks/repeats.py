@@ -8,8 +8,9 @@ import bisect
 
 import pandas as pd
 
-from .context import _APPROX_DOWN, _APPROX_UP, _Context, _context, _context_of, _Fig, _ids
+from .context import _APPROX_DOWN, _APPROX_UP, _Context, _context, _context_of, _Fig, _ids, _near_values, _str
 from .period_algebra import _span_text
+from .precision import precision
 from .words import _WORD, acronyms, words
 
 
@@ -18,12 +19,38 @@ def repeat_links(figures: pd.DataFrame, text: str, today=None) -> list[str | Non
     mention of its statistic when it is a later mention, else None. Two mentions are one statistic by the
     rule of :func:`briefing.checks.context._same_statistic` (same unit, kind and value within rounding,
     compatible periods, subjects sharing half their content words), grouped transitively."""
-    ctx = _context_of(figures.drop(columns=["repeat_of"], errors="ignore"), text, today)
-    out: list[str | None] = [None] * len(ctx.figs)
+    figures = figures.drop(columns=["repeat_of"], errors="ignore")
+    out: list[str | None] = [None] * len(figures)
+    rows = _candidates(figures)  # only rows that have a possible partner need the checks' full context
+    if not rows:
+        return out
+    ctx = _context_of(figures.iloc[rows], text, today)
     for g in ctx.groups:
         for f in g[1:]:
-            out[f.n] = g[0].id
+            out[rows[f.n]] = g[0].id
     return out
+
+
+def _candidates(figures: pd.DataFrame) -> list[int]:
+    """Positions of the rows that may be a mention of the same statistic as another row: same unit and kind,
+    values within rounding of each other (:func:`briefing.checks.context._near_values`, a superset of the
+    pairs the rule accepts). A row with no such partner is a statistic of its own whatever else it says, so
+    leaving it out changes no group."""
+    units = [str(u) for u in figures["unit"]]
+    kinds = [str(k) for k in figures["kind"]]
+    values = [float(v) for v in figures["value"]]
+    surfaces = [_str(s) for s in figures["surface"]]
+    buckets: dict[tuple[str, str], list[int]] = {}
+    for i, key in enumerate(zip(units, kinds, strict=True)):
+        buckets.setdefault(key, []).append(i)
+    keep: set[int] = set()
+    for idx in buckets.values():
+        if len(idx) < 2:
+            continue
+        res = [precision(surfaces[i], values[i]).stated for i in idx]
+        for p, q in _near_values([values[i] for i in idx], res):
+            keep.update((idx[p], idx[q]))
+    return sorted(keep)
 
 
 def shared_subjects(figures: pd.DataFrame, repeat_of: list[str | None], text: str) -> list[str]:
