@@ -47,9 +47,18 @@ def _candidates(figures: pd.DataFrame) -> list[int]:
     for idx in buckets.values():
         if len(idx) < 2:
             continue
-        res = [precision(surfaces[i], values[i]).stated for i in idx]
-        for p, q in _near_values([values[i] for i in idx], res):
-            keep.update((idx[p], idx[q]))
+        # rows with the same value and resolution are one class, looked up once (a list that repeats its
+        # numbers thousands of times would otherwise give a number of pairs that grows with the square)
+        classes: dict[tuple[float, float], list[int]] = {}
+        for i in idx:
+            classes.setdefault((values[i], precision(surfaces[i], values[i]).stated), []).append(i)
+        reps = list(classes)
+        for members in classes.values():
+            if len(members) > 1:
+                keep.update(members)
+        for p, q in _near_values([v for v, _ in reps], [r for _, r in reps]):
+            keep.update(classes[reps[p]])
+            keep.update(classes[reps[q]])
     return sorted(keep)
 
 
