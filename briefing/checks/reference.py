@@ -85,19 +85,31 @@ def _read_csv(path: str | Path | None, bundled: str, locate) -> tuple[pd.DataFra
     return df, name
 
 
+def _with_columns(
+    df: pd.DataFrame, required: Iterable[str], optional: Iterable[str], source: str, what: str
+) -> pd.DataFrame:
+    """A copy of ``df`` with its ``required`` columns checked and its ``optional`` ones added empty; an empty
+    frame given in code (no columns, no rows) stands for "none" and gets the required columns."""
+    from ..errors import ReferenceFileError
+
+    required = list(required)
+    if df.columns.empty and df.empty:
+        df = pd.DataFrame(columns=required)
+    missing = [c for c in required if c not in df.columns]
+    if missing:
+        raise ReferenceFileError(source, f"{what} lacks column(s) {', '.join(missing)}")
+    df = df.copy()
+    for c in optional:
+        if c not in df.columns:
+            df[c] = ""
+    return df
+
+
 def _normalise_reference(df: pd.DataFrame, source: str) -> pd.DataFrame:
     """Required columns checked, optional ones added empty, values as floats (NaN where empty)."""
     from ..errors import ReferenceFileError
 
-    if df.columns.empty and df.empty:  # an empty frame given in code: "no reference"
-        df = pd.DataFrame(columns=REFERENCE_COLUMNS)
-    missing = [c for c in REFERENCE_COLUMNS if c not in df.columns]
-    if missing:
-        raise ReferenceFileError(source, f"reference file lacks column(s) {', '.join(missing)}")
-    df = df.copy()
-    for c in _REFERENCE_OPTIONAL:
-        if c not in df.columns:
-            df[c] = ""
+    df = _with_columns(df, REFERENCE_COLUMNS, _REFERENCE_OPTIONAL, source, "reference file")
     for c in ("briefing_value", "official_value"):
         raw = df[c].astype(str).str.strip().where(df[c].notna(), "")
         num = pd.to_numeric(raw.where(raw != ""), errors="coerce")
@@ -342,15 +354,7 @@ def load_context(path: str | Path | None = None) -> pd.DataFrame:
 def _normalise_context(df: pd.DataFrame, source: str) -> pd.DataFrame:
     from ..errors import ReferenceFileError
 
-    if df.columns.empty and df.empty:
-        df = pd.DataFrame(columns=CONTEXT_COLUMNS)
-    missing = [c for c in CONTEXT_COLUMNS if c not in df.columns]
-    if missing:
-        raise ReferenceFileError(source, f"context file lacks column(s) {', '.join(missing)}")
-    df = df.copy()
-    for c in _CONTEXT_OPTIONAL:
-        if c not in df.columns:
-            df[c] = ""
+    df = _with_columns(df, CONTEXT_COLUMNS, _CONTEXT_OPTIONAL, source, "context file")
     raw = df["value"].astype(str).str.strip()
     num = pd.to_numeric(raw.where(raw != ""), errors="coerce")
     bad = num.isna()
