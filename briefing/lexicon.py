@@ -18,7 +18,7 @@ per lexicon object (keep the object to reuse them; the bundled one is built once
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from types import MappingProxyType
 from typing import Any
@@ -124,16 +124,7 @@ class Lexicon:
                 new.append(u)
         spec = dict(self.units)
         spec["units"] = old + new
-        return Lexicon(
-            units=_freeze(spec),
-            qualifiers=self.qualifiers,
-            layout=self.layout,
-            roles=self.roles,
-            sentences=self.sentences,
-            kinds=self.kinds,
-            months=self.months,
-            name=name or f"{self.name}+units",
-        )
+        return replace(self, units=_freeze(spec), name=name or f"{self.name}+units")
 
     def __repr__(self) -> str:
         return f"<Lexicon {self.name!r}: {len(self.units['units'])} units>"

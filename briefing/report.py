@@ -96,6 +96,12 @@ def _missing(x: Any) -> bool:
     return (isinstance(x, float) and math.isnan(x)) or str(x) == ""
 
 
+def _status_counts(df: Any) -> str:
+    """How many rows of ``df`` have each ``status`` ("3 consistent, 1 inconsistent"), most first, escaped."""
+    counts = df["status"].astype(str).value_counts()
+    return _e(", ".join(f"{n} {status}" for status, n in counts.items()))
+
+
 def _plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n:,} {one if n == 1 else (many or one + 's')}"
 
@@ -387,14 +393,7 @@ def checks(b: Any) -> list[Part]:
             _p("The checks found nothing to report: no repeats, implied values or parts of a whole.")
         )
     else:
-        counts = found["status"].astype(str).value_counts()
-        parts.append(
-            _p(
-                f"{_plural(len(found), 'finding')}: "
-                + _e(", ".join(f"{n} {status}" for status, n in counts.items()))
-                + "."
-            )
-        )
+        parts.append(_p(f"{_plural(len(found), 'finding')}: " + _status_counts(found) + "."))
         rows = [
             (r.check, r.status, str(r.figure_ids).replace(";", ", "), r.detail) for r in found.itertuples()
         ]
@@ -419,11 +418,10 @@ def checks(b: Any) -> list[Part]:
             )
         )
     else:
-        counts = matched["status"].astype(str).value_counts()
         parts.append(
             _p(
                 f"{_plural(len(matched), 'row')} of the reference file matched figures of this briefing: "
-                + _e(", ".join(f"{n} {status}" for status, n in counts.items()))
+                + _status_counts(matched)
                 + f"; the other {len(ref) - len(found_any)} rows are about figures this briefing does not "
                 "give."
             )
