@@ -44,3 +44,12 @@ def assert_spans_hold(b: briefing.Briefing) -> None:
     f = b.figures
     for s, t in zip(f["quote_start"], f["quote"], strict=True):
         assert b.text[s : s + len(t)] == t
+
+
+def assert_warnings(b: briefing.Briefing, want: list[str] | None) -> None:
+    """The reader gives exactly as many warnings as ``want`` lists, each containing the words written there
+    (a text that reads cleanly lists none)."""
+    want = want or []
+    assert len(b.warnings) == len(want), b.warnings
+    for w in want:
+        assert any(w in got for got in b.warnings), (w, b.warnings)

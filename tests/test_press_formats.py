@@ -13,6 +13,7 @@ import yaml
 import briefing
 
 from .conftest import FIXTURES
+from .helpers import assert_warnings
 
 FORMATS = sorted(p for p in (FIXTURES / "formats").iterdir() if p.suffix in (".txt", ".html"))
 
@@ -67,10 +68,7 @@ def test_exchanges(case):
 
 def test_warnings(case):
     b, exp = case
-    want = exp["warnings"] or []
-    assert len(b.warnings) == len(want), b.warnings
-    for w in want:
-        assert any(w in got for got in b.warnings), (w, b.warnings)
+    assert_warnings(b, exp["warnings"])
 
 
 def test_figures(case):
