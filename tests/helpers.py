@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
 import briefing
+
+#: Debian's Chromium, which the browser tests drive through Playwright.
+CHROMIUM = Path("/usr/bin/chromium")
 
 HEADER = """SCIO briefing on a test topic
 Beijing | 3 p.m. Oct. 20, 2023
@@ -53,3 +62,10 @@ def assert_warnings(b: briefing.Briefing, want: list[str] | None) -> None:
     assert len(b.warnings) == len(want), b.warnings
     for w in want:
         assert any(w in got for got in b.warnings), (w, b.warnings)
+
+
+def playwright_or_skip(what: str = "browser test") -> ModuleType:
+    """Playwright's sync API, or a skip naming what is missing (Chromium or the Python package)."""
+    if not CHROMIUM.exists() or not shutil.which(str(CHROMIUM)):
+        pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install -y chromium): {what} skipped")
+    return pytest.importorskip("playwright.sync_api", reason="playwright (Python) is not installed")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import re
-import shutil
 import types
 from html.parser import HTMLParser
 from pathlib import Path
@@ -22,13 +21,13 @@ import yaml
 from briefing import cli, plots, report
 
 from .conftest import FIXTURES, ROOT
+from .helpers import CHROMIUM, playwright_or_skip
 from .test_outsample import STRUCTURE
 
 OUTSAMPLE = FIXTURES / "outsample"
 #: Executed once per session (the smallest fixture); the other two render in process.
 EXECUTED = "2024-04-18-mofcom-foreign-trade"
 IN_PROCESS = ("2019-01-28-nea-energy-2018", "2023-07-06-nhc-health-2022")
-CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = ROOT / "screenshots"
 HEADINGS = [t for t, _ in report.SECTIONS if t]
 
@@ -220,9 +219,7 @@ def test_a_sector_outside_the_vocabulary_is_labelled_from_its_name_and_drawn_neu
 
 
 def test_the_report_in_headless_chromium_asks_nothing_of_the_network(built):
-    if not CHROMIUM.exists() or not shutil.which(str(CHROMIUM)):
-        pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install -y chromium): browser test skipped")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (Python) is not installed")
+    sync_api = playwright_or_skip()
     from .test_site import CHROMIUM_ARGS
 
     SCREENSHOTS.mkdir(exist_ok=True)

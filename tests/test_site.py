@@ -22,7 +22,6 @@ import html
 import http.server
 import os
 import re
-import shutil
 import subprocess
 import sys
 import threading
@@ -37,6 +36,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 from briefing.notebooks import heading, read
 
 from .conftest import ROOT
+from .helpers import CHROMIUM, playwright_or_skip
 
 NOTEBOOK_DIR = ROOT / "notebooks"
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("[0-9][0-9]-*.ipynb"))
@@ -46,7 +46,6 @@ CHAPTERS = ([PRIMER] if PRIMER.exists() else []) + NOTEBOOKS
 #: A glossary term that search must find on the glossary page.
 GLOSSARY_WORD = "ledger"
 SCREENSHOTS = ROOT / "screenshots"
-CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -337,9 +336,7 @@ def _first_long_word(nb: Path) -> str:
 
 
 def test_book_in_headless_chromium(server):
-    if not CHROMIUM.exists() or not shutil.which(str(CHROMIUM)):
-        pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install -y chromium): browser test skipped")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (Python) is not installed")
+    sync_api = playwright_or_skip()
     SCREENSHOTS.mkdir(exist_ok=True)
     outside: list[str] = []
     errors: list[str] = []
@@ -454,9 +451,7 @@ def _free_port() -> int:
 def test_an_exercise_renders_in_jupyterlab(tmp_path):
     """``make lab``: JupyterLab with jupyterlab-myst renders an exercise as an exercise (not as a fenced code
     block) and its solution folded until its summary is clicked."""
-    if not CHROMIUM.exists():
-        pytest.skip(f"Chromium not found at {CHROMIUM}: JupyterLab test skipped")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (Python) is not installed")
+    sync_api = playwright_or_skip("JupyterLab test")
     pytest.importorskip("jupyterlab_myst", reason="jupyterlab-myst is not installed")
     import urllib.request
 
