@@ -9,7 +9,6 @@ import re
 from ..kinds import FLOW_KINDS
 from ..periods import find_periods
 
-
 _YEAR_BEFORE = re.compile(
     r"\b(?:a year (?:earlier|ago|before)|year[- ]on[- ]year|the same period (?:of )?last year)\b"
 )
