@@ -171,7 +171,9 @@ _MIN_HAN = 8  # a line with fewer characters in Chinese script may be a label or
 def _mostly_han(content: str) -> bool:
     """A line of an English page written mostly in Chinese characters: the link text a mirror copy adds
     above the page, or the Chinese original beside a translated paragraph. Not the English text."""
-    n = len(_HAN_CHAR.findall(content)) if len(content) >= _MIN_HAN else 0
+    if len(content) < _MIN_HAN or content.isascii():  # no character in Chinese script: most lines stop here
+        return False
+    n = len(_HAN_CHAR.findall(content))
     return n >= _MIN_HAN and 2 * n >= len(content.replace(" ", ""))
 
 
