@@ -157,7 +157,7 @@ def measure(kind: str, text: str, memory: bool) -> tuple[float, float | None, in
             return briefing.parse(text)
 
     dt, out = best_time(run)
-    nfig = len(b.figures) if kind in CHECK_KINDS else len(out._figures)
+    nfig = len(b.figures) if kind in CHECK_KINDS else len(out.steps.figures)
     peak = None
     if memory:
         gc.collect()

@@ -15,7 +15,7 @@ from types import MappingProxyType
 
 from .vocab import load
 
-__all__ = ["APPROXIMATIONS", "CHANGE_KINDS", "KINDS", "Approximation", "Kind"]
+__all__ = ["APPROXIMATIONS", "CHANGE_KINDS", "FLOW_KINDS", "KINDS", "Approximation", "Kind"]
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,7 @@ class Kind:
     description: str
     colour: str
     change: bool  # measured against a baseline
+    flow: bool  # measured over a period, not a state at a date
 
 
 @dataclass(frozen=True)
@@ -55,3 +56,5 @@ KINDS: Mapping[str, Kind] = _kinds()
 APPROXIMATIONS: Mapping[str, Approximation] = _approximations()
 #: The kinds measured against a baseline (growth, pp_change, change).
 CHANGE_KINDS: tuple[str, ...] = tuple(k for k, v in KINDS.items() if v.change)
+#: The kinds measured over a period (growth, pp_change, streak, change); a level or a share is a state.
+FLOW_KINDS: tuple[str, ...] = tuple(k for k, v in KINDS.items() if v.flow)

@@ -66,6 +66,10 @@ _OVERRIDES: dict[tuple[str, str], str] = {
     ("check_figures", "figure_id"): "link_figure_id",
 }
 
+#: Columns whose values may not be negative (a pandera ``Check.ge(0)`` in :func:`schema`).
+_NON_NEGATIVE = ("char_start", "char_end", "n_words", "n_turns", "line_start", "line_end")
+
+
 _DTYPES = {
     "str": "str",
     "int": "int64",
@@ -106,7 +110,10 @@ def categories(table: str, column: str) -> tuple[str, ...]:
     raise KeyError(vocab)
 
 
+@cache
 def _dtype(table: str, column: str, extra_units: tuple[str, ...] = ()):
+    """The column's dtype; one object per column, made once (a categorical dtype checks its categories
+    when it is made)."""
     f = field(table, column)
     if f["type"] == "category":
         extra = [u for u in extra_units if f.get("categories_from") == "units"]
@@ -125,7 +132,7 @@ def schema(table: str, extra_units: tuple[str, ...] = ()) -> pa.DataFrameSchema:
     for c in TABLES[table]:
         f = field(table, c)
         checks = []
-        if c in ("char_start", "char_end", "n_words", "n_turns", "line_start", "line_end"):
+        if c in _NON_NEGATIVE:
             checks.append(pa.Check.ge(0))
         dtype = _dtype(table, c, extra_units)
         if f["type"] == "str":
@@ -153,6 +160,51 @@ def schema(table: str, extra_units: tuple[str, ...] = ()) -> pa.DataFrameSchema:
     return pa.DataFrameSchema(cols, strict=True, ordered=True, checks=checks, name=table)
 
 
+@cache
+def _expected(table: str, extra_units: tuple[str, ...] = ()) -> tuple[tuple[str, object, bool, bool], ...]:
+    """For each column of ``table``: its name, its dtype (text columns: pandas' ``str``), whether it may
+    be empty and whether it must not be negative: what :func:`schema` checks, column by column."""
+    out = []
+    for c in TABLES[table]:
+        f = field(table, c)
+        dtype = _STR if f["type"] == "str" else pd.api.types.pandas_dtype(_dtype(table, c, extra_units))
+        out.append((c, dtype, bool(f.get("nullable", False)), c in _NON_NEGATIVE))
+    return tuple(out)
+
+
+def _conforms(df: pd.DataFrame, table: str, extra_units: tuple[str, ...] = ()) -> bool:
+    """Does ``df`` pass :func:`schema`'s checks? Column operations only, no Python work per row, and never
+    more lenient than the schema: the same columns in the same order, each with exactly its dtype (a
+    categorical one with the same categories in the same order), no missing value where none is allowed,
+    nothing negative in the offsets and counts, ``char_start <= char_end``. When it says no (or cannot
+    tell), :func:`frame` lets pandera validate, which reports every problem."""
+    expected = _expected(table, extra_units)
+    if list(df.columns) != [c for c, *_ in expected]:
+        return False
+    try:
+        for c, dtype, nullable, non_negative in expected:
+            s = df[c]
+            if isinstance(dtype, pd.CategoricalDtype):
+                if not (
+                    isinstance(s.dtype, pd.CategoricalDtype)
+                    and s.dtype.ordered == dtype.ordered
+                    and s.dtype.categories.dtype == dtype.categories.dtype
+                    and list(s.dtype.categories) == list(dtype.categories)
+                ):
+                    return False
+            elif type(s.dtype) is not type(dtype) or s.dtype != dtype:
+                return False
+            if not nullable and s.isna().any():
+                return False
+            if non_negative and not bool((s.dropna() >= 0).all()):
+                return False
+        if "char_start" in df and not bool((df["char_start"] <= df["char_end"]).all()):
+            return False
+    except Exception:  # noqa: BLE001 - whatever this check cannot read, pandera reads and reports
+        return False
+    return True
+
+
 def frame(
     table: str,
     records: dict[str, list] | list[dict],
@@ -167,7 +219,7 @@ def frame(
     else:
         data = {c: records[c] for c in cols}
     df = pd.DataFrame({c: pd.Series(data[c], dtype=_dtype(table, c, extra_units)) for c in cols})
-    if validate:
+    if validate and not _conforms(df, table, extra_units):
         schema(table, extra_units).validate(df, lazy=True)
     return df
 

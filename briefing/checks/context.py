@@ -7,7 +7,6 @@ import datetime as dt
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 import pandas as pd
 
@@ -69,29 +68,52 @@ def _context_of(figures: pd.DataFrame, text: str, today: dt.date | None) -> _Con
     """The figures of a table prepared for the checks; the groups are read from ``repeat_of`` when the table
     has it (:func:`_groups_from_links`), else worked out (:func:`_repeat_groups`)."""
     acr = acronyms(text)
-    figs = []
-    rows: list[Any] = list(figures.itertuples(index=False))
-    for n, r in enumerate(rows):
-        span = None
-        if isinstance(r.period_start, dt.date) and isinstance(r.period_end, dt.date):
-            span = (r.period_start, r.period_end)
-        elif _str(r.period):
-            span = period_span(r.period)
-        figs.append(
-            _Fig(
-                r.figure_id, n, _str(r.turn_id), _str(r.sentence_id), _str(r.speaker), float(r.value),
-                str(r.unit), str(r.kind), _str(r.approx) or "exact", span, _str(r.baseline), _str(r.subject),
-                float(r.of_total) if pd.notna(r.of_total) else math.nan, _str(r.surface),
-                words(_str(r.subject), acr), precision(_str(r.surface), float(r.value)),
-                after=_after(_str(r.quote), int(r.char_end) - int(r.quote_start)),
-            )
-        )  # fmt: skip
-    ctx = _Context(figs, today, acr)
+    cols = _columns(figures)
+    ctx = _Context(_figs(cols, range(len(figures)), acr), today, acr)
     if "repeat_of" in figures:
-        ctx.groups = _groups_from_links(figs, [_str(x) for x in figures["repeat_of"]])
+        ctx.groups = _groups_from_links(ctx.figs, [_str(x) for x in figures["repeat_of"]])
     else:
         ctx.groups = _repeat_groups(ctx)
     return ctx
+
+
+#: The columns of a figures table that :func:`_figs` reads.
+_FIG_COLUMNS = (
+    "figure_id", "turn_id", "sentence_id", "speaker", "value", "unit", "kind", "approx", "period_start",
+    "period_end", "period", "baseline", "subject", "of_total", "surface", "quote", "char_end", "quote_start",
+)  # fmt: skip
+
+
+def _columns(figures: pd.DataFrame | list[dict]) -> dict[str, list]:
+    """The columns :func:`_figs` reads, as lists: of a figures table, or of its rows as dictionaries."""
+    if isinstance(figures, pd.DataFrame):
+        return {c: figures[c].tolist() for c in _FIG_COLUMNS}
+    return {c: [r[c] for r in figures] for c in _FIG_COLUMNS}
+
+
+def _figs(cols: dict[str, list], positions: Iterable[int], acr: dict[str, tuple[str, ...]]) -> list[_Fig]:
+    """The rows at ``positions`` (of the columns ``cols``) prepared for the checks, numbered from 0."""
+    figs = []
+    c = cols
+    for n, i in enumerate(positions):
+        start, end, period = c["period_start"][i], c["period_end"][i], c["period"][i]
+        span = None
+        if isinstance(start, dt.date) and isinstance(end, dt.date):
+            span = (start, end)
+        elif _str(period):
+            span = period_span(period)
+        value, of_total = float(c["value"][i]), c["of_total"][i]
+        subject, surface = _str(c["subject"][i]), _str(c["surface"][i])
+        figs.append(
+            _Fig(
+                c["figure_id"][i], n, _str(c["turn_id"][i]), _str(c["sentence_id"][i]), _str(c["speaker"][i]),
+                value, str(c["unit"][i]), str(c["kind"][i]), _str(c["approx"][i]) or "exact", span,
+                _str(c["baseline"][i]), subject, float(of_total) if pd.notna(of_total) else math.nan, surface,
+                words(subject, acr), precision(surface, value),
+                after=_after(_str(c["quote"][i]), int(c["char_end"][i]) - int(c["quote_start"][i])),
+            )
+        )  # fmt: skip
+    return figs
 
 
 def _groups_from_links(figs: list[_Fig], repeat_of: list[str]) -> list[list[_Fig]]:

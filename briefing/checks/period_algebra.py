@@ -6,9 +6,9 @@ import calendar
 import datetime as dt
 import re
 
+from ..kinds import FLOW_KINDS
 from ..periods import find_periods
 
-_FLOW_KINDS = ("growth", "pp_change", "streak", "change")
 _YEAR_BEFORE = re.compile(
     r"\b(?:a year (?:earlier|ago|before)|year[- ]on[- ]year|the same period (?:of )?last year)\b"
 )
@@ -74,7 +74,7 @@ def compatible(a: Span | None, b: Span | None, kind: str, today: dt.date | None 
             return True
         if today is not None and x[1] > today and x[0] == y[0] and y[1] <= today:  # "this year" so far
             return True
-        if kind not in _FLOW_KINDS and x[0] <= y[0] and x[1] == y[1]:  # a state at the same end date
+        if kind not in FLOW_KINDS and x[0] <= y[0] and x[1] == y[1]:  # a state at the same end date
             return True
     return False
 

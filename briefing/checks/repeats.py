@@ -5,41 +5,64 @@ the statistics from it and says whether the mentions agree."""
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 
 import pandas as pd
 
-from .context import _APPROX_DOWN, _APPROX_UP, _Context, _context, _context_of, _Fig, _ids, _near_values, _str
+from .context import (
+    _APPROX_DOWN,
+    _APPROX_UP,
+    _columns,
+    _Context,
+    _context,
+    _Fig,
+    _figs,
+    _ids,
+    _near_values,
+    _repeat_groups,
+    _str,
+)
 from .period_algebra import _span_text
 from .precision import precision
 from .words import _WORD, acronyms, words
 
 
-def repeat_links(figures: pd.DataFrame, text: str, today=None) -> list[str | None]:
-    """For each row of ``figures`` (a figures table without ``repeat_of``), the ``figure_id`` of the first
-    mention of its statistic when it is a later mention, else None. Two mentions are one statistic by the
-    rule of :func:`briefing.checks.context._same_statistic` (same unit, kind and value within rounding,
-    compatible periods, subjects sharing half their content words), grouped transitively."""
-    figures = figures.drop(columns=["repeat_of"], errors="ignore")
-    out: list[str | None] = [None] * len(figures)
-    rows = _candidates(figures)  # only rows that have a possible partner need the checks' full context
+def repeat_links(figures: pd.DataFrame | list[dict], text: str, today=None) -> list[str | None]:
+    """For each row of ``figures`` (a figures table, or its rows as dictionaries; ``repeat_of`` is not
+    read), the ``figure_id`` of the first mention of its statistic when it is a later mention, else None.
+    Two mentions are one statistic by the rule of :func:`briefing.checks.context._same_statistic` (same
+    unit, kind and value within rounding, compatible periods, subjects sharing half their content words),
+    grouped transitively."""
+    cols = _columns(figures)
+    out: list[str | None] = [None] * len(cols["figure_id"])
+    rows = _candidates(cols)  # only rows that have a possible partner need the checks' full context
     if not rows:
         return out
-    ctx = _context_of(figures.iloc[rows], text, today)
+    acr = _acronyms(text)
+    ctx = _Context(_figs(cols, rows, acr), today, acr)
+    ctx.groups = _repeat_groups(ctx)
     for g in ctx.groups:
         for f in g[1:]:
             out[rows[f.n]] = g[0].id
     return out
 
 
-def _candidates(figures: pd.DataFrame) -> list[int]:
+@lru_cache(maxsize=1)
+def _acronyms(text: str) -> dict[str, tuple[str, ...]]:
+    """:func:`acronyms` of ``text``, read once for :func:`repeat_links` and :func:`shared_subjects` of one
+    parse (not to be changed by the caller)."""
+    return acronyms(text)
+
+
+def _candidates(cols: dict[str, list]) -> list[int]:
     """Positions of the rows that may be a mention of the same statistic as another row: same unit and kind,
     values within rounding of each other (:func:`briefing.checks.context._near_values`, a superset of the
     pairs the rule accepts). A row with no such partner is a statistic of its own whatever else it says, so
     leaving it out changes no group."""
-    units = [str(u) for u in figures["unit"]]
-    kinds = [str(k) for k in figures["kind"]]
-    values = [float(v) for v in figures["value"]]
-    surfaces = [_str(s) for s in figures["surface"]]
+    units = [str(u) for u in cols["unit"]]
+    kinds = [str(k) for k in cols["kind"]]
+    values = [float(v) for v in cols["value"]]
+    surfaces = [_str(s) for s in cols["surface"]]
     buckets: dict[tuple[str, str], list[int]] = {}
     for i, key in enumerate(zip(units, kinds, strict=True)):
         buckets.setdefault(key, []).append(i)
@@ -62,13 +85,16 @@ def _candidates(figures: pd.DataFrame) -> list[int]:
     return sorted(keep)
 
 
-def shared_subjects(figures: pd.DataFrame, repeat_of: list[str | None], text: str) -> list[str]:
+def shared_subjects(figures: pd.DataFrame | list[dict], repeat_of: list[str | None], text: str) -> list[str]:
     """The subject of each row once repeats are linked: a later mention takes its first mention's subject
     when that one says everything it says (every content word of the later subject, stemmed, is in it), so
     one statistic carries one label; otherwise it keeps its own."""
-    acr = acronyms(text)
-    subjects = [str(s) for s in figures["subject"]]
-    row_of = {fid: k for k, fid in enumerate(figures["figure_id"])}
+    acr = _acronyms(text)
+    if isinstance(figures, pd.DataFrame):
+        subjects, ids = [str(s) for s in figures["subject"]], figures["figure_id"].tolist()
+    else:
+        subjects, ids = [str(r["subject"]) for r in figures], [r["figure_id"] for r in figures]
+    row_of = {fid: k for k, fid in enumerate(ids)}
     out = list(subjects)
     for k, first in enumerate(repeat_of):
         j = row_of.get(first) if first else None
