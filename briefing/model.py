@@ -261,9 +261,8 @@ class Briefing:
 
         if not rows:
             return rows
-        frame = pd.DataFrame(rows)
-        links = repeat_links(frame, self.text, self.meta.date)
-        for row, first, subject in zip(rows, links, shared_subjects(frame, links, self.text), strict=True):
+        links = repeat_links(rows, self.text, self.meta.date)
+        for row, first, subject in zip(rows, links, shared_subjects(rows, links, self.text), strict=True):
             row["repeat_of"], row["subject"] = first, subject
         return rows
 

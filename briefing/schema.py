@@ -107,6 +107,8 @@ def categories(table: str, column: str) -> tuple[str, ...]:
         return tuple(load("sectors")["sectors"])
     if vocab == "units":
         return tuple(u["unit"] for u in load("units")["units"])
+    if vocab in ("kinds", "approximations"):  # data/kinds.yml: adding a kind is one edit there
+        return tuple(k["id"] for k in load("kinds")[vocab])
     raise KeyError(vocab)
 
 
