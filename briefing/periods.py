@@ -40,13 +40,21 @@ _PATTERNS = [
     ),
     ("month_range",
      rf"\b(?:from |between )?(?P<m1>{MONTH_RE})\.?(?: (?P<y1>(?:19|20)\d\d))?"
-     rf"(?: to | through | and |\s?[-–]\s?)(?P<m2>{MONTH_RE})\.?(?:,? (?P<y2>(?:19|20)\d\d)|"
+     rf"(?: to | through | and |-to-|\s?[-–]\s?)(?P<m2>{MONTH_RE})\.?(?:,? (?P<y2>(?:19|20)\d\d)|"
      r"(?: of)? this year)?(?! \d)"),
     ("end_of", rf"\b(?:by|as of|at|until|till) the end of (?P<m>{MONTH_RE}|(?P<ly>last year)|"
      r"(?P<ey>(?:19|20)\d\d))(?: (?:this year|(?P<y>(?:19|20)\d\d)))?"),
     ("month", rf"\b(?:in|during|for|of) (?P<m>{MONTH_RE})(?:,? (?P<y>(?:19|20)\d\d)|(?: of)? this year)?"
      r"(?! \d)"),
+    # days: "as of yesterday (January 29)", "by March 5", "during the holiday (January 21-27)"
+    ("as_of_day", rf"\b(?:as of|by|until|till|up to)(?: (?:yesterday|today))?,? \(?(?P<m>{MONTH_RE})\.? "
+     r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\b\)?(?:,? (?P<y>(?:19|20)\d\d))?"),
+    ("day_range", rf"\b(?P<m>{MONTH_RE})\.? (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s?[-–]\s?(?P<d2>\d{{1,2}})"
+     r"(?:st|nd|rd|th)?\b(?![-–])(?:,? (?P<y>(?:19|20)\d\d))?"),
     ("ytd", r"\bsince the (?:beginning|start) of (?:the|this) year\b"),
+    # the whole months before the briefing's: "in the past half year" (said in July: January to June)
+    ("past_months", rf"\b(?:the )?(?:past|last|previous) "
+     rf"(?:(?P<half>half (?:a )?year)|(?P<n>{NUMWORD}|\d{{1,2}}) months)\b"),
     ("year", r"\b(?:in|for|during|throughout) (?P<y>(?:19|20)\d\d)\b(?![-–])"),
     ("this_year", r"\b(?:this year|the year so far|so far this year)\b"),
     ("last_year", r"\blast year\b"),
@@ -58,7 +66,7 @@ _PATTERNS = [
 # positions fail at once.
 _ALTERNATIVES = "|".join(f"(?P<{name}>{rx.replace('(?P<', f'(?P<{name}_')})" for name, rx in _PATTERNS)
 _RX = re.compile(lower_pattern(r"\b(?:" + _ALTERNATIVES.replace(r">\b", ">").replace(r"|\bQ", "|Q") + ")"))
-_MONTH_GROUPS = ("month_range_m1", "month_range_m2", "end_of_m", "month_m")
+_MONTH_GROUPS = ("month_range_m1", "month_range_m2", "end_of_m", "month_m", "as_of_day_m", "day_range_m")
 #: Month names that are months in any case; every other name or abbreviation needs its capital.
 _PLAIN_MONTHS = PLAIN_MONTHS
 _BASELINE_BEFORE = re.compile(
@@ -148,6 +156,11 @@ def _month_before(month: int, ref: dt.date) -> int:
     return ref.year if month <= ref.month else ref.year - 1
 
 
+def _day_before(month: int, day: int, ref: dt.date) -> int:
+    """Year of the latest ``month``/``day`` that is not after the reference date."""
+    return ref.year if (month, day) <= (ref.month, ref.day) else ref.year - 1
+
+
 def _year_of(g: dict, key: str, ref: dt.date, default_month: int) -> int:
     if g.get(f"{key}_y"):
         return int(g[f"{key}_y"])
@@ -213,6 +226,29 @@ def _resolve(kind: str, g: dict, ref: dt.date) -> tuple[str, dt.date, dt.date] |
         m = MONTHS[g["month_m"].lower()]
         y = int(g["month_y"]) if g.get("month_y") else _month_before(m, ref)
         return _span(y, m, y, m)
+    if kind == "as_of_day":
+        m, d = MONTHS[g["as_of_day_m"].lower()], int(g["as_of_day_d"])
+        y = int(g["as_of_day_y"]) if g.get("as_of_day_y") else _day_before(m, d, ref)
+        day = dt.date(y, m, d)
+        return day.isoformat(), day, day
+    if kind == "day_range":
+        m, d1, d2 = MONTHS[g["day_range_m"].lower()], int(g["day_range_d1"]), int(g["day_range_d2"])
+        if d2 <= d1:
+            return None
+        y = int(g["day_range_y"]) if g.get("day_range_y") else _day_before(m, d1, ref)
+        first, last = dt.date(y, m, d1), dt.date(y, m, d2)
+        return iso(first, last), first, last
+    if kind == "past_months":
+        if g.get("past_months_half"):
+            n = 6
+        else:
+            w = g["past_months_n"].lower()
+            n = int(w) if w.isdigit() else word_value(w)
+        if not 1 <= n <= 24:
+            return None
+        end_y, end_m = (ref.year, ref.month - 1) if ref.month > 1 else (ref.year - 1, 12)
+        k = end_y * 12 + end_m - 1 - (n - 1)
+        return _span(k // 12, k % 12 + 1, end_y, end_m)
     if kind == "ytd":
         return iso(dt.date(ref.year, 1, 1), ref), dt.date(ref.year, 1, 1), ref
     if kind == "year":
@@ -230,9 +266,8 @@ def find_periods(
     text: str, start: int, end: int, ref: dt.date | None, low: str | None = None
 ) -> list[Period]:
     """Period phrases in ``text[start:end]``, resolved against ``ref`` (the briefing date).
-    ``low`` is ``lower(text)`` when the caller has it already."""
-    if ref is None:
-        return []
+    ``low`` is ``lower(text)`` when the caller has it already. Without a date (``ref`` None) only the
+    phrases that name their year ("in 2022", "the first seven months of 2023", "August 2020") resolve."""
     if low is None:
         low = lower(text)
     out: list[Period] = []

@@ -56,7 +56,9 @@ def _compile_units(lexicon: Lexicon) -> _Units:
     for w, _, _ in words:
         e = re.escape(w)
         alts.append(e + (r"(?![A-Za-z])" if w[-1].isalpha() else ""))
-    unit_rx = re.compile(r" ?(?P<u>" + "|".join(alts) + ")", re.IGNORECASE)
+    # a space or nothing before the unit word; a hyphen only before a percent word ("the 2.3-percent growth
+    # rate", "a 0.49-percentage-point increase")
+    unit_rx = re.compile(r"(?: |-(?=per))?(?P<u>" + "|".join(alts) + ")", re.IGNORECASE)
     lookup = {w.lower(): (unit, kind) for w, unit, kind in words}
     scales = {k.lower(): float(v) for k, v in spec["scales"].items()}
     scale_rx = re.compile(
@@ -116,6 +118,7 @@ _SHARE_AFTER = _low_rx(rf"^(?:\s*(?:,|and|or)\s*(?:{NUM})\s*%)*\s*(?:of\b|share\
 _GROWTH_AFTER = _low_rx(
     r"^\s*(?:year[- ]on[- ]year|y/y|yoy|month[- ]on[- ]month|(?:year[- ]on[- ]year )?"
     r"(?:increase|rise|growth|reduction|decrease|decline|drop|jump|surge|gain|fall|cut|hike)"
+    r"|(?:[a-z]+ ){1,2}growth rate\b"  # "the 5.3% GDP growth rate"
     r"|(?:more|less|fewer) than\b)"  # "9% more than in 2023": a change against the year named
 )
 # Cue words start a word: the \b up front lets the engine drop positions inside words at once.
@@ -136,12 +139,15 @@ _SIGN = _low_rx(
 _MINUS_WORD = _low_rx(r"\b(?:minus|negative) +$")
 _NEG_AFTER = _low_rx(
     r"^\s*(?:year[- ]on[- ]year\s+)?"
-    r"(?:reduction|decrease|decline|drop|fall|cut|contraction|less than|fewer than)"
+    r"(?:reduction|decrease|decline|drop|fall|cut|contraction|less\b|fewer\b)"
 )
+# an amount said as a difference: "180,000 more than a year earlier", "1,200 fewer"
+_MORE_AFTER = _low_rx(r"\s*(?:more|fewer|less)\b")  # matched at the end of the figure
 # an amount said as a change: "a decrease of 14.2 billion kWh", "rose by 1.2 million units"
 _ABS_CHANGE = _low_rx(
     r"\b(?:(?:an?\s+)?(?:year-on-year\s+)?(?:increase|rise|growth|decrease|decline|drop|reduction|fall|cut)\s+of"
-    r"|(?:increased|rose|grew|decreased|declined|fell|dropped|(?:was|were)\s+(?:up|down)|up|down)\s+by"
+    r"|(?:increased|rose|risen|grew|grown|decreased|declined|fell|fallen|dropped|(?:was|were)\s+(?:up|down)|"
+    r"up|down)\s+by"
     r"|up|down)"
     r"\s+"
     + _QUALIFIER
@@ -253,9 +259,9 @@ def _kind_and_sign(low: str, f: Figure, s: Sentence, streak: re.Pattern[str]) ->
     cs = _clause_start(low, s.start, f.token.start)
     before = low[max(cs, f.token.start - 80) : f.token.start]
     after = low[f.end : min(s.end, f.end + 60)]
-    if f.unit in ("months", "years") and (
-        streak.search(low, f.end, min(s.end, f.end + 25)) or _FOR_END.search(before[-8:])
-    ):
+    if f.unit in ("days", "months", "years") and (
+        streak.search(low, f.token.end, min(s.end, f.end + 25)) or _FOR_END.search(before[-8:])
+    ):  # "for 36 months", "the previous three consecutive months"
         f.kind = "streak"
         return
     # a sign written against the number ("-2.5%", "+0.1%") or in words right before it ("minus 2.3%")
@@ -274,6 +280,8 @@ def _kind_and_sign(low: str, f: Figure, s: Sentence, streak: re.Pattern[str]) ->
         )
     ):
         f.kind = "change"  # "a decrease of 14.2 billion kWh", "rose by 1.2 million", "by 12.1, 8.4 and 6.3"
+    elif f.kind == "level" and _MORE_AFTER.match(low, f.end, s.end):
+        f.kind = "change"  # "7.35 million people, 180,000 more than a year earlier"
     if sign:  # the written sign wins over the words ("grew -11.7%"); a level may be negative (a loss)
         f.value = -abs(f.value) if sign == "-" else abs(f.value)
         return
@@ -313,6 +321,13 @@ def _percent_kind(low: str, s: Sentence, before: str, after: str, at: int | None
     cues = list(_CUE.finditer(before))
     if cues:
         return "growth" if cues[-1].group("growth") else "share"
+    if at is not None:
+        # no cue in its own clause: a later item of a list ("rose by 44.5%, 36.3% and 23.5%, respectively",
+        # "a surge of 8.4%, followed by 8% in the west") measures what the clause before it measured
+        end = at - len(before)
+        cues = list(_CUE.finditer(low, max(s.start, end - CLAUSE_REACH), max(s.start, end)))
+        if cues:
+            return "growth" if cues[-1].group("growth") else "share"
     if _mentions_change(low, s.start, s.end):
         return "growth"
     return "share"
