@@ -10,13 +10,21 @@ resumes after it (``continues``), in the same exchange.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .layout import _STRIP, Layout, Line, _clean_name, chinese_name
 from .vocab import load
 
-__all__ = ["Turn", "Exchange", "build_turns", "build_exchanges", "speaker_role", "slug"]
+__all__ = [
+    "Turn",
+    "Exchange",
+    "build_turns",
+    "build_exchanges",
+    "empty_turn_warnings",
+    "speaker_role",
+    "slug",
+]
 
 
 @dataclass(slots=True)
@@ -150,7 +158,6 @@ def build_turns(text: str, lay: Layout) -> list[Turn]:
 
     def empty_turn(lab_name: str, lab_ln: Line) -> None:
         turns.append(labelled(lab_name, lab_ln, lab_ln.cend, lab_ln.cend, lab_ln.no))
-        lay.warnings.append((lab_ln.no, f"label {lab_name!r} is followed by no speech"))
 
     for kind, ln, name in lay.body:
         if kind == "label":
@@ -193,6 +200,15 @@ def build_turns(text: str, lay: Layout) -> list[Turn]:
     for k, t in enumerate(turns, 1):
         t.n = k
     return turns
+
+
+def empty_turn_warnings(turns: list[Turn]) -> list[tuple[int, str]]:
+    """(line, message) for each speaker's label followed by no speech (kept as an empty turn)."""
+    return [
+        (t.line_start, f"label {t.speaker!r} is followed by no speech")
+        for t in turns
+        if t.speaker is not None and t.label_span and t.char_start == t.char_end
+    ]
 
 
 _PARA = re.compile(r"\n[ \t]*\n")
@@ -252,8 +268,9 @@ def _unlabeled_roles(text: str, turns: list[Turn]) -> None:
                 t.role = "media"
 
 
-def build_exchanges(turns: list[Turn]) -> list[Exchange]:
-    """Group turns into question -> answer exchanges.
+def build_exchanges(turns: list[Turn]) -> tuple[list[Turn], list[Exchange]]:
+    """Group turns into question -> answer exchanges: the turns again (new records, each marked with its
+    exchange and whether it asks or answers) and the exchanges.
 
     A media turn opens an exchange, unless it is a follow-up: the same outlet again, with no chair
     turn or page break since. Official turns join the open exchange as answers; a chair turn or a page
@@ -261,6 +278,7 @@ def build_exchanges(turns: list[Turn]) -> list[Exchange]:
     A turn that hands the question on (``Turn.hands_over``) before anyone answered leaves the exchange
     open: the chair's stays outside it, an official's joins it, and the answerer is who answers next.
     """
+    turns = [replace(t) for t in turns]
     exchanges: list[Exchange] = []
     cur: Exchange | None = None
     prev: Turn | None = None
@@ -291,4 +309,4 @@ def build_exchanges(turns: list[Turn]) -> list[Exchange]:
                 cur.answerer = t.name
         t.exchange = cur.n
         cur.turns.append(t.n)
-    return exchanges
+    return turns, exchanges

@@ -20,9 +20,10 @@ from .numbers import NUMWORD, word_value
 from .text import lower, lower_pattern
 
 if TYPE_CHECKING:
+    from .numbers import Token
     from .records import Figure, Sentence
 
-__all__ = ["Period", "find_periods", "iso"]
+__all__ = ["Period", "find_periods", "iso", "sentence_periods"]
 
 _Q = {"one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
@@ -283,6 +284,46 @@ def find_periods(
         lo = max(start, m.start() - 60)
         is_base = bool(_BASELINE_BEFORE.search(low, lo, m.start()))
         out.append(Period(m.start(), m.end(), text[m.start() : m.end()], r[0], r[1], r[2], is_base))
+    return out
+
+
+def sentence_periods(
+    text: str,
+    low: str,
+    sentences: list[Sentence],
+    tokens: list[Token],
+    token_sentence: list[int],
+    ref: dt.date | None,
+) -> list[list[Period]]:
+    """The period phrases of each sentence, in order, looked for only in paragraphs that hold a figure, up
+    to the end of the last sentence with one (a figure takes its period from its own sentence or from
+    earlier in its paragraph); an empty list for every other sentence."""
+    wanted: dict[tuple[int, int], int] = {}  # paragraph -> end of its last sentence with a figure
+    for tok, k in zip(tokens, token_sentence, strict=True):
+        if k >= 0 and tok.role == "figure":
+            s = sentences[k]
+            wanted[s.paragraph] = max(wanted.get(s.paragraph, 0), s.end)
+    out: list[list[Period]] = []
+    i = 0
+    while i < len(sentences):
+        para = sentences[i].paragraph
+        j = i
+        while j < len(sentences) and sentences[j].paragraph == para:
+            j += 1
+        if para in wanted:
+            periods = find_periods(text, para[0], wanted[para], ref, low)
+            k = 0  # periods and sentences are both in text order: one pass pairs them
+            for s in sentences[i:j]:
+                while k < len(periods) and periods[k].start < s.start:
+                    k += 1
+                e = k
+                while e < len(periods) and periods[e].end <= s.end:
+                    e += 1
+                out.append(periods[k:e])
+                k = e
+        else:
+            out.extend([] for _ in range(i, j))
+        i = j
     return out
 
 

@@ -12,12 +12,14 @@ from typing import TYPE_CHECKING
 from .vocab import load, trie_pattern
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from .dialogue import Exchange, Turn
     from .records import Figure, Sentence
 
 __all__ = [
     "DEFAULT_SECTOR",
-    "assign_sectors",
+    "figure_sectors",
     "dominant_sector",
     "exchange_topics",
     "home_sector",
@@ -168,15 +170,15 @@ def exchange_topics(
     return out
 
 
-def assign_sectors(
+def figure_sectors(
     text: str,
     figures: list[Figure],
     sentences: list[Sentence],
     turns: list[Turn],
-    topics: dict[int, str | None],
+    topics: Mapping[int, str | None],
     home: str | None = None,
-) -> None:
-    """Give each figure its sector: the weighted keyword score of its subject, sentence, paragraph and
+) -> list[str]:
+    """The sector of each figure: the weighted keyword score of its subject, sentence, paragraph and
     the topic of its exchange (:func:`sector_of_counts`, ties to ``home``, the briefing's home sector),
     else its turn's main sector, else ``home``, else :data:`DEFAULT_SECTOR`."""
     counts: dict[tuple[int, int], dict[str, int]] = {}  # keyword counts by span, each made once
@@ -194,11 +196,12 @@ def assign_sectors(
             turn_sectors[ti] = dominant_sector(text[t.char_start : t.char_end], home)
         return turn_sectors[ti]
 
+    out = []
     for f in figures:
         s = sentences[f.sentence]
         turn = turns[s.turn]
         topic = topics.get(turn.exchange) if turn.exchange else None
-        f.sector = (
+        out.append(
             sector_of_counts(
                 sector_counts(f.subject, home),
                 by_span(s.start, s.end),
@@ -210,3 +213,4 @@ def assign_sectors(
             or home
             or DEFAULT_SECTOR
         )
+    return out
