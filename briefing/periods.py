@@ -73,7 +73,8 @@ _PLAIN_MONTHS = PLAIN_MONTHS
 _BASELINE_BEFORE = re.compile(
     lower_pattern(
         r"(?:\bthan(?: in| that in| those in| the growth rate in| the rate in| in the)?|\bfrom|"
-        r"\bcompared (?:to|with)(?: that in| those in)?|\bagainst|\brelative to|\bover|\bversus|\bvs\.)"
+        r"\bcompared (?:to|with)(?: that in| those in)?|\bagainst|\brelative to|\bover|\bversus|\bvs\.|"
+        r"\b(?:of|to) (?=the same (?:period|month|quarter)))"  # "60.7% of the same period in 2019"
         r"\s*(?:(?:the )?(?:growth )?(?:rate|level|figure|pace)s? (?:in|of|for) )?"
         r"(?:that of |those of |in )?(?:the same (?:period|month|quarter)s? (?:of |in )?)?$"
     )
@@ -263,18 +264,40 @@ def _resolve(kind: str, g: dict, ref: dt.date) -> tuple[str, dt.date, dt.date] |
     return None
 
 
+#: Phrases said from the day of speaking ("this year", "last year", "so far this year", "the past six
+#: months", "yesterday"): a text's own date resolves them, a reference borrowed from its periods does not.
+_DEICTIC = frozenset({"this_year", "last_year", "ytd", "past_months"})
+
+
 def find_periods(
-    text: str, start: int, end: int, ref: dt.date | None, low: str | None = None
+    text: str,
+    start: int,
+    end: int,
+    ref: dt.date | None,
+    low: str | None = None,
+    *,
+    borrowed: bool = False,
 ) -> list[Period]:
     """Period phrases in ``text[start:end]``, resolved against ``ref`` (the briefing date).
     ``low`` is ``lower(text)`` when the caller has it already. Without a date (``ref`` None) only the
-    phrases that name their year ("in 2022", "the first seven months of 2023", "August 2020") resolve."""
+    phrases that name their year ("in 2022", "the first seven months of 2023", "August 2020") resolve.
+    ``borrowed``: ``ref`` is not the text's date but the end of a period the text named (see
+    :func:`sentence_periods`); phrases said from the day of speaking ("this year", "last year", "the past
+    half year", "yesterday") are then left unresolved."""
     if low is None:
         low = lower(text)
     out: list[Period] = []
     for m in _matches(text, low, start, end):
         kind = m.lastgroup
         g = m.groupdict()  # groups that did not take part are None
+        if borrowed and (
+            kind in _DEICTIC
+            or any(g.get(f"{kind}_{k}") for k in ("this", "last", "ly"))
+            or "yesterday" in low[m.start() : m.end()]
+            or "today" in low[m.start() : m.end()]
+            or "this year" in low[m.start() : m.end()]
+        ):
+            continue
         try:
             r = _resolve(kind, g, ref)
         except (ValueError, KeyError, AttributeError, TypeError):  # a phrase that resolves to no date
@@ -303,6 +326,16 @@ def sentence_periods(
         if k >= 0 and tok.role == "figure":
             s = sentences[k]
             wanted[s.paragraph] = max(wanted.get(s.paragraph, 0), s.end)
+    borrowed = False
+    if ref is None:
+        # a text with no date (a news report that gives none): the phrases that name their year resolve
+        # anyway, and the first of them that is no baseline ("data for August 2020") stands for the text's
+        # date, so that "in August" and "the first eight months" after it are read in that year
+        for para in sorted({s.paragraph for s in sentences}):
+            named = [p for p in find_periods(text, para[0], para[1], None, low) if not p.is_baseline]
+            if named:
+                ref, borrowed = named[0].last, True
+                break
     out: list[list[Period]] = []
     i = 0
     while i < len(sentences):
@@ -311,7 +344,7 @@ def sentence_periods(
         while j < len(sentences) and sentences[j].paragraph == para:
             j += 1
         if para in wanted:
-            periods = find_periods(text, para[0], wanted[para], ref, low)
+            periods = find_periods(text, para[0], wanted[para], ref, low, borrowed=borrowed)
             k = 0  # periods and sentences are both in text order: one pass pairs them
             for s in sentences[i:j]:
                 while k < len(periods) and periods[k].start < s.start:
