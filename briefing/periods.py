@@ -362,6 +362,7 @@ def sentence_periods(
 
 # --------------------------------------------------------------------------- the period of each figure
 _RESPECTIVELY = re.compile(r",?\s*respectively,?", re.IGNORECASE)
+
 _PUNCT_OR_DIGIT = re.compile(r"[,;:\d]")
 
 
@@ -371,6 +372,7 @@ def _periods(text: str, figs: list[Figure], sentences: list[Sentence]) -> None:
         by_sentence.setdefault(f.sentence, []).append(f)
     framing: dict[tuple[int, int], Period] = {}  # paragraph -> last framing period so far
     last_used: dict[tuple[int, int], Period] = {}  # paragraph -> the period a sentence's last figure took
+    taken: dict[tuple[int, int], set[str]] = {}  # paragraph -> the periods its figures took so far
     index = {id(f): k for k, f in enumerate(figs)}
     group_end: dict[int, int] = {}
     for f in figs:
@@ -392,8 +394,16 @@ def _periods(text: str, figs: list[Figure], sentences: list[Sentence]) -> None:
             f.period = own or carried
         first_fig = sfigs[0].token.start if sfigs else s.end
         k = bisect.bisect_left(starts, first_fig)
-        if k:
+        if k and not (
+            # a sentence with no figure that names again the period a figure before it took ("GDP grew 0.7%
+            # in the first three quarters, after falling 1.6% in the first half. The decline in the first
+            # half has been reversed.") speaks of that figure: the paragraph's frame stays
+            not sfigs and s.paragraph in framing and periods[k - 1].iso in taken.get(s.paragraph, ())
+        ):
             framing[s.paragraph] = periods[k - 1]
+        for f in sfigs:
+            if f.period is not None:
+                taken.setdefault(s.paragraph, set()).add(f.period.iso)
         if sfigs and periods and sfigs[-1].period is periods[-1]:
             last_used[s.paragraph] = periods[-1]
 

@@ -156,6 +156,13 @@ _ABS_CHANGE = _low_rx(
 )
 
 
+# a verb of change, its object, then "by" and the amount: "reduce logistics costs by 98.1 billion yuan"
+_VERB_OBJECT_BY = _low_rx(
+    r"\b(?:reduc(?:e|ed|es|ing)|cut(?:s|ting)?|lower(?:ed|s|ing)?|increas(?:e|ed|es|ing)|rais(?:e|ed|es|ing)|"
+    r"boost(?:ed|s|ing)?|sav(?:e|ed|es|ing))\s+(?:[\w'’-]+\s+){1,4}by\s+" + _QUALIFIER + "$"
+)
+
+
 def _near_end(before: str, words: tuple[str, ...]) -> bool:
     """One of ``words`` is in the last 30 characters of ``before``: it must be, for a pattern ending
     "<word> [qualifier] <figure>" to match (the longest qualifier, "approximately ", is 14), and the test
@@ -280,6 +287,8 @@ def _kind_and_sign(low: str, f: Figure, s: Sentence, streak: re.Pattern[str]) ->
         )
     ):
         f.kind = "change"  # "a decrease of 14.2 billion kWh", "rose by 1.2 million", "by 12.1, 8.4 and 6.3"
+    elif f.kind == "level" and _near_end(before, ("by",)) and _VERB_OBJECT_BY.search(before):
+        f.kind = "change"  # "reduce logistics costs by 98.1 billion yuan"
     elif f.kind == "level" and _MORE_AFTER.match(low, f.end, s.end):
         f.kind = "change"  # "7.35 million people, 180,000 more than a year earlier"
     if sign:  # the written sign wins over the words ("grew -11.7%"); a level may be negative (a loss)

@@ -25,6 +25,7 @@ LINE = "I'll leave this question to Mr. Lin Qiuming."
         "Mr. Lin will answer this question.",
         "I'd like to pass the question to Mr. Lin.",
         "Let's ask Mr. Lin Qiuming to answer it.",
+        "Thank you, Mr. Lin Qiuming will answer these questions.",
     ],
 )
 def test_chair_hands_the_question_on(hand_over):
