@@ -204,6 +204,7 @@ _COORD = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|to|-|–)\s*$", re.IGNORECAS
 
 
 _FOR_END = re.compile(r"\bfor\s+$")
+_STREAK_OTHER = _low_rx(r"\s+(?:consecutive|straight|successive)\s+(?:quarters|weeks|sessions|seasons)\b")
 _RISE_AFTER = _low_rx(r"^\s*(?:year[- ]on[- ]year\s+)?(?:increase|rise|growth)")
 _DIGIT = re.compile(r"\d")
 
@@ -270,6 +271,9 @@ def _kind_and_sign(low: str, f: Figure, s: Sentence, streak: re.Pattern[str]) ->
         streak.search(low, f.token.end, min(s.end, f.end + 25)) or _FOR_END.search(before[-8:])
     ):  # "for 36 months", "the previous three consecutive months"
         f.kind = "streak"
+        return
+    if f.unit == "count" and _STREAK_OTHER.match(low, f.token.end, s.end):
+        f.kind = "streak"  # "for 8 consecutive quarters": a streak in periods the unit vocabulary lacks
         return
     # a sign written against the number ("-2.5%", "+0.1%") or in words right before it ("minus 2.3%")
     sign = f.token.sign or ("-" if _MINUS_WORD.search(before[-12:]) else "")
