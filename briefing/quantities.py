@@ -300,17 +300,43 @@ def _kind_and_sign(low: str, f: Figure, s: Sentence, streak: re.Pattern[str]) ->
         return
     if f.kind not in CHANGE_KINDS:
         return
+    if _near_end(before, ("from", "than", "with", "to")) and _COMPARED_END.search(before):
+        return  # "down from 9.2 percent in September", "slower than 2 percent": the other side, as said
     neg = bool(_NEG_AFTER.match(after))
     if not neg and not _RISE_AFTER.match(after):
-        cues = list(_SIGN.finditer(before))
-        if f.kind == "pp_change":
-            # "0.2 percentage points faster than": the cue comes right after the unit
-            m = _SIGN.match(after.lstrip())
-            if m:
-                cues = [m]
-        neg = bool(cues) and cues[-1].group("neg") is not None
+        if m := _VERB_OBJECT_SIGN.search(before):  # "dragging down CPI growth by 0.03 points"
+            neg = m.group("neg") is not None
+        else:
+            cues = list(_SIGN.finditer(before))
+            if f.kind == "pp_change":
+                # "0.2 percentage points faster than": the cue comes right after the unit
+                m = _SIGN.match(after.lstrip())
+                if m:
+                    cues = [m]
+            neg = bool(cues) and cues[-1].group("neg") is not None
+            if neg and _near_end(before, ("by",)) and _NARROWED_FALL.search(before):
+                neg = False  # "the decrease narrowed by 0.4 points", "narrowing the decline by 0.5 points"
     if neg:
         f.value = -abs(f.value)
+
+
+# a percent after the words that set it against another: the other value, not a change of the figure's own
+_COMPARED_END = _low_rx(
+    r"\b(?:(?:up|down|higher|lower|faster|slower|accelerat\w*|decelerat\w*)\s+(?:from|than)|"
+    r"(?:compared|as against)\s+(?:with|to))\s+(?:[\w]+['’]s?\s+)?" + _QUALIFIER + "$"
+)
+# a verb of change with its object, then "by": the verb gives the sign ("dragging down CPI growth by")
+_VERB_OBJECT_SIGN = _low_rx(
+    r"\b(?:(?P<neg>dragg?\w*(?:\s+down)?|pull\w*\s+down|lower\w*|reduc\w*|cut\w*)|"
+    r"(?P<pos>push\w*\s+up|lift\w*|rais\w*|boost\w*|driv\w*\s+up))"
+    r"\s+(?:[\w'’-]+\s+){1,4}by\s+" + _QUALIFIER + "$"
+)
+# a fall that narrows is a rise: "the decrease narrowed by", "narrowing the decline by"
+_FALL = r"(?:decrease|decline|drop|fall|contraction)s?"
+_NARROWED_FALL = _low_rx(
+    rf"\b(?:narrow\w*\s+(?:the\s+|its\s+)?{_FALL}|{_FALL}\s+(?:[\w-]+\s+){{0,3}}narrow\w*)"
+    rf"\s+(?:[\w-]+\s+){{0,4}}?by\s+" + _QUALIFIER + "$"
+)
 
 
 # a percent set against an earlier one: "rose 5%, compared with 3% last year" (the same measure, then)
