@@ -28,6 +28,8 @@ from .words import (
 _MAX_PENDING = 3  # header lines not understood in a row before the reader takes them as the body
 
 
+#: Reported speech after a name and title ("Du Jiang, Vice Minister ..., said that ..."): text, no entry.
+_REPORTED = re.compile(r"\b(?:said|says|noted|added|stressed|pointed out|told)\b")
 #: A date alone after the summary's last full stop and two spaces or more.
 _POSTED_AFTER_SUMMARY = re.compile(r"\.\s{2,}(\S[^.]{5,30})$")
 
@@ -204,7 +206,11 @@ def _read_header(lay: Layout, lines: list[Line], i: int) -> int:
             state = None
             i += 1
             continue
-        if entry and _OFFICIAL_WORDS.search(entry.group("desc")):
+        if (
+            entry
+            and _OFFICIAL_WORDS.search(entry.group("desc"))
+            and not _REPORTED.search(entry.group("desc"))
+        ):
             header_line()
             role = "chair" if v.chair_affiliation.search(entry.group("desc")) else "official"
             _add_listed(lay, where, entry, role, ln.no)
