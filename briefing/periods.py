@@ -40,7 +40,7 @@ _PATTERNS = [
         r"|\bQ(?P<q>[1-4])(?: (?P<qy>(?:19|20)\d\d))?\b",
     ),
     ("month_range",
-     rf"\b(?:from |between )?(?P<m1>{MONTH_RE})\.?(?: (?P<y1>(?:19|20)\d\d))?"
+     rf"\b(?:from |between |in |during |for )?(?P<m1>{MONTH_RE})\.?(?: (?P<y1>(?:19|20)\d\d))?"
      rf"(?: to | through | and |-to-|\s?[-–]\s?)(?P<m2>{MONTH_RE})\.?(?:,? (?P<y2>(?:19|20)\d\d)|"
      r"(?: of)? this year)?(?! \d)"),
     ("end_of", rf"\b(?:by|as of|at|until|till) the end of (?P<m>{MONTH_RE}|(?P<ly>last year)|"
@@ -76,7 +76,7 @@ _BASELINE_BEFORE = re.compile(
         r"\bcompared (?:to|with)(?: that in| those in)?|\bagainst|\brelative to|\bover|\bversus|\bvs\.|"
         r"\b(?:of|to) (?=the same (?:period|month|quarter)))"  # "60.7% of the same period in 2019"
         r"\s*(?:(?:the )?(?:growth )?(?:rate|level|figure|pace)s? (?:in|of|for) )?"
-        r"(?:that of |those of |in )?(?:the same (?:period|month|quarter)s? (?:of |in )?)?$"
+        r"(?:that of |those of |that |those |in )?(?:the same (?:period|month|quarter)s? (?:of |in )?)?$"
     )
 )
 

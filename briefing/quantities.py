@@ -126,7 +126,8 @@ _CUE = _low_rx(
     r"\b(?:(?P<growth>growth rate|grew|grow\w*|increas\w*|rose|rise|rising|up\b|down\b|(?:up)?surg\w*|"
     r"jump\w*|climb\w*|expand\w*|decreas\w*|declin\w*|fell\b|fall\w*|drop\w*|reduc\w*|"
     r"gain\w*|accelerat\w*|slow\w*|edged|narrow\w*|widen\w*)"
-    r"|(?P<share>account(?:ed|ing|s)? for|share\b|proportion|penetration|rate\b|made up|"
+    r"|(?P<share>contribution rate(?: to (?:\w+ )?growth)?|account(?:ed|ing|s)? for|share\b|proportion|"
+    r"penetration|rate\b|made up|"
     r"constitut\w+|represent\w*|percent of))"
 )
 _SIGN = _low_rx(
