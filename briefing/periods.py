@@ -44,7 +44,7 @@ _PATTERNS = [
      rf"(?: to | through | and |-to-|\s?[-–]\s?)(?P<m2>{MONTH_RE})\.?(?:,? (?P<y2>(?:19|20)\d\d)|"
      r"(?: of)? this year)?(?! \d)"),
     ("end_of", rf"\b(?:by|as of|at|until|till) the end of (?P<m>{MONTH_RE}|(?P<ly>last year)|"
-     r"(?P<ey>(?:19|20)\d\d))(?: (?:this year|(?P<y>(?:19|20)\d\d)))?"),
+     r"(?P<lm>last month)|(?P<ey>(?:19|20)\d\d))(?: (?:this year|(?P<lyy>last year)|(?P<y>(?:19|20)\d\d)))?"),
     ("month", rf"\b(?:in|during|for|of) (?P<m>{MONTH_RE})(?:,? (?P<y>(?:19|20)\d\d)|(?: of)? this year)?"
      r"(?! \d)"),
     # days: "as of yesterday (January 29)", "by March 5", "during the holiday (January 21-27)"
@@ -76,7 +76,8 @@ _BASELINE_BEFORE = re.compile(
         r"\bcompared (?:to|with)(?: that in| those in)?|\bagainst|\brelative to|\bover|\bversus|\bvs\.|"
         r"\b(?:of|to) (?=the same (?:period|month|quarter)))"  # "60.7% of the same period in 2019"
         r"\s*(?:(?:the )?(?:growth )?(?:rate|level|figure|pace)s? (?:in|of|for) )?"
-        r"(?:that of |those of |that |those |in )?(?:the same (?:period|month|quarter)s? (?:of |in )?)?$"
+        r"(?:that of |those of |that |those |it was |they were |in )?"
+        r"(?:the same (?:period|month|quarter)s? (?:of |in )?)?$"
     )
 )
 
@@ -85,7 +86,7 @@ _BASELINE_BEFORE = re.compile(
 # month name (in the text). The full pattern is tried only around anchors, several times faster than
 # scanning all text with the large alternation. Both anchor patterns start with a plain character,
 # which lets the engine skip quickly to the next place one could start.
-_ANCHOR = re.compile(r"quarter|half|months|year|h1|q[1-4]|19\d\d|20\d\d|" + "|".join(sorted(_PLAIN_MONTHS)))
+_ANCHOR = re.compile(r"quarter|half|month|year|h1|q[1-4]|19\d\d|20\d\d|" + "|".join(sorted(_PLAIN_MONTHS)))
 _MONTH_ANCHOR = re.compile(
     r"J(?i:an|u[nl])|F(?i:eb)|M(?i:a[ry])|A(?i:pr|ug)|S(?i:ep)|O(?i:ct)|N(?i:ov)|D(?i:ec)"
 )
@@ -122,7 +123,9 @@ def _months_ok(m: re.Match[str], text: str) -> bool:
 
     def plain(g: str) -> bool | None:  # None: the group holds no month name
         s = m.start(g)
-        if s < 0 or not text[s].isalpha() or (g == "end_of_m" and m.start("end_of_ly") >= 0):
+        if s < 0 or not text[s].isalpha() or (
+            g == "end_of_m" and (m.start("end_of_ly") >= 0 or m.start("end_of_lm") >= 0)
+        ):
             return None  # no month, "the end of 2022", "the end of last year"
         return text[s].isupper() or m.group(g) in _PLAIN_MONTHS
 
@@ -217,11 +220,15 @@ def _resolve(kind: str, g: dict, ref: dt.date) -> tuple[str, dt.date, dt.date] |
     if kind == "end_of":
         if g.get("end_of_ly"):
             d = dt.date(ref.year - 1, 12, 31)
+        elif g.get("end_of_lm"):  # "by the end of last month": the month before the briefing's
+            d = dt.date(ref.year, ref.month, 1) - dt.timedelta(days=1)
         elif g.get("end_of_ey"):
             d = dt.date(int(g["end_of_ey"]), 12, 31)
         else:
             m = MONTHS[g["end_of_m"].lower()]
             y = int(g["end_of_y"]) if g.get("end_of_y") else _month_before(m, ref)
+            if g.get("end_of_lyy"):  # "at the end of September last year"
+                y = ref.year - 1
             d = dt.date(y, m, calendar.monthrange(y, m)[1])
         return d.isoformat(), d, d
     if kind == "month":
@@ -292,7 +299,7 @@ def find_periods(
         g = m.groupdict()  # groups that did not take part are None
         if borrowed and (
             kind in _DEICTIC
-            or any(g.get(f"{kind}_{k}") for k in ("this", "last", "ly"))
+            or any(g.get(f"{kind}_{k}") for k in ("this", "last", "ly", "lm", "lyy"))
             or "yesterday" in low[m.start() : m.end()]
             or "today" in low[m.start() : m.end()]
             or "this year" in low[m.start() : m.end()]

@@ -157,6 +157,12 @@ _ABS_CHANGE = _low_rx(
 )
 
 
+# an amount in brackets right after another: "19.75 trillion yuan (about 2.75 trillion U.S. dollars)"; the
+# match starts where the first amount starts
+_CONVERSION = _low_rx(
+    rf"(?:{NUM})\s*(?:[a-z]+\s*){{0,3}}\(\s*(?:about|around|roughly|approximately|nearly|or|some)?\s*"
+    r"(?:us\$|\$|usd|rmb|¥)?\s*$"
+)
 # a verb of change, its object, then "by" and the amount: "reduce logistics costs by 98.1 billion yuan"
 _VERB_OBJECT_BY = _low_rx(
     r"\b(?:reduc(?:e|ed|es|ing)|cut(?:s|ting)?|lower(?:ed|s|ing)?|increas(?:e|ed|es|ing)|rais(?:e|ed|es|ing)|"
@@ -292,6 +298,12 @@ def _kind_and_sign(low: str, f: Figure, s: Sentence, streak: re.Pattern[str]) ->
         )
     ):
         f.kind = "change"  # "a decrease of 14.2 billion kWh", "rose by 1.2 million", "by 12.1, 8.4 and 6.3"
+    elif f.kind == "level" and _near_end(before, ("(",)) and (m := _CONVERSION.search(before)):
+        # the same amount in another currency, in brackets after it: "rose by 19.75 trillion yuan (about
+        # 2.75 trillion U.S. dollars)" is a change too
+        at = f.token.start - len(before) + m.start()
+        if _ABS_CHANGE.search(low, max(s.start, at - 80), at):
+            f.kind = "change"
     elif f.kind == "level" and _near_end(before, ("by",)) and _VERB_OBJECT_BY.search(before):
         f.kind = "change"  # "reduce logistics costs by 98.1 billion yuan"
     elif f.kind == "level" and _MORE_AFTER.match(low, f.end, s.end):
