@@ -123,8 +123,10 @@ def _months_ok(m: re.Match[str], text: str) -> bool:
 
     def plain(g: str) -> bool | None:  # None: the group holds no month name
         s = m.start(g)
-        if s < 0 or not text[s].isalpha() or (
-            g == "end_of_m" and (m.start("end_of_ly") >= 0 or m.start("end_of_lm") >= 0)
+        if (
+            s < 0
+            or not text[s].isalpha()
+            or (g == "end_of_m" and (m.start("end_of_ly") >= 0 or m.start("end_of_lm") >= 0))
         ):
             return None  # no month, "the end of 2022", "the end of last year"
         return text[s].isupper() or m.group(g) in _PLAIN_MONTHS
