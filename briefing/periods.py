@@ -75,8 +75,8 @@ _BASELINE_BEFORE = re.compile(
         r"(?:\bthan(?: in| that in| those in| the growth rate in| the rate in| in the)?|\bfrom|"
         r"\bcompared (?:to|with)(?: that in| those in)?|\bagainst|\brelative to|\bover|\bversus|\bvs\.|"
         r"\b(?:of|to) (?=the same (?:period|month|quarter)))"  # "60.7% of the same period in 2019"
-        r"\s*(?:(?:the )?(?:growth )?(?:rate|level|figure|pace)s? (?:in|of|for) )?"
-        r"(?:that of |those of |that |those |it was |they were |in )?"
+        r"\s*(?:(?:the )?(?:growth )?(?:rate|level|figure|pace|growth|increase|rise)s?(?: (?:in|of|for))? )?"
+        r"(?:that of |those of |that |those |it was |they were |in |the )?"
         r"(?:the same (?:period|month|quarter)s? (?:of |in )?)?$"
     )
 )
