@@ -76,8 +76,8 @@ _BASELINE_BEFORE = re.compile(
         r"\bcompared (?:to|with)(?: that in| those in)?|\bagainst|\brelative to|\bover|\bversus|\bvs\.|"
         r"\b(?:of|to) (?=the same (?:period|month|quarter))|"  # "60.7% of the same period in 2019"
         # "restored to 87.2% of the Mid Autumn Festival holiday in 2019": what a recovery is measured against
-        r"\b(?:restored|recover\w*|returned|back) to (?:about |nearly |over )?[\d.]+ ?(?:%|percent|per cent) of "
-        r"(?:the )?(?:[\w’'-]+ ){0,5})"
+        r"\b(?:restored|recover\w*|returned|back) to (?:about |nearly |over )?[\d.]+ ?"
+        r"(?:%|percent|per cent) of (?:the )?(?:[\w’'-]+ ){0,5})"
         r"\s*(?:(?:the )?(?:growth )?(?:rate|level|figure|pace|growth|increase|rise)s?(?: (?:in|of|for))? )?"
         r"(?:that of |those of |that |those |it was |they were |in |the )?"
         r"(?:the same (?:period|month|quarter)s? (?:of |in )?)?$"
