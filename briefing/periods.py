@@ -47,6 +47,8 @@ _PATTERNS = [
      r"(?P<lm>last month)|(?P<ey>(?:19|20)\d\d))(?: (?:this year|(?P<lyy>last year)|(?P<y>(?:19|20)\d\d)))?"),
     ("month", rf"\b(?:in|during|for|of) (?P<m>{MONTH_RE})(?:,? (?P<y>(?:19|20)\d\d)|(?: of)? this year)?"
      r"(?! \d)"),
+    # a month's own figure: "down from December's 1.8 percent" (December's rate, not a baseline)
+    ("possessive", rf"\b(?P<m>{MONTH_RE})['’]s\b"),
     # days: "as of yesterday (January 29)", "by March 5", "during the holiday (January 21-27)"
     ("as_of_day", rf"\b(?:as of|by|until|till|up to)(?: (?:yesterday|today))?,? \(?(?P<m>{MONTH_RE})\.? "
      r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\b\)?(?:,? (?P<y>(?:19|20)\d\d))?"),
@@ -67,7 +69,15 @@ _PATTERNS = [
 # positions fail at once.
 _ALTERNATIVES = "|".join(f"(?P<{name}>{rx.replace('(?P<', f'(?P<{name}_')})" for name, rx in _PATTERNS)
 _RX = re.compile(lower_pattern(r"\b(?:" + _ALTERNATIVES.replace(r">\b", ">").replace(r"|\bQ", "|Q") + ")"))
-_MONTH_GROUPS = ("month_range_m1", "month_range_m2", "end_of_m", "month_m", "as_of_day_m", "day_range_m")
+_MONTH_GROUPS = (
+    "month_range_m1",
+    "month_range_m2",
+    "end_of_m",
+    "month_m",
+    "as_of_day_m",
+    "day_range_m",
+    "possessive_m",
+)
 #: Month names that are months in any case; every other name or abbreviation needs its capital.
 _PLAIN_MONTHS = PLAIN_MONTHS
 _BASELINE_BEFORE = re.compile(
@@ -240,6 +250,10 @@ def _resolve(kind: str, g: dict, ref: dt.date) -> tuple[str, dt.date, dt.date] |
         m = MONTHS[g["month_m"].lower()]
         y = int(g["month_y"]) if g.get("month_y") else _month_before(m, ref)
         return _span(y, m, y, m)
+    if kind == "possessive":
+        m = MONTHS[g["possessive_m"].lower()]
+        y = _month_before(m, ref)
+        return _span(y, m, y, m)
     if kind == "as_of_day":
         m, d = MONTHS[g["as_of_day_m"].lower()], int(g["as_of_day_d"])
         y = int(g["as_of_day_y"]) if g.get("as_of_day_y") else _day_before(m, d, ref)
@@ -317,7 +331,8 @@ def find_periods(
         if r is None:
             continue
         lo = max(start, m.start() - 60)
-        is_base = bool(_BASELINE_BEFORE.search(low, lo, m.start()))
+        # a possessive names the figure after it ("from December's 1.8 percent"): never a baseline
+        is_base = kind != "possessive" and bool(_BASELINE_BEFORE.search(low, lo, m.start()))
         out.append(Period(m.start(), m.end(), text[m.start() : m.end()], r[0], r[1], r[2], is_base))
     return out
 
@@ -338,15 +353,15 @@ def sentence_periods(
         if k >= 0 and tok.role == "figure":
             s = sentences[k]
             wanted[s.paragraph] = max(wanted.get(s.paragraph, 0), s.end)
-    borrowed = False
+    borrowed, borrowed_at = False, 0
     if ref is None:
         # a text with no date (a news report that gives none): the phrases that name their year resolve
         # anyway, and the first of them that is no baseline ("data for August 2020") stands for the text's
-        # date, so that "in August" and "the first eight months" after it are read in that year
+        # date, so that "in August" and "the first eight months" after it (not before) are read in that year
         for para in sorted({s.paragraph for s in sentences}):
             named = [p for p in find_periods(text, para[0], para[1], None, low) if not p.is_baseline]
             if named:
-                ref, borrowed = named[0].last, True
+                ref, borrowed, borrowed_at = named[0].last, True, named[0].start
                 break
     out: list[list[Period]] = []
     i = 0
@@ -357,6 +372,11 @@ def sentence_periods(
             j += 1
         if para in wanted:
             periods = find_periods(text, para[0], wanted[para], ref, low, borrowed=borrowed)
+            if borrowed and para[0] < borrowed_at:  # before the borrowed reference: only named years
+                early = [
+                    p for p in find_periods(text, para[0], wanted[para], None, low) if p.start < borrowed_at
+                ]
+                periods = early + [p for p in periods if p.start >= borrowed_at]
             k = 0  # periods and sentences are both in text order: one pass pairs them
             for s in sentences[i:j]:
                 while k < len(periods) and periods[k].start < s.start:
