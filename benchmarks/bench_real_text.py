@@ -62,8 +62,9 @@ the largest overlap first, then the nearest starts). Then:
 - ``value+unit recall``: the same with the unit equal too / expected;
 - ``kind``, ``approx``, ``period`` accuracy over the matched figures: kind equal (expected rows with no kind
   are left out); approx equal (an empty expected approx means ``exact``); both ends of the period equal, an
-  empty end equal to an empty end. An expected end written as ``YYYY`` or ``YYYY-MM`` stands for its first
-  day (``period_start``) or last day (``period_end``).
+  empty end equal to an empty end; rows whose ``note`` starts "period unclear" are left out of the period
+  score (the expectation makes no claim about it, see ``real_text/SOURCES.md``). An expected end written as
+  ``YYYY`` or ``YYYY-MM`` stands for its first day (``period_start``) or last day (``period_end``).
 - ledger: for every expected non-figure, the role of the tokens of the ``numbers`` table that overlap it:
   ``non-figure`` when every such token has a role other than ``figure`` (the role is shown), ``figure``
   when one is a figure, ``absent`` when no token overlaps it (the number was dropped without a trace). For
@@ -102,6 +103,8 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_EXPECTED = HERE / "real_text" / "expected.csv"
 #: Relative tolerance of a value.
 VALUE_TOLERANCE = 0.005
+#: A note starting so says the row's period is no assertion (SOURCES.md): its period is not scored.
+UNCLEAR = "period unclear"
 #: Characters of context shown either side of a number in the error list.
 CONTEXT = 40
 
@@ -372,13 +375,14 @@ class Tally:
     kind_n: int = 0
     approx: int = 0
     period: int = 0
+    period_n: int = 0  # matched figures whose period is scored (not "period unclear")
     unlocated: int = 0
     ledger: Counter = field(default_factory=Counter)  # (expected role group, outcome) -> n
     same_role: Counter = field(default_factory=Counter)  # expected role group -> n with that very role
 
     def add(self, o: Tally) -> None:
         for k in ("texts", "refused", "expected", "predicted", "matched", "value", "value_unit", "kind",
-                  "kind_n", "approx", "period", "unlocated"):  # fmt: skip
+                  "kind_n", "approx", "period", "period_n", "unlocated"):  # fmt: skip
             setattr(self, k, getattr(self, k) + getattr(o, k))
         self.ledger.update(o.ledger)
         self.same_role.update(o.same_role)
@@ -395,7 +399,7 @@ class Tally:
             "v+u_rec": r(self.value_unit, self.expected),
             "kind": r(self.kind, self.kind_n),
             "approx": r(self.approx, self.matched),
-            "period": r(self.period, self.matched),
+            "period": r(self.period, self.period_n),
         }
 
     def ledger_line(self) -> str:
@@ -462,7 +466,9 @@ def score(
             if e.approx != p.approx:
                 wrong.append(f"approx {e.approx} vs {p.approx}")
             same_period = (e.period_start, e.period_end) == (p.period_start, p.period_end)
-            t.period += same_period
+            if not e.note.lower().startswith(UNCLEAR):
+                t.period_n += 1
+                t.period += same_period
             if not same_period:
                 wrong.append(
                     f"period {e.period_start or '-'}..{e.period_end or '-'} vs "

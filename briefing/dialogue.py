@@ -72,6 +72,22 @@ def _hand_over_re() -> re.Pattern[str]:
     return re.compile("|".join(load("layout")["hand_over"]), re.IGNORECASE)
 
 
+@cache
+def _interpreter_re() -> re.Pattern[str]:
+    return re.compile(load("layout")["interpreter_label"], re.IGNORECASE)
+
+
+def _interpretations(turns: list[Turn]) -> None:
+    """A turn labelled by the interpreter ("Interpreter:") is the English of the turn before it: that
+    speaker's turn resumed (name, role, Chinese name; ``continues``), so that it joins the same exchange as
+    the same question or answer, and its figures are the speaker's. The label is kept as written."""
+    rx = _interpreter_re()
+    for k, t in enumerate(turns):
+        if k and t.speaker is not None and t.name and rx.match(t.name):
+            prev = turns[k - 1]
+            t.name, t.role, t.name_zh, t.continues = prev.name, prev.role, prev.name_zh, True
+
+
 _HAND_OVER_MAX = 200  # a turn that hands a question on is short
 _DIGIT = re.compile(r"\d")
 
@@ -196,6 +212,7 @@ def build_turns(text: str, lay: Layout) -> list[Turn]:
     turns = _split_floor_questions(text, turns)
     _infer_chair(turns, lay)
     _unlabeled_roles(text, turns)
+    _interpretations(turns)
     _mark_hand_overs(text, turns)
     for k, t in enumerate(turns, 1):
         t.n = k

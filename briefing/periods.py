@@ -40,14 +40,24 @@ _PATTERNS = [
         r"|\bQ(?P<q>[1-4])(?: (?P<qy>(?:19|20)\d\d))?\b",
     ),
     ("month_range",
-     rf"\b(?:from |between )?(?P<m1>{MONTH_RE})\.?(?: (?P<y1>(?:19|20)\d\d))?"
-     rf"(?: to | through | and |\s?[-–]\s?)(?P<m2>{MONTH_RE})\.?(?:,? (?P<y2>(?:19|20)\d\d)|"
+     rf"\b(?:from |between |in |during |for )?(?P<m1>{MONTH_RE})\.?(?: (?P<y1>(?:19|20)\d\d))?"
+     rf"(?: to | through | and |-to-|\s?[-–]\s?)(?P<m2>{MONTH_RE})\.?(?:,? (?P<y2>(?:19|20)\d\d)|"
      r"(?: of)? this year)?(?! \d)"),
     ("end_of", rf"\b(?:by|as of|at|until|till) the end of (?P<m>{MONTH_RE}|(?P<ly>last year)|"
-     r"(?P<ey>(?:19|20)\d\d))(?: (?:this year|(?P<y>(?:19|20)\d\d)))?"),
+     r"(?P<lm>last month)|(?P<ey>(?:19|20)\d\d))(?: (?:this year|(?P<lyy>last year)|(?P<y>(?:19|20)\d\d)))?"),
     ("month", rf"\b(?:in|during|for|of) (?P<m>{MONTH_RE})(?:,? (?P<y>(?:19|20)\d\d)|(?: of)? this year)?"
      r"(?! \d)"),
+    # a month's own figure: "down from December's 1.8 percent" (December's rate, not a baseline)
+    ("possessive", rf"\b(?P<m>{MONTH_RE})['’]s\b"),
+    # days: "as of yesterday (January 29)", "by March 5", "during the holiday (January 21-27)"
+    ("as_of_day", rf"\b(?:as of|by|until|till|up to)(?: (?:yesterday|today))?,? \(?(?P<m>{MONTH_RE})\.? "
+     r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\b\)?(?:,? (?P<y>(?:19|20)\d\d))?"),
+    ("day_range", rf"\b(?P<m>{MONTH_RE})\.? (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s?[-–]\s?(?P<d2>\d{{1,2}})"
+     r"(?:st|nd|rd|th)?\b(?![-–])(?:,? (?P<y>(?:19|20)\d\d))?"),
     ("ytd", r"\bsince the (?:beginning|start) of (?:the|this) year\b"),
+    # the whole months before the briefing's: "in the past half year" (said in July: January to June)
+    ("past_months", rf"\b(?:the )?(?:past|last|previous) "
+     rf"(?:(?P<half>half (?:a )?year)|(?P<n>{NUMWORD}|\d{{1,2}}) months)\b"),
     ("year", r"\b(?:in|for|during|throughout) (?P<y>(?:19|20)\d\d)\b(?![-–])"),
     ("this_year", r"\b(?:this year|the year so far|so far this year)\b"),
     ("last_year", r"\blast year\b"),
@@ -59,15 +69,28 @@ _PATTERNS = [
 # positions fail at once.
 _ALTERNATIVES = "|".join(f"(?P<{name}>{rx.replace('(?P<', f'(?P<{name}_')})" for name, rx in _PATTERNS)
 _RX = re.compile(lower_pattern(r"\b(?:" + _ALTERNATIVES.replace(r">\b", ">").replace(r"|\bQ", "|Q") + ")"))
-_MONTH_GROUPS = ("month_range_m1", "month_range_m2", "end_of_m", "month_m")
+_MONTH_GROUPS = (
+    "month_range_m1",
+    "month_range_m2",
+    "end_of_m",
+    "month_m",
+    "as_of_day_m",
+    "day_range_m",
+    "possessive_m",
+)
 #: Month names that are months in any case; every other name or abbreviation needs its capital.
 _PLAIN_MONTHS = PLAIN_MONTHS
 _BASELINE_BEFORE = re.compile(
     lower_pattern(
         r"(?:\bthan(?: in| that in| those in| the growth rate in| the rate in| in the)?|\bfrom|"
-        r"\bcompared (?:to|with)(?: that in| those in)?|\bagainst|\brelative to|\bover|\bversus|\bvs\.)"
-        r"\s*(?:(?:the )?(?:growth )?(?:rate|level|figure|pace)s? (?:in|of|for) )?"
-        r"(?:that of |those of |in )?(?:the same (?:period|month|quarter)s? (?:of |in )?)?$"
+        r"\bcompared (?:to|with)(?: that in| those in)?|\bagainst|\brelative to|\bover|\bversus|\bvs\.|"
+        r"\b(?:of|to) (?=the same (?:period|month|quarter))|"  # "60.7% of the same period in 2019"
+        # "restored to 87.2% of the Mid Autumn Festival holiday in 2019": what a recovery is measured against
+        r"\b(?:restored|recover\w*|returned|back) to (?:about |nearly |over )?[\d.]+ ?"
+        r"(?:%|percent|per cent) of (?:the )?(?:[\w’'-]+ ){0,5})"
+        r"\s*(?:(?:the )?(?:growth )?(?:rate|level|figure|pace|growth|increase|rise)s?(?: (?:in|of|for))? )?"
+        r"(?:that of |those of |that |those |it was |they were |in |the )?"
+        r"(?:the same (?:period|month|quarter)s? (?:of |in )?)?$"
     )
 )
 
@@ -76,7 +99,7 @@ _BASELINE_BEFORE = re.compile(
 # month name (in the text). The full pattern is tried only around anchors, several times faster than
 # scanning all text with the large alternation. Both anchor patterns start with a plain character,
 # which lets the engine skip quickly to the next place one could start.
-_ANCHOR = re.compile(r"quarter|half|months|year|h1|q[1-4]|19\d\d|20\d\d|" + "|".join(sorted(_PLAIN_MONTHS)))
+_ANCHOR = re.compile(r"quarter|half|month|year|h1|q[1-4]|19\d\d|20\d\d|" + "|".join(sorted(_PLAIN_MONTHS)))
 _MONTH_ANCHOR = re.compile(
     r"J(?i:an|u[nl])|F(?i:eb)|M(?i:a[ry])|A(?i:pr|ug)|S(?i:ep)|O(?i:ct)|N(?i:ov)|D(?i:ec)"
 )
@@ -113,7 +136,11 @@ def _months_ok(m: re.Match[str], text: str) -> bool:
 
     def plain(g: str) -> bool | None:  # None: the group holds no month name
         s = m.start(g)
-        if s < 0 or not text[s].isalpha() or (g == "end_of_m" and m.start("end_of_ly") >= 0):
+        if (
+            s < 0
+            or not text[s].isalpha()
+            or (g == "end_of_m" and (m.start("end_of_ly") >= 0 or m.start("end_of_lm") >= 0))
+        ):
             return None  # no month, "the end of 2022", "the end of last year"
         return text[s].isupper() or m.group(g) in _PLAIN_MONTHS
 
@@ -147,6 +174,11 @@ class Period:
 def _month_before(month: int, ref: dt.date) -> int:
     """Year of the latest ``month`` that is not after the reference date."""
     return ref.year if month <= ref.month else ref.year - 1
+
+
+def _day_before(month: int, day: int, ref: dt.date) -> int:
+    """Year of the latest ``month``/``day`` that is not after the reference date."""
+    return ref.year if (month, day) <= (ref.month, ref.day) else ref.year - 1
 
 
 def _year_of(g: dict, key: str, ref: dt.date, default_month: int) -> int:
@@ -203,17 +235,48 @@ def _resolve(kind: str, g: dict, ref: dt.date) -> tuple[str, dt.date, dt.date] |
     if kind == "end_of":
         if g.get("end_of_ly"):
             d = dt.date(ref.year - 1, 12, 31)
+        elif g.get("end_of_lm"):  # "by the end of last month": the month before the briefing's
+            d = dt.date(ref.year, ref.month, 1) - dt.timedelta(days=1)
         elif g.get("end_of_ey"):
             d = dt.date(int(g["end_of_ey"]), 12, 31)
         else:
             m = MONTHS[g["end_of_m"].lower()]
             y = int(g["end_of_y"]) if g.get("end_of_y") else _month_before(m, ref)
+            if g.get("end_of_lyy"):  # "at the end of September last year"
+                y = ref.year - 1
             d = dt.date(y, m, calendar.monthrange(y, m)[1])
         return d.isoformat(), d, d
     if kind == "month":
         m = MONTHS[g["month_m"].lower()]
         y = int(g["month_y"]) if g.get("month_y") else _month_before(m, ref)
         return _span(y, m, y, m)
+    if kind == "possessive":
+        m = MONTHS[g["possessive_m"].lower()]
+        y = _month_before(m, ref)
+        return _span(y, m, y, m)
+    if kind == "as_of_day":
+        m, d = MONTHS[g["as_of_day_m"].lower()], int(g["as_of_day_d"])
+        y = int(g["as_of_day_y"]) if g.get("as_of_day_y") else _day_before(m, d, ref)
+        day = dt.date(y, m, d)
+        return day.isoformat(), day, day
+    if kind == "day_range":
+        m, d1, d2 = MONTHS[g["day_range_m"].lower()], int(g["day_range_d1"]), int(g["day_range_d2"])
+        if d2 <= d1:
+            return None
+        y = int(g["day_range_y"]) if g.get("day_range_y") else _day_before(m, d1, ref)
+        first, last = dt.date(y, m, d1), dt.date(y, m, d2)
+        return iso(first, last), first, last
+    if kind == "past_months":
+        if g.get("past_months_half"):
+            n = 6
+        else:
+            w = g["past_months_n"].lower()
+            n = int(w) if w.isdigit() else word_value(w)
+        if not 1 <= n <= 24:
+            return None
+        end_y, end_m = (ref.year, ref.month - 1) if ref.month > 1 else (ref.year - 1, 12)
+        k = end_y * 12 + end_m - 1 - (n - 1)
+        return _span(k // 12, k % 12 + 1, end_y, end_m)
     if kind == "ytd":
         return iso(dt.date(ref.year, 1, 1), ref), dt.date(ref.year, 1, 1), ref
     if kind == "year":
@@ -227,19 +290,40 @@ def _resolve(kind: str, g: dict, ref: dt.date) -> tuple[str, dt.date, dt.date] |
     return None
 
 
+#: Phrases said from the day of speaking ("this year", "last year", "so far this year", "the past six
+#: months", "yesterday"): a text's own date resolves them, a reference borrowed from its periods does not.
+_DEICTIC = frozenset({"this_year", "last_year", "ytd", "past_months"})
+
+
 def find_periods(
-    text: str, start: int, end: int, ref: dt.date | None, low: str | None = None
+    text: str,
+    start: int,
+    end: int,
+    ref: dt.date | None,
+    low: str | None = None,
+    *,
+    borrowed: bool = False,
 ) -> list[Period]:
     """Period phrases in ``text[start:end]``, resolved against ``ref`` (the briefing date).
-    ``low`` is ``lower(text)`` when the caller has it already."""
-    if ref is None:
-        return []
+    ``low`` is ``lower(text)`` when the caller has it already. Without a date (``ref`` None) only the
+    phrases that name their year ("in 2022", "the first seven months of 2023", "August 2020") resolve.
+    ``borrowed``: ``ref`` is not the text's date but the end of a period the text named (see
+    :func:`sentence_periods`); phrases said from the day of speaking ("this year", "last year", "the past
+    half year", "yesterday") are then left unresolved."""
     if low is None:
         low = lower(text)
     out: list[Period] = []
     for m in _matches(text, low, start, end):
         kind = m.lastgroup
         g = m.groupdict()  # groups that did not take part are None
+        if borrowed and (
+            kind in _DEICTIC
+            or any(g.get(f"{kind}_{k}") for k in ("this", "last", "ly", "lm", "lyy"))
+            or "yesterday" in low[m.start() : m.end()]
+            or "today" in low[m.start() : m.end()]
+            or "this year" in low[m.start() : m.end()]
+        ):
+            continue
         try:
             r = _resolve(kind, g, ref)
         except (ValueError, KeyError, AttributeError, TypeError):  # a phrase that resolves to no date
@@ -247,7 +331,8 @@ def find_periods(
         if r is None:
             continue
         lo = max(start, m.start() - 60)
-        is_base = bool(_BASELINE_BEFORE.search(low, lo, m.start()))
+        # a possessive names the figure after it ("from December's 1.8 percent"): never a baseline
+        is_base = kind != "possessive" and bool(_BASELINE_BEFORE.search(low, lo, m.start()))
         out.append(Period(m.start(), m.end(), text[m.start() : m.end()], r[0], r[1], r[2], is_base))
     return out
 
@@ -268,6 +353,16 @@ def sentence_periods(
         if k >= 0 and tok.role == "figure":
             s = sentences[k]
             wanted[s.paragraph] = max(wanted.get(s.paragraph, 0), s.end)
+    borrowed, borrowed_at = False, 0
+    if ref is None:
+        # a text with no date (a news report that gives none): the phrases that name their year resolve
+        # anyway, and the first of them that is no baseline ("data for August 2020") stands for the text's
+        # date, so that "in August" and "the first eight months" after it (not before) are read in that year
+        for para in sorted({s.paragraph for s in sentences}):
+            named = [p for p in find_periods(text, para[0], para[1], None, low) if not p.is_baseline]
+            if named:
+                ref, borrowed, borrowed_at = named[0].last, True, named[0].start
+                break
     out: list[list[Period]] = []
     i = 0
     while i < len(sentences):
@@ -276,7 +371,12 @@ def sentence_periods(
         while j < len(sentences) and sentences[j].paragraph == para:
             j += 1
         if para in wanted:
-            periods = find_periods(text, para[0], wanted[para], ref, low)
+            periods = find_periods(text, para[0], wanted[para], ref, low, borrowed=borrowed)
+            if borrowed and para[0] < borrowed_at:  # before the borrowed reference: only named years
+                early = [
+                    p for p in find_periods(text, para[0], wanted[para], None, low) if p.start < borrowed_at
+                ]
+                periods = early + [p for p in periods if p.start >= borrowed_at]
             k = 0  # periods and sentences are both in text order: one pass pairs them
             for s in sentences[i:j]:
                 while k < len(periods) and periods[k].start < s.start:
@@ -294,6 +394,7 @@ def sentence_periods(
 
 # --------------------------------------------------------------------------- the period of each figure
 _RESPECTIVELY = re.compile(r",?\s*respectively,?", re.IGNORECASE)
+
 _PUNCT_OR_DIGIT = re.compile(r"[,;:\d]")
 
 
@@ -303,6 +404,7 @@ def _periods(text: str, figs: list[Figure], sentences: list[Sentence]) -> None:
         by_sentence.setdefault(f.sentence, []).append(f)
     framing: dict[tuple[int, int], Period] = {}  # paragraph -> last framing period so far
     last_used: dict[tuple[int, int], Period] = {}  # paragraph -> the period a sentence's last figure took
+    taken: dict[tuple[int, int], set[str]] = {}  # paragraph -> the periods its figures took so far
     index = {id(f): k for k, f in enumerate(figs)}
     group_end: dict[int, int] = {}
     for f in figs:
@@ -324,8 +426,16 @@ def _periods(text: str, figs: list[Figure], sentences: list[Sentence]) -> None:
             f.period = own or carried
         first_fig = sfigs[0].token.start if sfigs else s.end
         k = bisect.bisect_left(starts, first_fig)
-        if k:
+        if k and not (
+            # a sentence with no figure that names again the period a figure before it took ("GDP grew 0.7%
+            # in the first three quarters, after falling 1.6% in the first half. The decline in the first
+            # half has been reversed.") speaks of that figure: the paragraph's frame stays
+            not sfigs and s.paragraph in framing and periods[k - 1].iso in taken.get(s.paragraph, ())
+        ):
             framing[s.paragraph] = periods[k - 1]
+        for f in sfigs:
+            if f.period is not None:
+                taken.setdefault(s.paragraph, set()).add(f.period.iso)
         if sfigs and periods and sfigs[-1].period is periods[-1]:
             last_used[s.paragraph] = periods[-1]
 

@@ -56,7 +56,9 @@ def _compile_units(lexicon: Lexicon) -> _Units:
     for w, _, _ in words:
         e = re.escape(w)
         alts.append(e + (r"(?![A-Za-z])" if w[-1].isalpha() else ""))
-    unit_rx = re.compile(r" ?(?P<u>" + "|".join(alts) + ")", re.IGNORECASE)
+    # a space or nothing before the unit word; a hyphen only before a percent word ("the 2.3-percent growth
+    # rate", "a 0.49-percentage-point increase")
+    unit_rx = re.compile(r"(?: |-(?=per))?(?P<u>" + "|".join(alts) + ")", re.IGNORECASE)
     lookup = {w.lower(): (unit, kind) for w, unit, kind in words}
     scales = {k.lower(): float(v) for k, v in spec["scales"].items()}
     scale_rx = re.compile(
@@ -116,6 +118,7 @@ _SHARE_AFTER = _low_rx(rf"^(?:\s*(?:,|and|or)\s*(?:{NUM})\s*%)*\s*(?:of\b|share\
 _GROWTH_AFTER = _low_rx(
     r"^\s*(?:year[- ]on[- ]year|y/y|yoy|month[- ]on[- ]month|(?:year[- ]on[- ]year )?"
     r"(?:increase|rise|growth|reduction|decrease|decline|drop|jump|surge|gain|fall|cut|hike)"
+    r"|(?:[a-z]+ ){1,2}growth rate\b"  # "the 5.3% GDP growth rate"
     r"|(?:more|less|fewer) than\b)"  # "9% more than in 2023": a change against the year named
 )
 # Cue words start a word: the \b up front lets the engine drop positions inside words at once.
@@ -123,7 +126,8 @@ _CUE = _low_rx(
     r"\b(?:(?P<growth>growth rate|grew|grow\w*|increas\w*|rose|rise|rising|up\b|down\b|(?:up)?surg\w*|"
     r"jump\w*|climb\w*|expand\w*|decreas\w*|declin\w*|fell\b|fall\w*|drop\w*|reduc\w*|"
     r"gain\w*|accelerat\w*|slow\w*|edged|narrow\w*|widen\w*)"
-    r"|(?P<share>account(?:ed|ing|s)? for|share\b|proportion|penetration|rate\b|made up|"
+    r"|(?P<share>contribution rate(?: to (?:\w+ )?growth)?|account(?:ed|ing|s)? for|share\b|proportion|"
+    r"penetration|rate\b|made up|"
     r"constitut\w+|represent\w*|percent of))"
 )
 _SIGN = _low_rx(
@@ -136,17 +140,33 @@ _SIGN = _low_rx(
 _MINUS_WORD = _low_rx(r"\b(?:minus|negative) +$")
 _NEG_AFTER = _low_rx(
     r"^\s*(?:year[- ]on[- ]year\s+)?"
-    r"(?:reduction|decrease|decline|drop|fall|cut|contraction|less than|fewer than)"
+    r"(?:reduction|decrease|decline|drop|fall|cut|contraction|less\b|fewer\b)"
 )
+# an amount said as a difference: "180,000 more than a year earlier", "1,200 fewer"
+_MORE_AFTER = _low_rx(r"\s*(?:more|fewer|less)\b")  # matched at the end of the figure
 # an amount said as a change: "a decrease of 14.2 billion kWh", "rose by 1.2 million units"
 _ABS_CHANGE = _low_rx(
     r"\b(?:(?:an?\s+)?(?:year-on-year\s+)?(?:increase|rise|growth|decrease|decline|drop|reduction|fall|cut)\s+of"
-    r"|(?:increased|rose|grew|decreased|declined|fell|dropped|(?:was|were)\s+(?:up|down)|up|down)\s+by"
+    r"|(?:increased|rose|risen|grew|grown|decreased|declined|fell|fallen|dropped|(?:was|were)\s+(?:up|down)|"
+    r"up|down)\s+by"
     r"|up|down)"
     r"\s+"
     + _QUALIFIER
     # the later items of a list ("rose by 12.1, 8.4 and 6.3 points, respectively")
     + rf"(?:{NUM}(?:,\s*(?:and\s+)?|\s+and\s+))*$"
+)
+
+
+# an amount in brackets right after another: "19.75 trillion yuan (about 2.75 trillion U.S. dollars)"; the
+# match starts where the first amount starts
+_CONVERSION = _low_rx(
+    rf"(?:{NUM})\s*(?:[a-z]+\s*){{0,3}}\(\s*(?:about|around|roughly|approximately|nearly|or|some)?\s*"
+    r"(?:us\$|\$|usd|rmb|¥)?\s*$"
+)
+# a verb of change, its object, then "by" and the amount: "reduce logistics costs by 98.1 billion yuan"
+_VERB_OBJECT_BY = _low_rx(
+    r"\b(?:reduc(?:e|ed|es|ing)|cut(?:s|ting)?|lower(?:ed|s|ing)?|increas(?:e|ed|es|ing)|rais(?:e|ed|es|ing)|"
+    r"boost(?:ed|s|ing)?|sav(?:e|ed|es|ing))\s+(?:[\w'’-]+\s+){1,4}by\s+" + _QUALIFIER + "$"
 )
 
 
@@ -191,6 +211,7 @@ _COORD = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|to|-|–)\s*$", re.IGNORECAS
 
 
 _FOR_END = re.compile(r"\bfor\s+$")
+_STREAK_OTHER = _low_rx(r"\s+(?:consecutive|straight|successive)\s+(?:quarters|weeks|sessions|seasons)\b")
 _RISE_AFTER = _low_rx(r"^\s*(?:year[- ]on[- ]year\s+)?(?:increase|rise|growth)")
 _DIGIT = re.compile(r"\d")
 
@@ -253,10 +274,13 @@ def _kind_and_sign(low: str, f: Figure, s: Sentence, streak: re.Pattern[str]) ->
     cs = _clause_start(low, s.start, f.token.start)
     before = low[max(cs, f.token.start - 80) : f.token.start]
     after = low[f.end : min(s.end, f.end + 60)]
-    if f.unit in ("months", "years") and (
-        streak.search(low, f.end, min(s.end, f.end + 25)) or _FOR_END.search(before[-8:])
-    ):
+    if f.unit in ("days", "months", "years") and (
+        streak.search(low, f.token.end, min(s.end, f.end + 25)) or _FOR_END.search(before[-8:])
+    ):  # "for 36 months", "the previous three consecutive months"
         f.kind = "streak"
+        return
+    if f.unit == "count" and _STREAK_OTHER.match(low, f.token.end, s.end):
+        f.kind = "streak"  # "for 8 consecutive quarters": a streak in periods the unit vocabulary lacks
         return
     # a sign written against the number ("-2.5%", "+0.1%") or in words right before it ("minus 2.3%")
     sign = f.token.sign or ("-" if _MINUS_WORD.search(before[-12:]) else "")
@@ -274,22 +298,58 @@ def _kind_and_sign(low: str, f: Figure, s: Sentence, streak: re.Pattern[str]) ->
         )
     ):
         f.kind = "change"  # "a decrease of 14.2 billion kWh", "rose by 1.2 million", "by 12.1, 8.4 and 6.3"
+    elif f.kind == "level" and _near_end(before, ("(",)) and (m := _CONVERSION.search(before)):
+        # the same amount in another currency, in brackets after it: "rose by 19.75 trillion yuan (about
+        # 2.75 trillion U.S. dollars)" is a change too
+        at = f.token.start - len(before) + m.start()
+        if _ABS_CHANGE.search(low, max(s.start, at - 80), at):
+            f.kind = "change"
+    elif f.kind == "level" and _near_end(before, ("by",)) and _VERB_OBJECT_BY.search(before):
+        f.kind = "change"  # "reduce logistics costs by 98.1 billion yuan"
+    elif f.kind == "level" and _MORE_AFTER.match(low, f.end, s.end):
+        f.kind = "change"  # "7.35 million people, 180,000 more than a year earlier"
     if sign:  # the written sign wins over the words ("grew -11.7%"); a level may be negative (a loss)
         f.value = -abs(f.value) if sign == "-" else abs(f.value)
         return
     if f.kind not in CHANGE_KINDS:
         return
+    if _near_end(before, ("from", "than", "with", "to")) and _COMPARED_END.search(before):
+        return  # "down from 9.2 percent in September", "slower than 2 percent": the other side, as said
     neg = bool(_NEG_AFTER.match(after))
     if not neg and not _RISE_AFTER.match(after):
-        cues = list(_SIGN.finditer(before))
-        if f.kind == "pp_change":
-            # "0.2 percentage points faster than": the cue comes right after the unit
-            m = _SIGN.match(after.lstrip())
-            if m:
-                cues = [m]
-        neg = bool(cues) and cues[-1].group("neg") is not None
+        if m := _VERB_OBJECT_SIGN.search(before):  # "dragging down CPI growth by 0.03 points"
+            neg = m.group("neg") is not None
+        else:
+            cues = list(_SIGN.finditer(before))
+            if f.kind == "pp_change":
+                # "0.2 percentage points faster than": the cue comes right after the unit
+                m = _SIGN.match(after.lstrip())
+                if m:
+                    cues = [m]
+            neg = bool(cues) and cues[-1].group("neg") is not None
+            if neg and _near_end(before, ("by",)) and _NARROWED_FALL.search(before):
+                neg = False  # "the decrease narrowed by 0.4 points", "narrowing the decline by 0.5 points"
     if neg:
         f.value = -abs(f.value)
+
+
+# a percent after the words that set it against another: the other value, not a change of the figure's own
+_COMPARED_END = _low_rx(
+    r"\b(?:(?:up|down|higher|lower|faster|slower|accelerat\w*|decelerat\w*)\s+(?:from|than)|"
+    r"(?:compared|as against)\s+(?:with|to))\s+(?:[\w]+['’]s?\s+)?" + _QUALIFIER + "$"
+)
+# a verb of change with its object, then "by": the verb gives the sign ("dragging down CPI growth by")
+_VERB_OBJECT_SIGN = _low_rx(
+    r"\b(?:(?P<neg>dragg?\w*(?:\s+down)?|pull\w*\s+down|lower\w*|reduc\w*|cut\w*)|"
+    r"(?P<pos>push\w*\s+up|lift\w*|rais\w*|boost\w*|driv\w*\s+up))"
+    r"\s+(?:[\w'’-]+\s+){1,4}by\s+" + _QUALIFIER + "$"
+)
+# a fall that narrows is a rise: "the decrease narrowed by", "narrowing the decline by"
+_FALL = r"(?:decrease|decline|drop|fall|contraction)s?"
+_NARROWED_FALL = _low_rx(
+    rf"\b(?:narrow\w*\s+(?:the\s+|its\s+)?{_FALL}|{_FALL}\s+(?:[\w-]+\s+){{0,3}}narrow\w*)"
+    rf"\s+(?:[\w-]+\s+){{0,4}}?by\s+" + _QUALIFIER + "$"
+)
 
 
 # a percent set against an earlier one: "rose 5%, compared with 3% last year" (the same measure, then)
@@ -313,6 +373,13 @@ def _percent_kind(low: str, s: Sentence, before: str, after: str, at: int | None
     cues = list(_CUE.finditer(before))
     if cues:
         return "growth" if cues[-1].group("growth") else "share"
+    if at is not None:
+        # no cue in its own clause: a later item of a list ("rose by 44.5%, 36.3% and 23.5%, respectively",
+        # "a surge of 8.4%, followed by 8% in the west") measures what the clause before it measured
+        end = at - len(before)
+        cues = list(_CUE.finditer(low, max(s.start, end - CLAUSE_REACH), max(s.start, end)))
+        if cues:
+            return "growth" if cues[-1].group("growth") else "share"
     if _mentions_change(low, s.start, s.end):
         return "growth"
     return "share"

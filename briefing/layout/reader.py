@@ -28,6 +28,12 @@ from .words import (
 _MAX_PENDING = 3  # header lines not understood in a row before the reader takes them as the body
 
 
+#: Reported speech after a name and title ("Du Jiang, Vice Minister ..., said that ..."): text, no entry.
+_REPORTED = re.compile(r"\b(?:said|says|noted|added|stressed|pointed out|told)\b")
+#: A date alone after the summary's last full stop and two spaces or more.
+_POSTED_AFTER_SUMMARY = re.compile(r"\.\s{2,}(\S[^.]{5,30})$")
+
+
 def read_layout(text: str, lines: list[Line] | None = None) -> Layout:
     """Read header metadata and classify body lines. Never raises on odd input.
 
@@ -193,10 +199,18 @@ def _read_header(lay: Layout, lines: list[Line], i: int) -> int:
         if not lay.summary and _SUMMARY.search(c) and not lay.listed:
             header_line()
             lay.summary = c
+            if lay.posting_date is None and (posted := _POSTED_AFTER_SUMMARY.search(c)):
+                # a mobile page's posting date glued after the summary ("... in H1 2021.  July 22, 2021")
+                found = find_date(posted.group(1))
+                lay.posting_date = found[0] if found else None
             state = None
             i += 1
             continue
-        if entry and _OFFICIAL_WORDS.search(entry.group("desc")):
+        if (
+            entry
+            and _OFFICIAL_WORDS.search(entry.group("desc"))
+            and not _REPORTED.search(entry.group("desc"))
+        ):
             header_line()
             role = "chair" if v.chair_affiliation.search(entry.group("desc")) else "official"
             _add_listed(lay, where, entry, role, ln.no)
