@@ -13,7 +13,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from .dates import MONTH_RE, MONTHS, PLAIN_MONTHS
 from .numbers import NUMWORD, word_value
@@ -255,9 +255,9 @@ def _resolve(kind: str, g: dict, ref: dt.date) -> tuple[str, dt.date, dt.date] |
         y = _month_before(m, ref)
         return _span(y, m, y, m)
     if kind == "as_of_day":
-        m, d = MONTHS[g["as_of_day_m"].lower()], int(g["as_of_day_d"])
-        y = int(g["as_of_day_y"]) if g.get("as_of_day_y") else _day_before(m, d, ref)
-        day = dt.date(y, m, d)
+        m, dd = MONTHS[g["as_of_day_m"].lower()], int(g["as_of_day_d"])
+        y = int(g["as_of_day_y"]) if g.get("as_of_day_y") else _day_before(m, dd, ref)
+        day = dt.date(y, m, dd)
         return day.isoformat(), day, day
     if kind == "day_range":
         m, d1, d2 = MONTHS[g["day_range_m"].lower()], int(g["day_range_d1"]), int(g["day_range_d2"])
@@ -325,7 +325,8 @@ def find_periods(
         ):
             continue
         try:
-            r = _resolve(kind, g, ref)
+            # without a date, a phrase that needs one fails on ``ref.year`` (AttributeError): no period
+            r = _resolve(kind, g, cast("dt.date", ref))
         except (ValueError, KeyError, AttributeError, TypeError):  # a phrase that resolves to no date
             r = None
         if r is None:
