@@ -282,6 +282,7 @@ def run_of(b: briefing.Briefing, mode: str, offset: int = 0) -> Run:
     ledger = [
         Item(r["char_start"] - offset, r["char_end"] - offset, surface=r["surface"], role=r["role"])
         for r in b.records("numbers")
+        if r["char_start"] >= offset  # the synthetic header's own date is not the text's
     ]
     return Run(mode, figs, ledger, warnings=b.warnings)
 

@@ -314,7 +314,8 @@ class Briefing:
 
     @cached_property
     def numbers(self) -> pd.DataFrame:
-        """The ledger: one row per numeric token in the body, with its role."""
+        """The ledger: one row per numeric token of the text (the speech, and the header, trailer and page
+        furniture around it), with its role."""
         return schema.frame("numbers", self.records("numbers"))
 
     @cached_property

@@ -130,7 +130,9 @@ def run(text: str, source: str, lexicon: Lexicon | None = None, *, source_format
     meta = read_meta(text, source, layout, turns, [*layout.warnings, *warned], layout_format, source_format)
     low = lower(match)
     sentences = split_sentences(match, turns)
-    tokens, token_sentence = ledger(match, low, layout, turns, sentences, lexicon)
+    unread = layout.unread_start_line  # a second briefing starts on this line: not read, not in the ledger
+    end = lines[unread - 1].start if unread is not None and other is None else None
+    tokens, token_sentence = ledger(match, low, layout, turns, sentences, lexicon, end)
     # without a briefing date (a later page of a split transcript), periods are read against the day the
     # page was posted: the date of the text
     periods = sentence_periods(
@@ -198,22 +200,38 @@ def split_sentences(text: str, turns: list[Turn]) -> list[Sentence]:
 
 
 def ledger(
-    text: str, low: str, lay: Layout, turns: list[Turn], sentences: list[Sentence], lexicon: Lexicon
+    text: str,
+    low: str,
+    lay: Layout,
+    turns: list[Turn],
+    sentences: list[Sentence],
+    lexicon: Lexicon,
+    end: int | None = None,
 ) -> tuple[list[Token], list[int]]:
-    """Every numeric token of the speakers' labels, their speech and the page's furniture, in text order,
-    and the index of each one's sentence (-1 for a token in a label: part of a name, never a statistic).
-    Furniture numbers get the role ``page``: in the ledger, never a statistic (each ledger row names a
-    turn, so a page with no turn records none)."""
+    """Every numeric token of the text up to ``end`` (where a second briefing starts, else the end), in
+    text order, and the index of each one's sentence (-1 outside every sentence).
+
+    A token in a speaker's label that reads as a statistic is part of a name (``name``). Outside the turns
+    (the title, the header, the trailer, page furniture between turns) no number is a statistic: a token on
+    a line of page furniture has the role ``page``, and elsewhere a token keeps its role (a date, a year, a
+    time) unless it would be a figure, when it is ``page`` too. So nothing of the page is left out of the
+    ledger. Each ledger row names a turn, so a text with no turn records none."""
     spans = []
     for t in turns:
         if t.label_span:
             spans.append(t.label_span)
         spans.append((t.char_start, t.char_end))
     tokens = find_tokens(text, spans, low, lexicon)
-    if lay.furniture and turns:
-        page = [
-            dataclasses.replace(tok, role="page") for tok in find_tokens(text, lay.furniture, low, lexicon)
-        ]
+    outside = _outside(spans, len(text) if end is None else end) if turns else []
+    if outside:
+        furniture = sorted(lay.furniture)
+        page = []
+        for tok in find_tokens(text, outside, low, lexicon):
+            k = bisect.bisect_right(furniture, (tok.start, len(text))) - 1
+            on_furniture = k >= 0 and furniture[k][0] <= tok.start < furniture[k][1]
+            page.append(
+                dataclasses.replace(tok, role="page") if on_furniture or tok.role == "figure" else tok
+            )
         tokens = sorted(tokens + page, key=lambda t: t.start)
     starts = [s.start for s in sentences]
     out: list[Token] = []
@@ -222,9 +240,22 @@ def ledger(
         k = bisect.bisect_right(starts, tok.start) - 1
         if k >= 0 and sentences[k].end >= tok.end:
             of.append(k)
-        else:
+        else:  # in a label, or outside the turns (made ``page`` above)
             of.append(-1)
             if tok.role == "figure":
                 tok = dataclasses.replace(tok, role="name")
         out.append(tok)
     return out, of
+
+
+def _outside(spans: list[tuple[int, int]], end: int) -> list[tuple[int, int]]:
+    """The parts of ``[0, end)`` that no span covers, in order."""
+    out = []
+    pos = 0
+    for a, b in sorted(spans):
+        if a > pos:
+            out.append((pos, min(a, end)))
+        pos = max(pos, b)
+    if pos < end:
+        out.append((pos, end))
+    return [(a, b) for a, b in out if a < b]

@@ -156,8 +156,14 @@ def _text_html(b, figure_ids: set[str]) -> str:
     return "\n".join(out)
 
 
+def _said(b):
+    """The ledger rows of what was said: the tokens of the turns' sentences (not the header, the trailer,
+    the page furniture or a speaker's label)."""
+    return b.numbers[b.numbers["sentence_id"].notna()]
+
+
 def _legend(b) -> str:
-    counts = b.numbers["role"].value_counts()
+    counts = _said(b)["role"].value_counts()
     rows = []
     for role in schema.categories("numbers", "role"):
         n = int(counts.get(role, 0))
@@ -216,13 +222,16 @@ def page(b, notebooks: str | Path | None = None, *, link_prefix: str = "../noteb
 
     chapters = sector_notebooks(paths.NOTEBOOKS if notebooks is None else notebooks)
     figure_ids = set(b.figures["figure_id"].astype(str))
-    n_tokens, n_figs = len(b.numbers), len(b.figures)
+    n_tokens, n_figs = len(_said(b)), len(b.figures)
+    n_page = len(b.numbers) - n_tokens
     lines = [
         "# The transcript, token by token",
         "",
         f"Every numeric token of what was said at the briefing ({n_tokens} of them, in {len(b.turns)} "
-        "turns from the chair's opening to the close: the text the tables cover, without the page's header "
-        "and credits) is marked below by its role in the ledger (the `numbers` table). "
+        "turns from the chair's opening to the close) is marked below by its role in the ledger (the "
+        f"`numbers` table). The ledger also holds the {n_page} tokens of the page around the speech (the "
+        "title, the header, the speakers' labels, the credits and captions), none of them a statistic; "
+        "they are not shown here. "
         f"The {n_figs} figures are the statistics: each carries its `figure_id`, a link to its row in the "
         "{ref}`list of figures <figures>`, which names the chapter that discusses it and links back to the "
         "text. Every other token carries its role written out. Roles are told apart by these tags and by "

@@ -38,6 +38,15 @@ def speech(text: str) -> briefing.Briefing:
     return briefing.parse(HEADER + text + "\n", source="<test>")
 
 
+def spoken_numbers(b: briefing.Briefing):
+    """The ledger rows inside the turns (speakers' labels and speech): the ledger without the numbers of
+    the header, the trailer and the page furniture around the turns."""
+    spans = [((t.label_span or (t.char_start, 0))[0], t.char_end) for t in b.steps.turns]
+    n = b.numbers
+    inside = [any(a <= s < e for a, e in spans) for s in n["char_start"]]
+    return n[inside]
+
+
 def assert_spans_hold(b: briefing.Briefing) -> None:
     """Every text column is the original characters of its span (the text as given, not the folded copy
     the rules read), and every quote starts at its ``quote_start``."""

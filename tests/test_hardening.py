@@ -12,7 +12,7 @@ import pytest
 import briefing
 
 from .conftest import FIXTURES, SEED
-from .helpers import HEADER, assert_spans_hold
+from .helpers import HEADER, assert_spans_hold, spoken_numbers
 
 LAYOUTS = FIXTURES / "layouts"
 
@@ -37,7 +37,7 @@ def test_pathological_bodies_parse(body):
 
 def test_long_digit_run_is_one_token_not_a_figure():
     b = briefing.parse(HEADER + "Code " + "9" * 100_000 + " ends.\n")
-    n = b.numbers
+    n = spoken_numbers(b)
     assert len(n) == 1 and n["role"].iloc[0] == "identifier"
 
 

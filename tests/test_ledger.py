@@ -8,11 +8,11 @@ import pytest
 import briefing
 from briefing import TranscriptError
 
-from .helpers import speech
+from .helpers import speech, spoken_numbers
 
 
 def _roles(text: str) -> list[tuple[str, str]]:
-    n = speech(text).numbers
+    n = spoken_numbers(speech(text))
     return list(zip(n["surface"], n["role"], strict=True))
 
 
@@ -40,7 +40,7 @@ def test_half_and_quarter_need_one_digit_from_one_to_four():
 )
 def test_tokens_never_overlap(text, surfaces):
     b = speech(text)
-    n = b.numbers
+    n = spoken_numbers(b)
     assert list(n["surface"]) == surfaces
     assert set(n["role"]) == {"name"}
     starts, ends = list(n["char_start"]), list(n["char_end"])
@@ -48,7 +48,7 @@ def test_tokens_never_overlap(text, surfaces):
 
 
 def test_a_minus_sign_belongs_to_its_number():
-    n = speech("Output grew -11.7% and (-2.5%), and the CPI was \u22120.3%.").numbers
+    n = spoken_numbers(speech("Output grew -11.7% and (-2.5%), and the CPI was \u22120.3%."))
     assert list(n["surface"]) == ["-11.7", "-2.5", "\u22120.3"]
 
 
@@ -137,10 +137,44 @@ def test_max_width_needs_no_private_module(monkeypatch):
 def test_a_number_too_long_for_a_statistic_is_an_identifier(number):
     # no statistic is written with 25 digits or more; read as a float it could be infinite
     b = speech(f"Output grew {number}% in August, and {number} trillion yuan was spent.")
-    assert list(b.numbers["role"]) == ["identifier", "identifier"]
+    assert list(spoken_numbers(b)["role"]) == ["identifier", "identifier"]
     assert b.figures.empty
 
 
 def test_the_longest_statistic_keeps_its_digits():
     b = speech("Revenue reached 123,456,789,012,345,678,901,234 yuan.")  # 24 digits
     assert list(b.figures["value"]) == [123456789012345678901234.0]
+
+
+def _digit_runs_outside_the_ledger(b: briefing.Briefing) -> list[str]:
+    import re
+
+    end = len(b.text)
+    lay = b.steps.layout
+    if lay.unread_start_line is not None:  # a second briefing: not read (and said in a warning)
+        end = sum(len(line) + 1 for line in b.text.split("\n")[: lay.unread_start_line - 1])
+    spans = list(zip(b.numbers["char_start"], b.numbers["char_end"], strict=True))
+    return [
+        b.text[max(0, m.start() - 20) : m.end() + 20]
+        for m in re.finditer(r"[0-9]+", b.text[:end])
+        if not any(s <= m.start() and m.end() <= e for s, e in spans)
+    ]
+
+
+def test_every_number_of_the_page_is_in_the_ledger(seed):
+    # the title, the header, the trailer and the page furniture too (roles date, year, time, period, page):
+    # nothing of the page is left out silently; none of them is a figure
+    from .conftest import FIXTURES
+
+    assert _digit_runs_outside_the_ledger(seed) == []
+    for path in sorted((FIXTURES / "layouts").glob("*.txt")) + sorted((FIXTURES / "outsample").glob("*.txt")):
+        b = briefing.read(path)
+        if len(b.steps.turns):
+            assert _digit_runs_outside_the_ledger(b) == [], path.name
+    header = seed.numbers[seed.numbers["char_start"] < seed.steps.turns[0].label_span[0]]
+    assert list(zip(header["surface"], header["role"], strict=True)) == [
+        ("three", "period"), ("2023", "year"),  # the title
+        ("3", "time"), ("20", "date"), ("2023", "year"),  # the dateline
+        ("three", "period"), ("2023", "year"),  # the summary
+        ("20", "date"), ("2023", "year"),  # Date:
+    ]  # fmt: skip
