@@ -120,10 +120,16 @@ def fraction_value(word: str) -> float | None:
     return WORD_VALUES[n] * base * 100
 
 
+#: A word every fraction or one-word multiple contains ("half", "two-thirds", "twofold").
+_FRACTION_WORDS = ("half", "third", "quarter", "fifth", "tenth", "fold")
+
+
 def _fraction_tokens(text: str, low: str, a: int, b: int) -> list[Token]:
     """Fractions ("two-thirds", "about half") and one-word multiples ("twofold") in ``text[a:b]``. A
     fraction's unit is ``%`` (written as its glued suffix); a multiple's is the "fold" glued on."""
     out: list[Token] = []
+    if not any(low.find(w, a, b) >= 0 for w in _FRACTION_WORDS):  # most spans have none: skip the patterns
+        return out
     for m in _FRACTION.finditer(low, a, b):
         s, e = m.span()
         if m.group("h") and (
@@ -134,7 +140,7 @@ def _fraction_tokens(text: str, low: str, a: int, b: int) -> list[Token]:
         if m.group("n") and m.group("d").startswith("half"):
             continue  # "one half" reads as "half"; "two halves" is no share
         out.append(Token(s, e, s, e, text[s:e], "", "%", True))
-    for m in _MULTIPLE.finditer(low, a, b):
+    for m in _MULTIPLE.finditer(low, a, b) if low.find("fold", a, b) >= 0 else ():
         s, e = m.span()
         out.append(Token(s, e, s, m.end("n"), text[s:e], "", text[m.start("f") : e], True))
     return out
