@@ -1,0 +1,160 @@
+"""Subjects that stand alone (issue 14): growth named as growth, counts with their condition, references
+resolved; shares, point changes and streaks are in :mod:`.changes`."""
+
+from __future__ import annotations
+
+import re
+
+from ..records import Figure, Sentence
+from .changes import _point_change, _share, _streak
+from .phrases import _GROWTH_IN, _HAS_FIGURE, _TRAIL_PERIOD, _tidy
+from .words import _Words, _words
+
+
+def _stand_alone(
+    text: str, low: str, figs: list[Figure], sentences: list[Sentence], sentence_subject
+) -> None:
+    w = _words()
+    turn_start: dict[int, int] = {}
+    for sent in sentences:
+        turn_start.setdefault(sent.turn, sent.start)
+    for k, f in enumerate(figs):
+        s = sentences[f.sentence]
+        if f.kind == "growth":
+            f.subject = _growth_owner(
+                text, low, f, s, _resolve_industry(text, low, f.subject, s, turn_start[s.turn])
+            )
+        if f.kind in ("level", "change") and f.unit not in ("%", "pp"):
+            old = f.subject
+            f.subject = _count_condition(text, low, f, s, w, sentence_subject, turn_start[s.turn])
+            for g in figs[k + 1 :]:  # a rate that took this figure's phrase takes its condition too
+                if g.sentence != f.sentence or g.subject != old or g.kind in ("level", "change"):
+                    break
+                g.subject = f.subject
+        elif f.kind == "share":
+            f.subject = _share(text, low, figs, k, s, w)
+    for k, f in enumerate(figs):
+        s = sentences[f.sentence]
+        if f.kind == "pp_change":
+            f.subject = _point_change(text, low, figs, k, s, w)
+        elif f.kind == "streak":
+            f.subject = _streak(text, low, f, s, w)
+    for f in figs:  # last: the rules above read the phrase of the rate, not its name
+        if f.kind == "growth" and not w.growth_word.search(f.subject):
+            kind = _growth_kind(low, f, sentences[f.sentence], w)
+            f.subject = f"{kind} {'of' if kind.endswith('growth') else 'in'} {f.subject}"
+        elif f.kind == "change" and not w.growth_word.search(f.subject):
+            f.subject = f"change in {f.subject}"
+
+
+def _growth_kind(low: str, f: Figure, s: Sentence, w: _Words) -> str:
+    after = low[f.end : min(s.end, f.end + 40)]
+    said = re.match(
+        r"\s+(?:year-on-year\s+)?(increase|rise|reduction|decrease|decline|drop|cut|fall)\s+in\b", after
+    )
+    if said:  # "a 20% reduction in production line time": the text's own word
+        return {"cut": "reduction", "fall": "decline"}.get(said.group(1), said.group(1))
+    for words, name in w.growth_kinds.items():
+        if (
+            after.lstrip(" ,").startswith(("year on year " + words, words))
+            or (f.baseline or "").lower() == words
+        ):
+            return name
+    return "growth"
+
+
+# a sentence that opens with its field: "In the field of new materials, ..."
+_LEAD_SCOPE = re.compile(
+    r"\s*(?:in the (?:field|area|sector)s? of|in terms of)\s+(?P<np>[^,;.]{3,50}?),", re.IGNORECASE
+)
+# "the industry" in a subject: the industry the turn is about, the first one it names
+_THE_INDUSTRY = re.compile(r"\b(?:in|of|for)\s+the\s+(?P<w>industry|sector)\b", re.IGNORECASE)
+_NAMED_INDUSTRY = re.compile(
+    r"(?<![\w-])(?:(?!the\b|this\b|our\b|its\b|their\b|a\b|an\b)[a-z][\w-]*\s+){1,4}(?:industry|sector)\b"
+)
+# the owner of a measure named after a change: "enterprises above designated size seeing a 17.2% increase in
+# profits"
+_OWNER_BEFORE = re.compile(
+    r"(?:,|\bwith)\s+(?P<np>(?:(?!with\b)[a-z][\w'’-]*\s+){1,8}?)(?:seeing|saw|posting|posted|recording|recorded|"
+    r"registering|registered|witnessing)\s+(?:an?\s+)?$"
+)
+
+
+def _resolve_industry(text: str, low: str, subj: str, s: Sentence, turn_start: int) -> str:
+    """'fixed-asset investment in the industry' -> '... in the electronic information manufacturing industry':
+    the first industry the turn names before the sentence."""
+    m = _THE_INDUSTRY.search(subj)
+    if not m:
+        return subj
+    named = _NAMED_INDUSTRY.search(low, turn_start, s.start)
+    if not named:
+        return subj
+    industry = " ".join(text[named.start() : named.end()].split())
+    return f"{subj[: m.start('w') - 4].rstrip()} {industry}{subj[m.end() :]}"
+
+
+def _growth_owner(text: str, low: str, f: Figure, s: Sentence, subj: str) -> str:
+    head = low[max(s.start, f.token.start - 90) : f.token.start]
+    m = _OWNER_BEFORE.search(head)
+    if m and _GROWTH_IN.match(text, f.end, s.end):
+        owner = " ".join(m.group("np").split())
+        if owner and owner not in subj.lower():
+            at = f.token.start - len(head)
+            return f"{subj} of {_tidy(text[at + m.start('np') : at + m.end('np')])}"
+    return subj
+
+
+def _np_end(low: str, f: Figure, s: Sentence) -> int | None:
+    """Where the figure's subject ends when it is the phrase right after the figure."""
+    subj = f.subject.lower()
+    i = low.find(subj, f.end, min(s.end, f.end + 160))
+    return i + len(subj) if subj and i >= 0 and not low[f.end : i].strip(" \u00a0").count(" ") > 3 else None
+
+
+def _count_condition(
+    text: str, low: str, f: Figure, s: Sentence, w: _Words, sentence_subject, turn_start: int
+) -> str:
+    subj = f.subject
+    if m := w.bare.match(subj):  # "related enterprises": related to what the sentence is about
+        owner = sentence_subject(f.sentence)
+        if owner and owner.lower() not in subj.lower() and not _HAS_FIGURE.search(owner):
+            subj = f"{subj[m.end() :]} {m.group().strip()} to {owner}"
+    subj = _resolve_industry(text, low, subj, s, turn_start)
+    lead = _LEAD_SCOPE.match(text, s.start, s.end)
+    if lead and lead.group("np").lower() not in subj.lower():  # "In the field of new materials, seven ..."
+        subj = f"{subj} in {lead.group('np')}"
+    end = _np_end(low, f, s)
+    head = low[max(s.start, f.token.start - 60) : f.token.start]
+    if (bm := w.built_before.search(head)) and end is not None:  # "China had built 3.189 million ..."
+        return f"{subj} {bm.group('p')}"
+    if end is None:
+        return subj
+    rest = low[end : s.end]
+    # a field named right after the phrase: "innovation centers in new materials", "platforms for new
+    # materials"
+    from ..sectors import _vocabulary
+
+    m = re.match(r"\s+(?:in|for)\s+(?:the\s+(?:field|area|sector)s?\s+of\s+)?", rest)
+    if m:
+        km = _vocabulary().rx.match(rest, m.end())
+        if km and re.match(r"(?![\w-])", rest[km.end() :]):
+            subj += text[end : end + km.end()]
+            end, rest = end + km.end(), low[end + km.end() : s.end]
+    # a coordinated count shares the predicate: "6.278 million charging piles and 3,460 stations were built"
+    co = re.match(
+        r"\s+and\s+(?:more than |over |nearly |about )?[\d,.]+\s[^,;.]{1,80}?"
+        r"(?=\s+(?:were|are|have|has|had)\s)",
+        rest,
+    )
+    m = w.participle.match(rest[co.end() :] if co else rest)
+    if m and not _HAS_FIGURE.search(m.group("p")) and not _TRAIL_PERIOD.search(" " + m.group("p")):
+        at = end + (co.end() if co else 0)
+        return f"{subj} {' '.join(text[at + m.start('p') : at + m.end('p')].split())}"
+    if (
+        re.search(r"(?:^|[,;:]\s*|\bof\s+\S+\s+|\bin\s+the\s+first\s+\w+\s+quarters,\s*)$", head)
+        or head.strip() == ""
+    ):
+        m = w.condition_verb.match(rest)
+        if m and not _HAS_FIGURE.search(m.group("p")):
+            return f"{subj} that {' '.join(text[end + m.start('p') : end + m.end('p')].split())}"
+    return subj
