@@ -10,16 +10,41 @@ from .phrases import _HAS_FIGURE, _OWN_KIND, _SHARE_OF, _STOP_AFTER, _tidy
 from .words import _same_sentence_before, _Words
 
 
+def _list_ends(figs: list[Figure], k: int) -> tuple[int, int]:
+    """The first and last figure of the list of shares ``figs[k]`` belongs to."""
+    f = figs[k]
+    first, last = k, k
+    while first > 0 and figs[first - 1].group == f.group and figs[first - 1].kind == "share":
+        first -= 1
+    while last + 1 < len(figs) and figs[last + 1].group == f.group and figs[last + 1].kind == "share":
+        last += 1
+    return first, last
+
+
+def _whole(text: str, low: str, m_of: re.Match[str] | None, s: Sentence) -> str:
+    """The whole of a share, from the match of "% of" after it ("" for "of its kind" or none)."""
+    if not m_of or _OWN_KIND.match(low, m_of.start("np")):
+        return ""
+    stop = _STOP_AFTER.search(low, m_of.start("np"), s.end)
+    return _tidy(text[m_of.start("np") : stop.start() if stop else s.end])
+
+
 def _share(text: str, low: str, figs: list[Figure], k: int, s: Sentence, w: _Words) -> str:
     f = figs[k]
-    head = low[max(s.start, f.token.start - 60) : f.token.start]
+    # a list of shares ("accounted for 83.5% and 16.5% of these visits, respectively") has one verb
+    # before its first member and one whole after its last
+    first, last = _list_ends(figs, k)
+    head = low[max(s.start, figs[first].token.start - 60) : figs[first].token.start]
     head = re.sub(rf"(?:{_QUALIFIER})$", "", head) if _QUALIFIER else head
-    m_of = _SHARE_OF.match(text, f.token.end, s.end)
-    whole = ""
-    if m_of and not _OWN_KIND.match(low, m_of.start("np")):
-        stop = _STOP_AFTER.search(low, m_of.start("np"), s.end)
-        whole = _tidy(text[m_of.start("np") : stop.start() if stop else s.end])
+    m_of = _SHARE_OF.match(text, figs[last].token.end, s.end)
+    whole = _whole(text, low, m_of, s)
     vm = w.share_verb.search(head)
+    if vm and not whole:  # "..., while rice accounted for 30%": the whole of the share before it
+        prev = next(
+            (g for g in reversed(figs[:first]) if g.sentence == f.sentence and g.kind == "share"), None
+        )
+        if prev is not None:
+            whole = _whole(text, low, _SHARE_OF.match(text, prev.token.end, s.end), s)
     if vm:  # "X accounted for 29.8% of Y": the part before the verb
         part = f.subject
         if whole and part.lower() == whole.lower():

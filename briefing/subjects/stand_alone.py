@@ -7,6 +7,7 @@ import re
 
 from ..records import Figure, Sentence
 from .changes import _point_change, _share, _streak
+from .context import _agent, _fuller_mentions, _per_whom, _scope, _targets
 from .phrases import _GROWTH_IN, _HAS_FIGURE, _TRAIL_PERIOD, _tidy
 from .words import _Words, _words
 
@@ -18,6 +19,7 @@ def _stand_alone(
     turn_start: dict[int, int] = {}
     for sent in sentences:
         turn_start.setdefault(sent.turn, sent.start)
+    _fuller_mentions(figs, sentences)
     for k, f in enumerate(figs):
         s = sentences[f.sentence]
         if f.kind == "growth":
@@ -26,7 +28,9 @@ def _stand_alone(
             )
         if f.kind in ("level", "change") and f.unit not in ("%", "pp"):
             old = f.subject
-            f.subject = _count_condition(text, low, f, s, w, sentence_subject, turn_start[s.turn])
+            after = f.unit == "count" and _np_end(low, f, s) is not None
+            subj = _count_condition(text, low, f, s, w, sentence_subject, turn_start[s.turn])
+            f.subject = _per_whom(text, low, f, s, _agent(text, low, f, s, subj) if after else subj)
             for g in figs[k + 1 :]:  # a rate that took this figure's phrase takes its condition too
                 if g.sentence != f.sentence or g.subject != old or g.kind in ("level", "change"):
                     break
@@ -39,12 +43,29 @@ def _stand_alone(
             f.subject = _point_change(text, low, figs, k, s, w)
         elif f.kind == "streak":
             f.subject = _streak(text, low, f, s, w)
-    for f in figs:  # last: the rules above read the phrase of the rate, not its name
+    _targets(text, low, figs, sentences)
+    for k, f in enumerate(figs):  # last: the rules above read the phrase of the rate, not its name
         if f.kind == "growth" and not w.growth_word.search(f.subject):
             kind = _growth_kind(low, f, sentences[f.sentence], w)
-            f.subject = f"{kind} {'of' if kind.endswith('growth') else 'in'} {f.subject}"
+            prev = figs[k - 1] if k else None
+            counted = (  # "health workers totaled 14.41 million, up 4.3%": growth of their number
+                prev is not None
+                and prev.sentence == f.sentence
+                and prev.unit == "count"
+                and prev.kind == "level"
+                and prev.subject == f.subject
+                and kind == "growth"
+            )
+            of = "of number of" if counted else "of" if kind.endswith("growth") else "in"
+            f.subject = f"{kind} {of} {f.subject}"
         elif f.kind == "change" and not w.growth_word.search(f.subject):
-            f.subject = f"change in {f.subject}"
+            said = f.unit == "count" and _CHANGE_SAID.search(low, max(0, f.token.start - 40), f.token.start)
+            # a count changes by a number of things: "an increase of 12,000" institutions
+            f.subject = f"{said.group(1)} in number of {f.subject}" if said else f"change in {f.subject}"
+
+
+# "an increase of 12,000": the change named by the text's word
+_CHANGE_SAID = re.compile(r"\b(increase|rise|decrease|decline|drop|reduction)\s+of\s+(?:\w+\s+)?$")
 
 
 def _growth_kind(low: str, f: Figure, s: Sentence, w: _Words) -> str:
@@ -124,6 +145,8 @@ def _count_condition(
     if lead and lead.group("np").lower() not in subj.lower():  # "In the field of new materials, seven ..."
         subj = f"{subj} in {lead.group('np')}"
     end = _np_end(low, f, s)
+    if end is not None:  # "1.033 million institutions nationwide": the scope is part of the phrase
+        subj, end = _scope(low, end, s, subj)
     head = low[max(s.start, f.token.start - 60) : f.token.start]
     if (bm := w.built_before.search(head)) and end is not None:  # "China had built 3.189 million ..."
         return f"{subj} {bm.group('p')}"

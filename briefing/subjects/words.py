@@ -60,6 +60,7 @@ def _words() -> _Words:
         re.compile(
             rf"^\s+(?:(?:{_alt(w['auxiliaries'])})\s+)*(?P<p>(?:[a-z]+ly\s+)?(?:{_alt(w['participles'])}|[a-z]+ed)"
             r"(?:\s+(?:and|or)\s+[a-z]+ed)?\b(?:\s+(?:for|to|into|by|with)\s+[^,;.()]{1,60}?)?"
+            rf"(?:\s+(?:{_alt(w['scope_after'])}))?"
             # or a present participle with its object: "rural migrant workers living in cities"
             r"|(?!(?:including|according|during|following|excluding|accounting|being)\b)[a-z]{3,}ing\s+[^,;.()]{2,60}?)"
             r"(?=\s*(?:[,;.(]|$|\s(?:as of|by the end|in the|from|since|and|while|with|up|down)\b))"

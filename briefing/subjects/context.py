@@ -1,0 +1,205 @@
+"""Qualifiers said outside the figure's phrase (issue 14): the fuller mention of the same thing earlier in
+the turn, the agent of a count ("visits received by libraries"), a target or plan ("target ceiling for
+total energy consumption", "planned cut in outdated coal capacity", "expected decline in ..."), the
+population of a rate per head, a scope right after the counted things ("nationwide"), the whole of a share
+said beside it. The words are in data/subjects.yml."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..quantities import _QUALIFIER
+from ..records import Figure, Sentence
+from ..vocab import load
+from .phrases import _HAS_FIGURE, _LEAD_TRIM, _PRONOUN, _tidy
+from .words import _alt
+
+
+@dataclass(frozen=True)
+class _Context:
+    agent_verb: re.Pattern[str]
+    agent_word: re.Pattern[str]
+    with_participle: re.Pattern[str]
+    target_cue: re.Pattern[str]
+    ceiling: re.Pattern[str]
+    share_target: re.Pattern[str]
+    plan: re.Pattern[str]
+    plan_names: dict[str, str]
+    expected: re.Pattern[str]
+    expected_names: dict[str, str]
+    per_whom: re.Pattern[str]
+    scope: re.Pattern[str]
+
+
+@cache
+def _context() -> _Context:
+    w = load("subjects")
+    q = _QUALIFIER
+    plans = {k.lower(): v for k, v in w["plan_verbs"].items()}
+    expected = {k.lower(): v for k, v in w["expected_nouns"].items()}
+    agents = _alt(w["agent_verbs"])
+    return _Context(
+        agent_verb=re.compile(
+            rf"\b(?:(?:has|have|had)\s+)?(?P<v>{agents})\s+(?:the\s+)?{q}(?:a total of )?$"
+        ),
+        agent_word=re.compile(rf"\b(?:{agents})\b"),
+        with_participle=re.compile(
+            rf"\bwith\s+(?P<a>[a-z0-9][\w'’ -]{{2,50}}?)\s+(?P<v>[a-z]+ed)\s+"
+            rf"(?:{_alt(w['with_participle_preps'])})\s+(?:the\s+)?{q}$"
+        ),
+        target_cue=re.compile(rf"\b(?:{_alt(w['target_cues'])})\b"),
+        ceiling=re.compile(
+            rf"\b(?:{_alt(w['ceiling_verbs'])})\s+(?:the\s+)?(?P<np>[^,;]{{3,60}}?)\s+(?:within|under|below)\s+"
+            rf"{q}$"
+        ),
+        share_target=re.compile(
+            rf"\b(?:{_alt(w['share_target_verbs'])})\s+(?:the\s+)?(?P<np>share\s+of\s+[^,;]{{3,80}}?)\s+to\s+"
+            rf"{q}$"
+        ),
+        plan=re.compile(rf"\bwill\s+(?:\w+\s+)?(?P<v>{_alt(plans)})\s+{q}$"),
+        plan_names=plans,
+        expected=re.compile(rf"\b(?:{_alt(w['expected_cues'])})\s+(?P<v>{_alt(expected)})\s+(?:by\s+)?{q}$"),
+        expected_names=expected,
+        per_whom=re.compile(
+            rf"\s*per\s+(?P<n>[\d,.]+(?:\s+(?:thousand|million))?)\s+(?:chinese\s+)?"
+            rf"(?P<who>{_alt(w['per_whom'])})\b"
+        ),
+        scope=re.compile(rf"\s+(?P<s>{_alt(w['scope_after'])})\b"),
+    )
+
+
+def _head(low: str, f: Figure, s: Sentence, width: int = 120) -> str:
+    return low[max(s.start, f.token.start - width) : f.token.start]
+
+
+# ------------------------------------------------------------------ the fuller mention earlier in the turn
+def _words_of(s: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", s.lower()))
+
+
+def _fuller(subj: str, earlier: str) -> str | None:
+    """'Exports' after 'total imports and exports of goods' -> 'Exports of goods'; 'industrial value added'
+    after 'value added of industrial enterprises above designated size' -> the latter."""
+    mine = _words_of(subj)
+    if not mine or " of " in f" {subj.lower()} " or len(subj.split()) > 3 or subj.lower() == earlier.lower():
+        return None
+    head, of, tail = earlier.partition(" of ")
+    if of and mine <= _words_of(head):
+        return f"{subj} of {tail}"
+    if of and mine <= _words_of(earlier) and len(mine) > 1:
+        return earlier
+    return None
+
+
+def _fuller_mentions(figs: list[Figure], sentences: list[Sentence], back: int = 3) -> None:
+    """A short subject takes the qualifiers of the nearest fuller mention of the same thing in the figures of
+    the ``back`` sentences before it, in its turn."""
+    for k, f in enumerate(figs):
+        if f.unit in ("pp",) or f.kind in ("pp_change", "streak"):
+            continue
+        turn = sentences[f.sentence].turn
+        for g in reversed(figs[max(0, k - 12) : k]):
+            if sentences[g.sentence].turn != turn or f.sentence - g.sentence > back:
+                break
+            if g.sentence == f.sentence:
+                continue
+            better = _fuller(f.subject, g.subject)
+            if better:
+                f.subject = better
+                break
+
+
+# ------------------------------------------------------------------ the agent of a count
+def _agent_np(text: str, s: Sentence, verb_at: int) -> str:
+    """The phrase before the verb at ``verb_at`` in its clause (through coordinated verbs: "received ...,
+    and admitted ..." -> the subject of "received")."""
+    c = _context()
+    body = text[s.start : verb_at]
+    np = _LEAD_TRIM.sub("", body.strip())
+    if re.search(r"(?:^|,)\s*and\s*$", np) or np.lower().startswith("and"):
+        m = c.agent_word.search(np.lower())
+        np = np[: m.start()] if m else ""
+    np = np.split(",")[-1].strip()
+    np = re.sub(r"\s+(?:has|have|had|now|also)$", "", np, flags=re.IGNORECASE)
+    np = _tidy(np)
+    if not np or len(np.split()) > 8 or _HAS_FIGURE.search(np) or _PRONOUN.match(np):
+        return ""
+    if np.lower() in ("we", "i", "china", "they", "you"):
+        return ""
+    return np
+
+
+def _agent(text: str, low: str, f: Figure, s: Sentence, subj: str) -> str:
+    """'libraries received 900 million visits' -> 'visits received by libraries'; 'with 5G applications
+    integrated into 67 categories' -> 'categories with 5G applications integrated'."""
+    c = _context()
+    head = _head(low, f, s)
+    at = f.token.start - len(head)
+    m = c.with_participle.search(head)
+    if m:
+        a = _tidy(text[at + m.start("a") : at + m.end("a")])
+        if a and not _HAS_FIGURE.search(a):
+            return f"{subj} with {a} {m.group('v')}"
+    m = c.agent_verb.search(head)
+    if not m:
+        return subj
+    agent = _agent_np(text, s, at + m.start("v"))
+    if not agent or agent.lower() in subj.lower():
+        return subj
+    verb = m.group("v")
+    base = subj[: -len(verb)].rstrip() if subj.lower().endswith(" " + verb) else subj
+    return f"{base} {verb} by {agent}"
+
+
+# ------------------------------------------------------------------ targets, plans, expectations
+def _target(text: str, low: str, f: Figure, s: Sentence, subj: str) -> str | None:
+    """The subject of a target, a plan or an expectation, or None."""
+    c = _context()
+    head = _head(low, f, s, 160)
+    at = f.token.start - len(head)
+    cue = c.target_cue.search(low, s.start, f.token.start)
+    if cue:
+        m = c.share_target.search(head)
+        if m:  # the phrase as written
+            return f"target {' '.join(text[at + m.start('np') : at + m.end('np')].split())}"
+        m = c.ceiling.search(head)
+        if m:
+            return f"target ceiling for {subj}"
+        m = c.plan.search(head)
+        if m and f.unit not in ("%", "pp"):
+            name = c.plan_names[m.group("v")]
+            return f"{name} {subj}" if name.lower() not in subj.lower() else None
+    m = c.expected.search(head)
+    if m and f.kind == "growth":
+        return f"expected {c.expected_names[m.group('v')]} in {subj}"
+    return None
+
+
+def _targets(text: str, low: str, figs: list[Figure], sentences: list[Sentence]) -> None:
+    for f in figs:
+        got = _target(text, low, f, sentences[f.sentence], f.subject)
+        if got:
+            f.subject = got
+
+
+# ------------------------------------------------------------------ per head, scope
+def _per_whom(text: str, low: str, f: Figure, s: Sentence, subj: str) -> str:
+    """'3.15 licensed doctors per 1,000 people' (unit 'per 1,000') -> 'licensed doctors per 1,000 people'."""
+    if not f.unit.startswith("per ") or " per " in f" {subj.lower()} ":
+        return subj
+    i = low.find(" per ", f.token.end, min(s.end, f.token.end + 100))
+    if i < 0:
+        return subj
+    m = _context().per_whom.match(low, i)
+    return f"{subj} per {m.group('n')} {m.group('who')}" if m else subj
+
+
+def _scope(low: str, end: int, s: Sentence, subj: str) -> tuple[str, int]:
+    """A scope right after the counted things ('1.033 million institutions nationwide'): the subject with it
+    and where it ends."""
+    m = _context().scope.match(low, end, s.end)
+    if m and m.group("s") not in subj.lower():
+        return f"{subj} {m.group('s')}", m.end()
+    return subj, end

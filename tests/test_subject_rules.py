@@ -1,0 +1,118 @@
+"""Golden cases of the stand-alone subject rules (issue 14): one sentence per rule, written for the rule,
+with the subject a reader wants written before the rule was run. Scored by the loose rule of the golden
+labels (:func:`tests.test_labels.subject_passes`: every stemmed content word of the expected subject is in
+the produced one, or in the figure's surface and unit)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import speech
+from .test_labels import subject_passes
+
+CASES = [
+    # a short subject takes the qualifiers of its earlier, fuller mention in the turn
+    (
+        "From January to June, the output of steel enterprises above designated size reached 500 million "
+        "tonnes. In June, steel output rose by 3 percent year on year.",
+        "3 percent",
+        "growth of output of steel enterprises above designated size",
+    ),
+    (
+        "China's imports and exports of services totaled 3 trillion yuan. Exports reached 1.2 trillion yuan.",
+        "1.2 trillion",
+        "exports of services",
+    ),
+    # a count that is the object of what an agent did: the agent is said
+    (
+        "Public libraries nationwide received 900 million visits, down 2 percent, and lent 600 million books.",
+        "900 million",
+        "visits received by public libraries",
+    ),
+    (
+        "Public libraries nationwide received 900 million visits, down 2 percent, and lent 600 million books.",
+        "600 million",
+        "books lent by public libraries",
+    ),
+    (
+        "Cloud services have covered 40 major industrial sectors.",
+        "40",
+        "major industrial sectors covered by cloud services",
+    ),
+    (
+        "Digital tools have spread widely, with cloud services integrated into 40 major industrial sectors.",
+        "40",
+        "major industrial sectors with cloud services integrated",
+    ),
+    # targets and plans are named as such
+    (
+        "This year, we aim to keep total carbon emissions within 10 billion tonnes.",
+        "10 billion",
+        "target ceiling for total carbon emissions",
+    ),
+    (
+        "This year, we aim to raise the share of electric buses in urban public transport to about 80 percent.",
+        "80 percent",
+        "target share of electric buses in urban public transport",
+    ),
+    (
+        "In 2024, we will add around 5 million tonnes of new steel capacity.",
+        "5 million",
+        "planned new steel capacity",
+    ),
+    (
+        "In 2024, we will cut around 20 million tonnes of outdated cement capacity.",
+        "20 million",
+        "planned cut in outdated cement capacity",
+    ),
+    (
+        "Water consumption per unit of GDP is expected to fall by more than 4 percent.",
+        "4 percent",
+        "expected decline in water consumption per unit of GDP",
+    ),
+    # a rate per head of population names the population
+    ("On average, there were 2.5 pharmacists per 1,000 people.", "2.5", "pharmacists per 1,000 people"),
+    # a scope or an adverb right after the counted things belongs to them
+    (
+        "From January to June, 8,000 logistics firms were newly registered nationwide, up 5 percent.",
+        "8,000",
+        "logistics firms newly registered nationwide",
+    ),
+    (
+        "By the end of June, there were 50,000 veterinary clinics nationwide, up 4 percent.",
+        "50,000",
+        "veterinary clinics nationwide",
+    ),
+    # a change of a count is a change in the number of things
+    (
+        "There were 2,300 museums, an increase of 150 from the previous year.",
+        "150",
+        "increase in number of museums",
+    ),
+    (
+        "Museum staff totaled 1.2 million, up 3 percent year on year.",
+        "3 percent",
+        "growth of number of museum staff",
+    ),
+    # a share without its own "of" takes the whole of the share beside it; a respectively list shares one
+    (
+        "Wheat accounted for 40 percent of total grain output, while rice accounted for 30 percent.",
+        "30 percent",
+        "share of rice in total grain output",
+    ),
+    (
+        "Car sales reached 2 million. Cars and trucks accounted for 70 percent and 20 percent of these sales, "
+        "respectively.",
+        "20 percent",
+        "share of trucks in sales",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "want"), CASES)
+def test_subject_rule(text, surface, want):
+    f = speech(text).figures
+    hit = f[f["surface"].str.startswith(surface)]
+    assert len(hit) >= 1, list(f["surface"])
+    r = hit.iloc[0]
+    assert subject_passes(want, r["subject"], f"{r['surface']} {r['unit']}"), (r["subject"], want)
