@@ -25,12 +25,14 @@ CASES = [
     ),
     # a count that is the object of what an agent did: the agent is said
     (
-        "Public libraries nationwide received 900 million visits, down 2 percent, and lent 600 million books.",
+        "Public libraries nationwide received 900 million visits, down 2 percent, "
+        "and lent 600 million books.",
         "900 million",
         "visits received by public libraries",
     ),
     (
-        "Public libraries nationwide received 900 million visits, down 2 percent, and lent 600 million books.",
+        "Public libraries nationwide received 900 million visits, down 2 percent, "
+        "and lent 600 million books.",
         "600 million",
         "books lent by public libraries",
     ),
@@ -51,7 +53,8 @@ CASES = [
         "target ceiling for total carbon emissions",
     ),
     (
-        "This year, we aim to raise the share of electric buses in urban public transport to about 80 percent.",
+        "This year, we aim to raise the share of electric buses in urban public transport "
+        "to about 80 percent.",
         "80 percent",
         "target share of electric buses in urban public transport",
     ),
@@ -101,8 +104,8 @@ CASES = [
         "share of rice in total grain output",
     ),
     (
-        "Car sales reached 2 million. Cars and trucks accounted for 70 percent and 20 percent of these sales, "
-        "respectively.",
+        "Car sales reached 2 million. Cars and trucks accounted for 70 percent and 20 percent "
+        "of these sales, respectively.",
         "20 percent",
         "share of trucks in sales",
     ),
