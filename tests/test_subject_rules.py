@@ -46,6 +46,45 @@ CASES = [
         "40",
         "major industrial sectors with cloud services integrated",
     ),
+    (
+        "Data centers nationwide now house over 5 million servers.",
+        "5 million",
+        "servers housed by data centers",
+    ),
+    (
+        "Last year, the 12345 service hotline answered more than 30 million calls.",
+        "30 million",
+        "calls answered by 12345 service hotline",
+    ),
+    # a count "in N of M" places: where the clause before it happened
+    ("Retail sales fell in 12 of the 30 cities.", "12", "cities where retail sales fell"),
+    (
+        "Industrial output increased year on year in 25 of the 31 provinces.",
+        "25",
+        "provinces with year-on-year growth in industrial output",
+    ),
+    (
+        "Exports grew by 6 percent year on year, and 20 of the 31 provinces saw year-on-year growth.",
+        "20",
+        "provinces that saw year-on-year growth in exports",
+    ),
+    # an amount of what an action made or removed says the action
+    (
+        "In 2023, we phased out outdated steel capacity of 30 million tonnes.",
+        "30 million",
+        "outdated steel capacity phased out",
+    ),
+    (
+        "We also built wind farms with a total capacity of 2 million kilowatts.",
+        "2 million",
+        "total capacity of wind farms built",
+    ),
+    # a growth measured at constant prices says so
+    (
+        "GDP grew by 5 percent year on year at constant prices.",
+        "5 percent",
+        "growth of GDP at constant prices",
+    ),
     # targets and plans are named as such
     (
         "This year, we aim to keep total carbon emissions within 10 billion tonnes.",

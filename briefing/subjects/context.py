@@ -31,6 +31,11 @@ class _Context:
     expected_names: dict[str, str]
     per_whom: re.Pattern[str]
     scope: re.Pattern[str]
+    agent_present: dict[str, str]
+    in_of: re.Pattern[str]
+    in_of_growth: frozenset[str]
+    action_before: str
+    with_measure: re.Pattern[str]
 
 
 @cache
@@ -39,7 +44,9 @@ def _context() -> _Context:
     q = _QUALIFIER
     plans = {k.lower(): v for k, v in w["plan_verbs"].items()}
     expected = {k.lower(): v for k, v in w["expected_nouns"].items()}
-    agents = _alt(w["agent_verbs"])
+    present = {k.lower(): v for k, v in w["agent_present"].items()}
+    agents = _alt(w["agent_verbs"] + list(present))
+    actions = _alt(w["action_verbs"])
     return _Context(
         agent_verb=re.compile(
             rf"\b(?:(?:has|have|had)\s+)?(?P<v>{agents})\s+(?:the\s+)?{q}(?:a total of )?$"
@@ -67,6 +74,14 @@ def _context() -> _Context:
             rf"(?P<who>{_alt(w['per_whom'])})\b"
         ),
         scope=re.compile(rf"\s+(?P<s>{_alt(w['scope_after'])})\b"),
+        agent_present=present,
+        in_of=re.compile(rf"(?:^|[,;:]\s*(?:and\s+)?|\band\s+)(?P<cl>[^,;:]{{5,100}}?)\s+in\s+{q}$"),
+        in_of_growth=frozenset(x.lower() for x in w["in_of_growth_verbs"]),
+        action_before=actions,
+        with_measure=re.compile(
+            rf"\b(?P<v>{actions})\s+(?P<np>[^,;]{{3,80}}?)\s+with\s+(?:an?\s+)?"
+            rf"(?P<m>{_alt(w['with_measures'])})\s+of\s+{q}$"
+        ),
     )
 
 
@@ -123,8 +138,9 @@ def _agent_np(text: str, s: Sentence, verb_at: int) -> str:
         np = np[: m.start()] if m else ""
     np = np.split(",")[-1].strip()
     np = re.sub(r"\s+(?:has|have|had|now|also)$", "", np, flags=re.IGNORECASE)
+    named = re.match(r"the\s+\d+\s+[a-z]", np, re.IGNORECASE)  # "the 12320 health hotline": a name
     np = _tidy(np)
-    if not np or len(np.split()) > 8 or _HAS_FIGURE.search(np) or _PRONOUN.match(np):
+    if not np or len(np.split()) > 8 or (_HAS_FIGURE.search(np) and not named) or _PRONOUN.match(np):
         return ""
     if np.lower() in ("we", "i", "china", "they", "you"):
         return ""
@@ -148,7 +164,7 @@ def _agent(text: str, low: str, f: Figure, s: Sentence, subj: str) -> str:
     agent = _agent_np(text, s, at + m.start("v"))
     if not agent or agent.lower() in subj.lower():
         return subj
-    verb = m.group("v")
+    verb = c.agent_present.get(m.group("v"), m.group("v"))
     base = subj[: -len(verb)].rstrip() if subj.lower().endswith(" " + verb) else subj
     return f"{base} {verb} by {agent}"
 
@@ -203,3 +219,55 @@ def _scope(low: str, end: int, s: Sentence, subj: str) -> tuple[str, int]:
     if m and m.group("s") not in subj.lower():
         return f"{subj} {m.group('s')}", m.end()
     return subj, end
+
+
+# ------------------------------------------------------------------ where, and what an action made
+_OF_M = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+)?[\d,]+\s")
+_CLAUSE_VERB = re.compile(r"\s(?P<v>picked up|[a-z]+ed|fell|rose|grew|saw)\b")
+
+
+def _in_of(text: str, low: str, f: Figure, s: Sentence, subj: str) -> str:
+    """'the infant mortality rate fell in 20 of the 31 regions' -> 'regions where infant mortality rate fell';
+    'value added increased year on year in 28 of 31 regions' -> 'regions with year-on-year growth in value
+    added'."""
+    c = _context()
+    if not _OF_M.match(low, f.token.end, s.end):
+        return subj
+    head = _head(low, f, s)
+    m = c.in_of.search(head)
+    if not m:
+        return subj
+    at = f.token.start - len(head)
+    clause = " ".join(_LEAD_TRIM.sub("", text[at + m.start("cl") : at + m.end("cl")]).split())
+    v = None
+    for v in _CLAUSE_VERB.finditer(clause.lower()):  # noqa: B007  the clause's verb is its last ("added value increased")
+        pass
+    if not v or _HAS_FIGURE.search(clause):
+        return subj
+    what = _tidy(clause[: v.start()])
+    if not what or _PRONOUN.match(what):
+        return subj
+    if v.group("v") in c.in_of_growth:
+        yoy = "year-on-year " if re.search(r"year[- ]on[- ]year", clause, re.IGNORECASE) else ""
+        return f"{subj} with {yoy}growth in {what}"
+    return f"{subj} where {what}{clause[v.start() :]}"
+
+
+def _action(text: str, low: str, f: Figure, s: Sentence, subj: str) -> str:
+    """'phased out outdated coal capacity of 270 million tonnes' -> 'outdated coal capacity phased out';
+    'built projects with a total capacity of 15.58 million kW' -> 'total capacity of projects built'."""
+    c = _context()
+    head = _head(low, f, s, 160)
+    at = f.token.start - len(head)
+    m = c.with_measure.search(head)
+    if m:
+        np = _tidy(text[at + m.start("np") : at + m.end("np")])
+        if np and not _HAS_FIGURE.search(np):
+            return f"{m.group('m')} of {np} {m.group('v')}"
+    if subj and (
+        m := re.search(
+            rf"\b(?P<v>{c.action_before})\s+(?:the\s+)?{re.escape(subj.lower())}\s+of\s+{_QUALIFIER}$", head
+        )
+    ):
+        return f"{subj} {m.group('v')}"
+    return subj

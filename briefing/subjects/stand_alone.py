@@ -7,7 +7,7 @@ import re
 
 from ..records import Figure, Sentence
 from .changes import _point_change, _share, _streak
-from .context import _agent, _fuller_mentions, _per_whom, _scope, _targets
+from .context import _action, _agent, _fuller_mentions, _in_of, _per_whom, _scope, _targets
 from .phrases import _GROWTH_IN, _HAS_FIGURE, _TRAIL_PERIOD, _tidy
 from .words import _Words, _words
 
@@ -30,7 +30,21 @@ def _stand_alone(
             old = f.subject
             after = f.unit == "count" and _np_end(low, f, s) is not None
             subj = _count_condition(text, low, f, s, w, sentence_subject, turn_start[s.turn])
-            f.subject = _per_whom(text, low, f, s, _agent(text, low, f, s, subj) if after else subj)
+            if after:
+                subj = _in_of(text, low, f, s, _agent(text, low, f, s, subj))
+            elif f.unit != "count":
+                subj = _action(text, low, f, s, subj)
+            prev = figs[k - 1] if k else None
+            if (
+                subj.endswith(" growth")
+                and prev is not None
+                and prev.sentence == f.sentence
+                and prev.kind == "growth"
+            ):
+                subj = (
+                    f"{subj} in {prev.subject}"  # "27 regions saw year-on-year growth": of what the rate is
+                )
+            f.subject = _per_whom(text, low, f, s, subj)
             for g in figs[k + 1 :]:  # a rate that took this figure's phrase takes its condition too
                 if g.sentence != f.sentence or g.subject != old or g.kind in ("level", "change"):
                     break
@@ -57,7 +71,10 @@ def _stand_alone(
                 and kind == "growth"
             )
             of = "of number of" if counted else "of" if kind.endswith("growth") else "in"
-            f.subject = f"{kind} {of} {f.subject}"
+            if kind.startswith("growth "):  # "growth at constant prices": the qualifier after the thing
+                f.subject = f"growth of {f.subject} {kind.removeprefix('growth ')}"
+            else:
+                f.subject = f"{kind} {of} {f.subject}"
         elif f.kind == "change" and not w.growth_word.search(f.subject):
             said = f.unit == "count" and _CHANGE_SAID.search(low, max(0, f.token.start - 40), f.token.start)
             # a count changes by a number of things: "an increase of 12,000" institutions
@@ -174,7 +191,7 @@ def _count_condition(
         at = end + (co.end() if co else 0)
         return f"{subj} {' '.join(text[at + m.start('p') : at + m.end('p')].split())}"
     if (
-        re.search(r"(?:^|[,;:]\s*|\bof\s+\S+\s+|\bin\s+the\s+first\s+\w+\s+quarters,\s*)$", head)
+        re.search(r"(?:^|[,;:]\s*(?:and\s+)?|\bof\s+\S+\s+|\bin\s+the\s+first\s+\w+\s+quarters,\s*)$", head)
         or head.strip() == ""
     ):
         m = w.condition_verb.match(rest)
