@@ -85,6 +85,20 @@ CASES = [
         "5 percent",
         "growth of GDP at constant prices",
     ),
+    # a coordinated measure shares the qualifier of the one before it
+    (
+        "In June, postal business revenue grew by 5 percent, "
+        "and total business volume increased by 9 percent.",
+        "9 percent",
+        "growth of postal total business volume",
+    ),
+    # "related" with nothing in its sentence to relate to: the field the turn talks about
+    (
+        "Software is the soul of the digital economy. Software firms grew quickly. "
+        "Over 300 related policies have been rolled out across the country.",
+        "300",
+        "software-related policies rolled out",
+    ),
     # targets and plans are named as such
     (
         "This year, we aim to keep total carbon emissions within 10 billion tonnes.",
@@ -149,6 +163,25 @@ CASES = [
         "share of trucks in sales",
     ),
 ]
+
+
+#: Cases where the loose rule cannot tell part from whole: the subject exactly.
+EXACT = [
+    # shares "of its kind" in an including list: the head's kind among all of the part's kind
+    (
+        "There are 5,000 robotics companies above designated size, "
+        'including 300 "little giant" companies and 40 champion enterprises, '
+        "accounting for 12% and 15% of its kind, respectively.",
+        "12%",
+        'share of robotics companies in all "little giant" companies',
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "want"), EXACT)
+def test_subject_rule_exactly(text, surface, want):
+    f = speech(text).figures
+    assert f.loc[f["surface"] == surface, "subject"].tolist() == [want]
 
 
 @pytest.mark.parametrize(("text", "surface", "want"), CASES)

@@ -9,6 +9,9 @@ from ..records import Figure, Sentence
 from .phrases import _HAS_FIGURE, _OWN_KIND, _SHARE_OF, _STOP_AFTER, _tidy
 from .words import _same_sentence_before, _Words
 
+# the qualifiers of a count that do not define its kind: "companies above the designated size"
+_KIND_QUALIFIER = re.compile(r"\s+(?:above|below|in|with|across|nationwide)\b", re.IGNORECASE)
+
 
 def _list_ends(figs: list[Figure], k: int) -> tuple[int, int]:
     """The first and last figure of the list of shares ``figs[k]`` belongs to."""
@@ -45,6 +48,11 @@ def _share(text: str, low: str, figs: list[Figure], k: int, s: Sentence, w: _Wor
         )
         if prev is not None:
             whole = _whole(text, low, _SHARE_OF.match(text, prev.token.end, s.end), s)
+    if vm and m_of and not whole and " among " in f.subject:
+        # "20,000 new material companies, including 1,972 little giants ..., accounting for 22% of its kind":
+        # the share of the head's kind among all things of the part's kind
+        kind, head_count = f.subject.split(" among ", 1)
+        return f"share of {_KIND_QUALIFIER.split(head_count, 1)[0]} in all {kind}"
     if vm:  # "X accounted for 29.8% of Y": the part before the verb
         part = f.subject
         if whole and part.lower() == whole.lower():

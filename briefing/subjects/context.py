@@ -271,3 +271,34 @@ def _action(text: str, low: str, f: Figure, s: Sentence, subj: str) -> str:
     ):
         return f"{subj} {m.group('v')}"
     return subj
+
+
+# ------------------------------------------------------------------ siblings, the turn's topic
+def _sibling(subj: str, earlier: str) -> str | None:
+    """'total business volume' coordinated after 'telecommunications business revenue': the qualifier the
+    earlier phrase puts before the word they share -> 'total business volume of telecommunications'."""
+    mine, theirs = subj.split(), earlier.split()
+    if len(theirs) < 3 or len(mine) < 2 or " of " in f" {subj} " or mine[-1].lower() == theirs[-1].lower():
+        return None
+    later = [x.lower() for x in mine[1:]]
+    for i, word in enumerate(theirs[1:-1], 1):
+        if word.lower() in later:
+            q = " ".join(theirs[:i])
+            if set(q.lower().split()) & {x.lower() for x in mine}:
+                return None
+            return f"{subj} of {q}"
+    return None
+
+
+def _turn_topic(text: str, low: str, turn_start: int, at: int) -> str:
+    """The field the turn talks about most before ``at`` (a keyword of data/sectors.yml, as written)."""
+    from ..sectors import _vocabulary
+
+    seen: dict[str, list[int]] = {}
+    for m in _vocabulary().rx.finditer(low, turn_start, at):
+        seen.setdefault(m.group().lower(), []).append(m.start())
+    if not seen:
+        return ""
+    best = max(seen, key=lambda k: (len(seen[k]), -seen[k][0]))
+    i = seen[best][0]
+    return text[i : i + len(best)]

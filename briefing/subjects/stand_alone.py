@@ -7,7 +7,17 @@ import re
 
 from ..records import Figure, Sentence
 from .changes import _point_change, _share, _streak
-from .context import _action, _agent, _fuller_mentions, _in_of, _per_whom, _scope, _targets
+from .context import (
+    _action,
+    _agent,
+    _fuller_mentions,
+    _in_of,
+    _per_whom,
+    _scope,
+    _sibling,
+    _targets,
+    _turn_topic,
+)
 from .phrases import _GROWTH_IN, _HAS_FIGURE, _TRAIL_PERIOD, _tidy
 from .words import _Words, _words
 
@@ -26,6 +36,15 @@ def _stand_alone(
             f.subject = _growth_owner(
                 text, low, f, s, _resolve_industry(text, low, f.subject, s, turn_start[s.turn])
             )
+            prev = figs[k - 1] if k else None
+            if (
+                prev is not None
+                and prev.sentence == f.sentence
+                and prev.kind == "growth"
+                and re.search(r",\s+and\s", low[prev.end : f.token.start])
+                and (sib := _sibling(f.subject, prev.subject))
+            ):  # "telecommunications business revenue grew 6.8%, and total business volume 16.5%"
+                f.subject = sib
         if f.kind in ("level", "change") and f.unit not in ("%", "pp"):
             old = f.subject
             after = f.unit == "count" and _np_end(low, f, s) is not None
@@ -157,6 +176,10 @@ def _count_condition(
         owner = sentence_subject(f.sentence)
         if owner and owner.lower() not in subj.lower() and not _HAS_FIGURE.search(owner):
             subj = f"{subj[m.end() :]} {m.group().strip()} to {owner}"
+        elif m.group().strip().lower() == "related" and (
+            topic := _turn_topic(text, low, turn_start, s.start)
+        ):
+            subj = f"{topic}-related {subj[m.end() :]}"  # ... else to what the turn is about: "5G-related"
     subj = _resolve_industry(text, low, subj, s, turn_start)
     lead = _LEAD_SCOPE.match(text, s.start, s.end)
     if lead and lead.group("np").lower() not in subj.lower():  # "In the field of new materials, seven ..."

@@ -63,7 +63,8 @@ def _words() -> _Words:
             rf"(?:\s+(?:{_alt(w['scope_after'])}))?"
             # or a present participle with its object: "rural migrant workers living in cities"
             r"|(?!(?:including|according|during|following|excluding|accounting|being)\b)[a-z]{3,}ing\s+[^,;.()]{2,60}?)"
-            r"(?=\s*(?:[,;.(]|$|\s(?:as of|by the end|in the|from|since|and|while|with|up|down)\b))"
+            r"(?=\s*(?:[,;.(]|$|\s(?:as of|by the end|in the|from|since|and|while|with|up|down"
+            rf"|{_alt(w['scope_phrases'])})\b))"
         ),
         re.compile(
             rf"^\s+(?P<p>(?:{_alt(w['condition_verbs'])})\s[^,;.()]{{3,80}}?)(?=\s*(?:[,;.(]|$|\s(?:and|while)\s))"
