@@ -99,6 +99,41 @@ CASES = [
         "300",
         "software-related policies rolled out",
     ),
+    # what follows the counted things and belongs to them: a rating, a quoted name, a place
+    (
+        "Last year, five high-voltage lines of 500 kV were put into operation.",
+        "five",
+        "high-voltage lines of 500 kV put into operation",
+    ),
+    (
+        'We have launched 80 pilot projects for "5G + smart farming," covering many provinces.',
+        "80",
+        'pilot projects for "5G + smart farming" launched',
+    ),
+    (
+        "Last year, more than 3 million rural households in western China switched from coal to electricity.",
+        "3 million",
+        "rural households in western China that switched from coal to electricity",
+    ),
+    # a count "in" places where the clause before it was done
+    (
+        "By the end of 2023, water pipes in 5,000 villages had been replaced.",
+        "5,000",
+        "villages where water pipes had been replaced",
+    ),
+    # an amount that "totaled" is a total
+    ("Steel output totaled nearly 900 million tonnes, up 2 percent.", "900 million", "total steel output"),
+    (
+        "Steel output totaled nearly 900 million tonnes, up 2 percent.",
+        "2 percent",
+        "growth of total steel output",
+    ),
+    # "their trade" after "Trade of the regions": the regions' trade, once
+    (
+        "Trade of the coastal regions increased 5%. In March, their trade grew 4%.",
+        "4%",
+        "growth of trade of the coastal regions",
+    ),
     # targets and plans are named as such
     (
         "This year, we aim to keep total carbon emissions within 10 billion tonnes.",
@@ -165,8 +200,13 @@ CASES = [
 ]
 
 
-#: Cases where the loose rule cannot tell part from whole: the subject exactly.
+#: Cases where the loose rule cannot tell part from whole (or a repeated word): the subject exactly.
 EXACT = [
+    (
+        "Trade of the coastal regions increased 5%. In March, their trade grew 4%.",
+        "4%",
+        "growth of Trade of the coastal regions",
+    ),
     # shares "of its kind" in an including list: the head's kind among all of the part's kind
     (
         "There are 5,000 robotics companies above designated size, "

@@ -302,3 +302,39 @@ def _turn_topic(text: str, low: str, turn_start: int, at: int) -> str:
     best = max(seen, key=lambda k: (len(seen[k]), -seen[k][0]))
     i = seen[best][0]
     return text[i : i + len(best)]
+
+
+# ------------------------------------------------------------------ names and places after the phrase
+_QUOTED_NAME = re.compile(r"\s+(?P<p>for|of|on)\s+(?:the\s+)?[\"“](?P<q>[^\"”]{2,40}?)[,.]?[\"”]")
+_RATING = re.compile(r"\s+of\s+[\d,.]+\s*(?:kv|kw|mw|gw|tonnes|meters|metres)\b")
+
+
+def _named_after(text: str, low: str, end: int, s: Sentence, subj: str) -> tuple[str, int]:
+    """'109 pilot projects for "5G + smart education,"' -> 'pilot projects for "5G + smart education"';
+    'seven UHV lines of 800 kV' -> 'UHV lines of 800 kV'."""
+    m = _QUOTED_NAME.match(text, end, s.end)
+    if m:
+        return f'{subj} {m.group("p")} "{m.group("q").strip()}"', m.end()
+    m = _RATING.match(low, end, s.end)
+    if m:
+        return subj + " ".join(text[end : m.end()].split(" ")), m.end()
+    return subj, end
+
+
+_IN_BEFORE = re.compile(r"(?:^|[,;:]\s*(?:and\s+)?)(?P<x>[^,;:]{3,60}?)\s+in\s+" + _QUALIFIER + "$")
+
+
+def _where_done(text: str, low: str, f: Figure, s: Sentence, subj: str, end: int, participle) -> str | None:
+    """'power grids in 78,000 towns had been upgraded' -> 'towns where power grids had been upgraded'."""
+    head = _head(low, f, s)
+    m = _IN_BEFORE.search(head)
+    if not m:
+        return None
+    pm = participle.match(low[end : s.end])  # (anchored at its start: a slice, not a position)
+    if not pm or _HAS_FIGURE.search(pm.group("p")):
+        return None
+    at = f.token.start - len(head)
+    x = _tidy(_LEAD_TRIM.sub("", text[at + m.start("x") : at + m.end("x")]))
+    if not x or _HAS_FIGURE.search(x) or _PRONOUN.match(x) or len(x.split()) > 6:
+        return None
+    return f"{subj} where {x} {' '.join(text[end : end + pm.end('p')].split())}"

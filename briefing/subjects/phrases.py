@@ -242,8 +242,11 @@ def _noun_before(text: str, low: str, f: Figure, s: Sentence, sentence_subject) 
     pm = _POSSESSIVE.match(cand)
     if pm and f.sentence > 0:
         owner = sentence_subject(f.sentence - 1)
+        own = cand[pm.end() :].strip()
+        if owner and owner.lower().startswith(own.lower()):  # "their trade" after "Trade of the regions"
+            return _tidy(owner)
         if owner:
-            return _tidy(f"{cand[pm.end() :]} of {owner}")
+            return _tidy(f"{own} of {owner}")
     return _tidy(cand)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..quantities import _QUALIFIER
 from ..records import Figure, Sentence
 from .changes import _point_change, _share, _streak
 from .context import (
@@ -12,13 +13,15 @@ from .context import (
     _agent,
     _fuller_mentions,
     _in_of,
+    _named_after,
     _per_whom,
     _scope,
     _sibling,
     _targets,
     _turn_topic,
+    _where_done,
 )
-from .phrases import _GROWTH_IN, _HAS_FIGURE, _TRAIL_PERIOD, _tidy
+from .phrases import _GROWTH_IN, _HAS_FIGURE, _TRAIL_ADVERB, _TRAIL_PERIOD, _drop_from, _tidy
 from .words import _Words, _words
 
 
@@ -168,6 +171,29 @@ def _np_end(low: str, f: Figure, s: Sentence) -> int | None:
     return i + len(subj) if subj and i >= 0 and not low[f.end : i].strip(" \u00a0").count(" ") > 3 else None
 
 
+_PLACE = re.compile(r"\s+in\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}")
+
+
+def _place(rest: str, w: _Words) -> int:
+    """The end of 'in <place>' (up to four words) after the phrase if a condition verb follows, else 0."""
+    m = _PLACE.match(rest)
+    if not m:
+        return 0
+    ends = [m.start() + i for i, c in enumerate(m.group()) if c == " " and i > 4] + [m.end()]
+    return next((e for e in ends if w.condition_verb.match(rest[e:])), 0)
+
+
+# "Power generation totaled 7 trillion kWh": a total
+_TOTALED = re.compile(r"\b(?:totaled|totalled|totaling|totalling|amounted to)\s+(?:rmb\s+|us\$\s*|\$\s*)?$")
+
+
+def _total(head: str, f: Figure, subj: str) -> str:
+    bare = re.sub(rf"(?:{_QUALIFIER})$", "", head)
+    if f.unit != "count" and _TOTALED.search(bare) and not subj.lower().startswith("total"):
+        return f"total {subj[:1].lower() + subj[1:] if subj[1:2].islower() else subj}"
+    return subj
+
+
 def _count_condition(
     text: str, low: str, f: Figure, s: Sentence, w: _Words, sentence_subject, turn_start: int
 ) -> str:
@@ -185,14 +211,20 @@ def _count_condition(
     if lead and lead.group("np").lower() not in subj.lower():  # "In the field of new materials, seven ..."
         subj = f"{subj} in {lead.group('np')}"
     end = _np_end(low, f, s)
-    if end is not None:  # "1.033 million institutions nationwide": the scope is part of the phrase
-        subj, end = _scope(low, end, s, subj)
     head = low[max(s.start, f.token.start - 60) : f.token.start]
-    if (bm := w.built_before.search(head)) and end is not None:  # "China had built 3.189 million ..."
-        return f"{subj} {bm.group('p')}"
     if end is None:
-        return subj
+        return _total(head, f, subj)
+    # "1.033 million institutions nationwide", '109 pilot projects for "5G + smart education"', "seven lines
+    # of 800 kV": a scope, a quoted name or a rating after the phrase is part of it
+    subj, end = _scope(low, end, s, subj)
+    subj, end = _named_after(text, low, end, s, subj)
+    if bm := w.built_before.search(head):  # "China had built 3.189 million ..."
+        return f"{subj} {bm.group('p')}"
     rest = low[end : s.end]
+    if where := _where_done(
+        text, low, f, s, subj, end, w.participle
+    ):  # "grids in 78,000 towns were upgraded"
+        return where
     # a field named right after the phrase: "innovation centers in new materials", "platforms for new
     # materials"
     from ..sectors import _vocabulary
@@ -213,11 +245,17 @@ def _count_condition(
     if m and not _HAS_FIGURE.search(m.group("p")) and not _TRAIL_PERIOD.search(" " + m.group("p")):
         at = end + (co.end() if co else 0)
         return f"{subj} {' '.join(text[at + m.start('p') : at + m.end('p')].split())}"
+    bare = re.sub(rf"(?:{_QUALIFIER})$", "", head)  # "..., more than 4.8 million households switched"
     if (
-        re.search(r"(?:^|[,;:]\s*(?:and\s+)?|\bof\s+\S+\s+|\bin\s+the\s+first\s+\w+\s+quarters,\s*)$", head)
-        or head.strip() == ""
+        re.search(r"(?:^|[,;:]\s*(?:and\s+)?|\bof\s+\S+\s+|\bin\s+the\s+first\s+\w+\s+quarters,\s*)$", bare)
+        or bare.strip() == ""
     ):
+        if p := _place(rest, w):  # "households in northern China switched ...": the place stays with them
+            subj, end, rest = subj + text[end : end + p], end + p, rest[p:]
         m = w.condition_verb.match(rest)
         if m and not _HAS_FIGURE.search(m.group("p")):
-            return f"{subj} that {' '.join(text[end + m.start('p') : end + m.end('p')].split())}"
+            said = _drop_from(
+                _TRAIL_ADVERB, ("year", "still", "also", "now"), text[end + m.start("p") : end + m.end("p")]
+            )
+            return f"{subj} that {' '.join(said.split())}"
     return subj
