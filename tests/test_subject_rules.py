@@ -134,6 +134,19 @@ CASES = [
         "4%",
         "growth of trade of the coastal regions",
     ),
+    # a rate whose measure is named after it: "an increase of N% in export value"
+    (
+        "This year, the export of bicycles has been on the rise, "
+        "with a year-on-year increase of 8% in export value.",
+        "8%",
+        "growth of export value of bicycles",
+    ),
+    # a share whose part is the thing whose growth was said just before it
+    (
+        "Online sales of books grew by 7 percent, accounting for 40 percent of total book sales.",
+        "40 percent",
+        "share of online sales of books in total book sales",
+    ),
     # targets and plans are named as such
     (
         "This year, we aim to keep total carbon emissions within 10 billion tonnes.",

@@ -56,8 +56,8 @@ def _share(text: str, low: str, figs: list[Figure], k: int, s: Sentence, w: _Wor
     if vm:  # "X accounted for 29.8% of Y": the part before the verb
         part = f.subject
         if whole and part.lower() == whole.lower():
-            prev = _same_sentence_before(figs, k)
-            part = prev.subject if prev is not None and prev.unit != "%" else ""
+            prev = _same_sentence_before(figs, k)  # the level or the growth of the part, said before it
+            part = prev.subject if prev is not None and (prev.unit != "%" or prev.kind == "growth") else ""
         if not part or part.lower() == whole.lower():
             return f"share of {whole}" if whole else f.subject
         return (

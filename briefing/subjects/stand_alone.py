@@ -21,7 +21,7 @@ from .context import (
     _turn_topic,
     _where_done,
 )
-from .phrases import _GROWTH_IN, _HAS_FIGURE, _TRAIL_ADVERB, _TRAIL_PERIOD, _drop_from, _tidy
+from .phrases import _GROWTH_IN, _HAS_FIGURE, _IN_MEASURE, _TRAIL_ADVERB, _TRAIL_PERIOD, _drop_from, _tidy
 from .words import _Words, _words
 
 
@@ -153,7 +153,31 @@ def _resolve_industry(text: str, low: str, subj: str, s: Sentence, turn_start: i
     return f"{subj[: m.start('w') - 4].rstrip()} {industry}{subj[m.end() :]}"
 
 
+_CHANGE_OF = re.compile(
+    rf"\b(?:increase|rise|growth|decline|decrease|drop|reduction)\s+of\s+(?:{_QUALIFIER})$"
+)
+_MEASURE_IN = re.compile(r"\s*(?:%|percent)?" + _IN_MEASURE)
+
+
+def _measure_after(text: str, low: str, f: Figure, s: Sentence, subj: str) -> str:
+    """'the export of televisions rose, with an increase of 15.1% in export value' -> 'export value of
+    televisions': the measure named after the rate, of the thing the sentence is about."""
+    if not _CHANGE_OF.search(low, max(s.start, f.token.start - 40), f.token.start):
+        return subj
+    m = _MEASURE_IN.match(text, f.token.end, s.end)
+    if not m or _TRAIL_PERIOD.search(" in " + m.group("np")) or _HAS_FIGURE.search(m.group("np")):
+        return subj
+    np = _tidy(m.group("np"))
+    if not np or np.lower() in subj.lower():
+        return subj
+    head, of, tail = subj.partition(" of ")
+    if of and set(np.lower().split()) & set(head.lower().split()):
+        return f"{np} of {tail}"
+    return f"{np} of {subj}"
+
+
 def _growth_owner(text: str, low: str, f: Figure, s: Sentence, subj: str) -> str:
+    subj = _measure_after(text, low, f, s, subj)
     head = low[max(s.start, f.token.start - 90) : f.token.start]
     m = _OWNER_BEFORE.search(head)
     if m and _GROWTH_IN.match(text, f.end, s.end):
