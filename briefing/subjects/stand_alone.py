@@ -4,9 +4,11 @@ resolved; shares, point changes and streaks are in :mod:`.changes`."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..quantities import _QUALIFIER
 from ..records import Figure, Sentence
+from ..vocab import load
 from .changes import _point_change, _share, _streak
 from .context import (
     _action,
@@ -91,6 +93,7 @@ def _stand_alone(
                 and prev.kind == "level"
                 and prev.subject == f.subject
                 and kind == "growth"
+                and not _flows().intersection(re.findall(r"[a-z]+", f.subject.lower()))
             )
             of = "of number of" if counted else "of" if kind.endswith("growth") else "in"
             if kind.startswith("growth "):  # "growth at constant prices": the qualifier after the thing
@@ -101,6 +104,11 @@ def _stand_alone(
             said = f.unit == "count" and _CHANGE_SAID.search(low, max(0, f.token.start - 40), f.token.start)
             # a count changes by a number of things: "an increase of 12,000" institutions
             f.subject = f"{said.group(1)} in number of {f.subject}" if said else f"change in {f.subject}"
+
+
+@cache
+def _flows() -> frozenset[str]:
+    return frozenset(x.lower() for x in load("subjects")["flow_nouns"])
 
 
 # "an increase of 12,000": the change named by the text's word
