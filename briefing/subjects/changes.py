@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..quantities import _QUALIFIER
 from ..records import Figure, Sentence
-from .phrases import _HAS_FIGURE, _OWN_KIND, _SHARE_OF, _STOP_AFTER, _tidy
+from .phrases import _HAS_FIGURE, _OWN_KIND, _SHARE_OF, _STOP_AFTER, _strip_qualifier, _tidy
 from .words import _same_sentence_before, _Words
 
 # the qualifiers of a count that do not define its kind: "companies above the designated size"
@@ -38,7 +37,7 @@ def _share(text: str, low: str, figs: list[Figure], k: int, s: Sentence, w: _Wor
     # before its first member and one whole after its last
     first, last = _list_ends(figs, k)
     head = low[max(s.start, figs[first].token.start - 60) : figs[first].token.start]
-    head = re.sub(rf"(?:{_QUALIFIER})$", "", head) if _QUALIFIER else head
+    head = _strip_qualifier(head)
     m_of = _SHARE_OF.match(text, figs[last].token.end, s.end)
     whole = _whole(text, low, m_of, s)
     vm = w.share_verb.search(head)

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..quantities import _QUALIFIER
 from ..records import Figure, Sentence
 from ..vocab import load
-from .phrases import _HAS_FIGURE, _LEAD_TRIM, _PRONOUN, _tidy
+from .phrases import _HAS_FIGURE, _LEAD_TRIM, _PRONOUN, _strip_qualifier, _tidy
 from .words import _alt
 
 
@@ -21,14 +21,18 @@ from .words import _alt
 class _Context:
     agent_verb: re.Pattern[str]
     agent_word: re.Pattern[str]
+    last_words: frozenset[str]
+    preps: frozenset[str]
     with_participle: re.Pattern[str]
     target_cue: re.Pattern[str]
+    cue_words: tuple[str, ...]
     ceiling: re.Pattern[str]
     share_target: re.Pattern[str]
     plan: re.Pattern[str]
     plan_names: dict[str, str]
     expected: re.Pattern[str]
     expected_names: dict[str, str]
+    expected_words: tuple[str, ...]
     per_whom: re.Pattern[str]
     scope: re.Pattern[str]
     agent_present: dict[str, str]
@@ -52,10 +56,15 @@ def _context() -> _Context:
             rf"\b(?:(?:has|have|had)\s+)?(?P<v>{agents})\s+(?:the\s+)?{q}(?:a total of )?$"
         ),
         agent_word=re.compile(rf"\b(?:{agents})\b"),
+        preps=frozenset(x.lower() for x in w["with_participle_preps"]),
+        last_words=frozenset(
+            x.split()[-1].lower() for x in [*w["agent_verbs"], *present, *w["with_participle_preps"]]
+        ),
         with_participle=re.compile(
             rf"\bwith\s+(?P<a>[a-z0-9][\w'’ -]{{2,50}}?)\s+(?P<v>[a-z]+ed)\s+"
             rf"(?:{_alt(w['with_participle_preps'])})\s+(?:the\s+)?{q}$"
         ),
+        cue_words=tuple({x.split()[0].lower() for x in w["target_cues"]}),
         target_cue=re.compile(rf"\b(?:{_alt(w['target_cues'])})\b"),
         ceiling=re.compile(
             rf"\b(?:{_alt(w['ceiling_verbs'])})\s+(?:the\s+)?(?P<np>[^,;]{{3,60}}?)\s+(?:within|under|below)\s+"
@@ -69,6 +78,7 @@ def _context() -> _Context:
         plan_names=plans,
         expected=re.compile(rf"\b(?:{_alt(w['expected_cues'])})\s+(?P<v>{_alt(expected)})\s+(?:by\s+)?{q}$"),
         expected_names=expected,
+        expected_words=tuple({x.split()[1] for x in w["expected_cues"]}),
         per_whom=re.compile(
             rf"\s*per\s+(?P<n>[\d,.]+(?:\s+(?:thousand|million))?)\s+(?:chinese\s+)?"
             rf"(?P<who>{_alt(w['per_whom'])})\b"
@@ -90,15 +100,21 @@ def _head(low: str, f: Figure, s: Sentence, width: int = 120) -> str:
 
 
 # ------------------------------------------------------------------ the fuller mention earlier in the turn
-def _words_of(s: str) -> set[str]:
-    return set(re.findall(r"[a-z0-9]+", s.lower()))
+@lru_cache(maxsize=4096)
+def _words_of(s: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z0-9]+", s.lower()))
+
+
+def _short(subj: str) -> bool:
+    """A subject short enough to take a fuller mention's qualifiers: up to three words, no "of"."""
+    return bool(subj) and subj.count(" ") < 3 and " of " not in f" {subj.lower()} "
 
 
 def _fuller(subj: str, earlier: str) -> str | None:
     """'Exports' after 'total imports and exports of goods' -> 'Exports of goods'; 'industrial value added'
     after 'value added of industrial enterprises above designated size' -> the latter."""
     mine = _words_of(subj)
-    if not mine or " of " in f" {subj.lower()} " or len(subj.split()) > 3 or subj.lower() == earlier.lower():
+    if not mine or subj.lower() == earlier.lower():
         return None
     head, of, tail = earlier.partition(" of ")
     if of and mine <= _words_of(head):
@@ -112,7 +128,7 @@ def _fuller_mentions(figs: list[Figure], sentences: list[Sentence], back: int = 
     """A short subject takes the qualifiers of the nearest fuller mention of the same thing in the figures of
     the ``back`` sentences before it, in its turn."""
     for k, f in enumerate(figs):
-        if f.unit in ("pp",) or f.kind in ("pp_change", "streak"):
+        if f.unit == "pp" or f.kind in ("pp_change", "streak") or not _short(f.subject):
             continue
         turn = sentences[f.sentence].turn
         for g in reversed(figs[max(0, k - 12) : k]):
@@ -152,8 +168,11 @@ def _agent(text: str, low: str, f: Figure, s: Sentence, subj: str) -> str:
     integrated into 67 categories' -> 'categories with 5G applications integrated'."""
     c = _context()
     head = _head(low, f, s)
+    last = _strip_qualifier(head).removesuffix("a total of ").removesuffix("the ").rsplit(" ", 2)[-2:]
+    if last[0] not in c.last_words:  # neither "... integrated into" nor "... received": nothing to read
+        return subj
     at = f.token.start - len(head)
-    m = c.with_participle.search(head)
+    m = c.with_participle.search(head) if last[0] in c.preps else None
     if m:
         a = _tidy(text[at + m.start("a") : at + m.end("a")])
         if a and not _HAS_FIGURE.search(a):
@@ -170,13 +189,13 @@ def _agent(text: str, low: str, f: Figure, s: Sentence, subj: str) -> str:
 
 
 # ------------------------------------------------------------------ targets, plans, expectations
-def _target(text: str, low: str, f: Figure, s: Sentence, subj: str) -> str | None:
-    """The subject of a target, a plan or an expectation, or None."""
+def _target(text: str, low: str, f: Figure, s: Sentence, subj: str, cue: int) -> str | None:
+    """The subject of a target, a plan or an expectation, or None (``cue``: where the sentence's first target
+    cue starts, -1 if none)."""
     c = _context()
-    head = _head(low, f, s, 160)
-    at = f.token.start - len(head)
-    cue = c.target_cue.search(low, s.start, f.token.start)
-    if cue:
+    if 0 <= cue < f.token.start:
+        head = _head(low, f, s, 160)
+        at = f.token.start - len(head)
         m = c.share_target.search(head)
         if m:  # the phrase as written
             return f"target {' '.join(text[at + m.start('np') : at + m.end('np')].split())}"
@@ -187,15 +206,24 @@ def _target(text: str, low: str, f: Figure, s: Sentence, subj: str) -> str | Non
         if m and f.unit not in ("%", "pp"):
             name = c.plan_names[m.group("v")]
             return f"{name} {subj}" if name.lower() not in subj.lower() else None
-    m = c.expected.search(head)
-    if m and f.kind == "growth":
-        return f"expected {c.expected_names[m.group('v')]} in {subj}"
+    if f.kind == "growth":
+        head = _head(low, f, s, 80)
+        m = c.expected.search(head) if any(w in head for w in c.expected_words) else None
+        if m:
+            return f"expected {c.expected_names[m.group('v')]} in {subj}"
     return None
 
 
 def _targets(text: str, low: str, figs: list[Figure], sentences: list[Sentence]) -> None:
+    c = _context()
+    cues: dict[int, int] = {}  # sentence -> where its first cue starts (-1: none), looked for once
     for f in figs:
-        got = _target(text, low, f, sentences[f.sentence], f.subject)
+        if f.sentence not in cues:
+            s = sentences[f.sentence]
+            seg = low[s.start : s.end]  # (a substring test first: most sentences have no cue word at all)
+            m = c.target_cue.search(low, s.start, s.end) if any(w in seg for w in c.cue_words) else None
+            cues[f.sentence] = m.start() if m else -1
+        got = _target(text, low, f, sentences[f.sentence], f.subject, cues[f.sentence])
         if got:
             f.subject = got
 
@@ -258,6 +286,8 @@ def _action(text: str, low: str, f: Figure, s: Sentence, subj: str) -> str:
     'built projects with a total capacity of 15.58 million kW' -> 'total capacity of projects built'."""
     c = _context()
     head = _head(low, f, s, 160)
+    if not _strip_qualifier(head).endswith(" of "):
+        return subj
     at = f.token.start - len(head)
     m = c.with_measure.search(head)
     if m:
@@ -327,6 +357,8 @@ _IN_BEFORE = re.compile(r"(?:^|[,;:]\s*(?:and\s+)?)(?P<x>[^,;:]{3,60}?)\s+in\s+"
 def _where_done(text: str, low: str, f: Figure, s: Sentence, subj: str, end: int, participle) -> str | None:
     """'power grids in 78,000 towns had been upgraded' -> 'towns where power grids had been upgraded'."""
     head = _head(low, f, s)
+    if not _strip_qualifier(head).endswith(" in "):
+        return None
     m = _IN_BEFORE.search(head)
     if not m:
         return None

@@ -4,16 +4,21 @@ the figure, the sentence's own subject (``docs/figures.md``)."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..lexicon import Lexicon
-from ..quantities import _DIGIT, _OF_TOTAL, _QUALIFIER, _VERBS, _low_rx, _near_end, _units
+from ..quantities import _DIGIT, _OF_TOTAL, _QUALIFIER, _VERBS, _low_rx, _near_end, _qualifiers, _units
 from ..records import Figure, Sentence
+from ..vocab import trie_pattern
 
+# The verbs as a trie (common prefixes factored out): the patterns below try them at every word, and the
+# engine no longer tries each verb in turn there. It matches what the plain alternation matches.
+_VERB_TRIE = trie_pattern(_VERBS.split("|"))
 # _VERB_BEFORE, _MEASURE_OF and _STOP_AFTER are matched against the lower-cased text.
 # Both start at a word (\b, tested first, lets the engine drop positions inside words at once) that
 # does not follow an apostrophe or hyphen.
 _VERB_BEFORE = _low_rx(
-    rf"\b(?<!['’-])(?:(?:(?:has|have|had|was|were|is|are|will)\s+(?:been\s+)?)?(?:{_VERBS})"
+    rf"\b(?<!['’-])(?:(?:(?:has|have|had|was|were|is|are|will)\s+(?:been\s+)?)?(?:{_VERB_TRIE})"
     r"(?:\s+(?:an?\s+)?(?:year-on-year\s+)?(?:rise|growth|increase|decrease|decline|reduction)"
     r"\s+of)?\s+(?:by\s+|to\s+|at\s+|for\s+)?" + _QUALIFIER + r"(?:a total of )?$"
     r"|(?:with\s+)?(?:an?\s+)?(?:year-on-year\s+)?"
@@ -47,12 +52,13 @@ _MAIN_VERBS = (
 )
 # (every verb starts with a letter: the lookahead drops a position inside a run of spaces at once)
 _MAIN_VERB = re.compile(
-    rf"\s(?=[a-z])(?:(?:has|have|had|was|were|is|are|will)\s+(?:been\s+)?)?(?:{_MAIN_VERBS})\b", re.IGNORECASE
+    rf"\s(?=[a-z])(?:(?:has|have|had|was|were|is|are|will)\s+(?:been\s+)?)?(?:{trie_pattern(_MAIN_VERBS.split('|'))})\b",
+    re.IGNORECASE,
 )
 #: First words of the verbs above, to tell quickly whether a phrase contains one.
 _MAIN_VERB_WORDS = frozenset(v.split()[0] for v in _MAIN_VERBS.split("|"))
 _STOP_AFTER = _low_rx(
-    rf"\s(?:that|which|who|whose|being|have|has|had|were|was|are|is|will|built|{_VERBS}|"
+    rf"\s(?:that|which|who|whose|being|have|has|had|were|was|are|is|will|built|{_VERB_TRIE}|"
     r"per|in|at|for|from|with|to|by|across|on|under|since|during|as|among|over|including|"
     r"nationwide|pioneering|using|providing|serving|featuring|so|compared|than)\b|[,.;:()]"
     r"|\s(?:and|or)\s+(?=\d|more than|over|nearly|about)"
@@ -277,3 +283,21 @@ def _sentence_subject(text: str, s: Sentence, sentence_subject, si: int) -> str:
     if not np or _HAS_FIGURE.search(np) or _PRONOUN.match(np):
         return ""
     return np
+
+
+@cache
+def _qualifier_ends() -> tuple[str, ...]:
+    """Every qualifier word with its space ("more than "), longest first."""
+    return tuple(sorted((w + " " for w in _qualifiers()[0]), key=len, reverse=True))
+
+
+def _strip_qualifier(head: str) -> str:
+    """``head`` without the qualifier it ends with ("..., more than " -> "..., "); a suffix test, not a
+    pattern tried at every position."""
+    ends = _qualifier_ends()
+    if not head.endswith(ends):
+        return head
+    for q in ends:
+        if head.endswith(q):
+            return head[: -len(q)]
+    return head

@@ -23,7 +23,16 @@ from .context import (
     _turn_topic,
     _where_done,
 )
-from .phrases import _GROWTH_IN, _HAS_FIGURE, _IN_MEASURE, _TRAIL_ADVERB, _TRAIL_PERIOD, _drop_from, _tidy
+from .phrases import (
+    _GROWTH_IN,
+    _HAS_FIGURE,
+    _IN_MEASURE,
+    _TRAIL_ADVERB,
+    _TRAIL_PERIOD,
+    _drop_from,
+    _strip_qualifier,
+    _tidy,
+)
 from .words import _Words, _words
 
 
@@ -46,14 +55,15 @@ def _stand_alone(
                 prev is not None
                 and prev.sentence == f.sentence
                 and prev.kind == "growth"
-                and re.search(r",\s+and\s", low[prev.end : f.token.start])
+                and _AND_CLAUSE.search(low, prev.end, f.token.start)
                 and (sib := _sibling(f.subject, prev.subject))
             ):  # "telecommunications business revenue grew 6.8%, and total business volume 16.5%"
                 f.subject = sib
         if f.kind in ("level", "change") and f.unit not in ("%", "pp"):
             old = f.subject
-            after = f.unit == "count" and _np_end(low, f, s) is not None
-            subj = _count_condition(text, low, f, s, w, sentence_subject, turn_start[s.turn])
+            end = _np_end(low, f, s)
+            after = f.unit == "count" and end is not None
+            subj = _count_condition(text, low, f, s, w, sentence_subject, turn_start[s.turn], end)
             if after:
                 subj = _in_of(text, low, f, s, _agent(text, low, f, s, subj))
             elif f.unit != "count":
@@ -93,7 +103,7 @@ def _stand_alone(
                 and prev.kind == "level"
                 and prev.subject == f.subject
                 and kind == "growth"
-                and not _flows().intersection(re.findall(r"[a-z]+", f.subject.lower()))
+                and not _flows().intersection(_LETTERS.findall(f.subject.lower()))
             )
             of = "of number of" if counted else "of" if kind.endswith("growth") else "in"
             if kind.startswith("growth "):  # "growth at constant prices": the qualifier after the thing
@@ -170,7 +180,9 @@ _MEASURE_IN = re.compile(r"\s*(?:%|percent)?" + _IN_MEASURE)
 def _measure_after(text: str, low: str, f: Figure, s: Sentence, subj: str) -> str:
     """'the export of televisions rose, with an increase of 15.1% in export value' -> 'export value of
     televisions': the measure named after the rate, of the thing the sentence is about."""
-    if not _CHANGE_OF.search(low, max(s.start, f.token.start - 40), f.token.start):
+    if not _strip_qualifier(low[max(s.start, f.token.start - 40) : f.token.start]).endswith(" of ") or not (
+        _CHANGE_OF.search(low, max(s.start, f.token.start - 40), f.token.start)
+    ):
         return subj
     m = _MEASURE_IN.match(text, f.token.end, s.end)
     if not m or _TRAIL_PERIOD.search(" in " + m.group("np")) or _HAS_FIGURE.search(m.group("np")):
@@ -203,6 +215,12 @@ def _np_end(low: str, f: Figure, s: Sentence) -> int | None:
     return i + len(subj) if subj and i >= 0 and not low[f.end : i].strip(" \u00a0").count(" ") > 3 else None
 
 
+# the count opens its clause: after punctuation (and "and"), "27 of 41", "in the first three quarters,"
+_CLAUSE_START = re.compile(
+    r"(?:^|[,;:]\s*(?:and\s+)?|\bof\s+\S+\s+|\bin\s+the\s+first\s+\w+\s+quarters,\s*)$"
+)
+_AND_CLAUSE = re.compile(r",\s+and\s")
+_LETTERS = re.compile(r"[a-z]+")
 _PLACE = re.compile(r"\s+in\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}")
 
 
@@ -220,15 +238,16 @@ _TOTALED = re.compile(r"\b(?:totaled|totalled|totaling|totalling|amounted to)\s+
 
 
 def _total(head: str, f: Figure, subj: str) -> str:
-    bare = re.sub(rf"(?:{_QUALIFIER})$", "", head)
+    bare = _strip_qualifier(head)
     if f.unit != "count" and _TOTALED.search(bare) and not subj.lower().startswith("total"):
         return f"total {subj[:1].lower() + subj[1:] if subj[1:2].islower() else subj}"
     return subj
 
 
 def _count_condition(
-    text: str, low: str, f: Figure, s: Sentence, w: _Words, sentence_subject, turn_start: int
+    text: str, low: str, f: Figure, s: Sentence, w: _Words, sentence_subject, turn_start: int, end: int | None
 ) -> str:
+    """The count's phrase with its condition (``end``: where the phrase ends after the figure)."""
     subj = f.subject
     if m := w.bare.match(subj):  # "related enterprises": related to what the sentence is about
         owner = sentence_subject(f.sentence)
@@ -242,7 +261,6 @@ def _count_condition(
     lead = _LEAD_SCOPE.match(text, s.start, s.end)
     if lead and lead.group("np").lower() not in subj.lower():  # "In the field of new materials, seven ..."
         subj = f"{subj} in {lead.group('np')}"
-    end = _np_end(low, f, s)
     head = low[max(s.start, f.token.start - 60) : f.token.start]
     if end is None:
         return _total(head, f, subj)
@@ -277,11 +295,8 @@ def _count_condition(
     if m and not _HAS_FIGURE.search(m.group("p")) and not _TRAIL_PERIOD.search(" " + m.group("p")):
         at = end + (co.end() if co else 0)
         return f"{subj} {' '.join(text[at + m.start('p') : at + m.end('p')].split())}"
-    bare = re.sub(rf"(?:{_QUALIFIER})$", "", head)  # "..., more than 4.8 million households switched"
-    if (
-        re.search(r"(?:^|[,;:]\s*(?:and\s+)?|\bof\s+\S+\s+|\bin\s+the\s+first\s+\w+\s+quarters,\s*)$", bare)
-        or bare.strip() == ""
-    ):
+    bare = _strip_qualifier(head)  # "..., more than 4.8 million households switched"
+    if _CLAUSE_START.search(bare) or bare.strip() == "":
         if p := _place(rest, w):  # "households in northern China switched ...": the place stays with them
             subj, end, rest = subj + text[end : end + p], end + p, rest[p:]
         m = w.condition_verb.match(rest)
