@@ -153,6 +153,26 @@ CASES = [
         "40 percent",
         "share of online sales of books in total book sales",
     ),
+    # the same thing said more fully earlier in the sentence
+    (
+        "China had built 500,000 hydrogen refuelling stations, and there were 3.5 hydrogen stations "
+        "per 10,000 people.",
+        "3.5",
+        "hydrogen refuelling stations per 10,000 people",
+    ),
+    # a parallel measure in a coordinated clause takes the measure's words; a bare rate is of the thing before
+    (
+        "The installed capacity of wind power and solar power reached 300 million kilowatts and 200 million "
+        "kilowatts, respectively, and biomass power capacity exceeded 40 GW.",
+        "40 GW",
+        "installed capacity of biomass power",
+    ),
+    (
+        "Pension insurance enrollment exceeded 1 billion, and the coverage rate remained stable at about 90 "
+        "percent.",
+        "90 percent",
+        "coverage rate of pension insurance enrollment",
+    ),
     # targets and plans are named as such
     (
         "This year, we aim to keep total carbon emissions within 10 billion tonnes.",

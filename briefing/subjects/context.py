@@ -35,6 +35,7 @@ class _Context:
     expected_words: tuple[str, ...]
     per_whom: re.Pattern[str]
     scope: re.Pattern[str]
+    owned_nouns: frozenset[str]
     agent_present: dict[str, str]
     in_of: re.Pattern[str]
     in_of_growth: frozenset[str]
@@ -83,6 +84,7 @@ def _context() -> _Context:
             rf"\s*per\s+(?P<n>[\d,.]+(?:\s+(?:thousand|million))?)\s+(?:chinese\s+)?"
             rf"(?P<who>{_alt(w['per_whom'])})\b"
         ),
+        owned_nouns=frozenset(x.lower() for x in w["owned_nouns"]),
         scope=re.compile(rf"\s+(?P<s>{_alt(w['scope_after'])})\b"),
         agent_present=present,
         in_of=re.compile(rf"(?:^|[,;:]\s*(?:and\s+)?|\band\s+)(?P<cl>[^,;:]{{5,100}}?)\s+in\s+{q}$"),
@@ -121,6 +123,21 @@ def _fuller(subj: str, earlier: str) -> str | None:
         return f"{subj} of {tail}"
     if of and mine <= _words_of(earlier) and len(mine) > 1:
         return earlier
+    return _same_head(subj, earlier)
+
+
+def _same_head(subj: str, earlier: str) -> str | None:
+    """'5G stations' after '5G base stations': the same thing (same head noun, all its words there), said
+    more fully before."""
+    mine, theirs = _words_of(subj), _words_of(earlier)
+    if (
+        len(mine) > 1
+        and mine < theirs
+        and " of " not in f" {earlier} "
+        and earlier.count(" ") < 5
+        and earlier.split()[-1].lower() == subj.split()[-1].lower()
+    ):
+        return earlier
     return None
 
 
@@ -134,9 +151,13 @@ def _fuller_mentions(figs: list[Figure], sentences: list[Sentence], back: int = 
         for g in reversed(figs[max(0, k - 12) : k]):
             if sentences[g.sentence].turn != turn or f.sentence - g.sentence > back:
                 break
-            if g.sentence == f.sentence:
-                continue
-            better = _fuller(f.subject, g.subject)
+            # (in its own sentence, only the same thing said more fully: "22.6 5G stations" after "5G base
+            # stations"; other figures of the sentence are its siblings)
+            better = (
+                _same_head(f.subject, g.subject)
+                if g.sentence == f.sentence
+                else _fuller(f.subject, g.subject)
+            )
             if better:
                 f.subject = better
                 break
@@ -304,15 +325,35 @@ def _action(text: str, low: str, f: Figure, s: Sentence, subj: str) -> str:
 
 
 # ------------------------------------------------------------------ siblings, the turn's topic
+_GLUE = frozenset(("and", "or", "of", "the", "in", "for", "with", "to", "on", "at", "by"))
+
+
 def _sibling(subj: str, earlier: str) -> str | None:
     """'total business volume' coordinated after 'telecommunications business revenue': the qualifier the
-    earlier phrase puts before the word they share -> 'total business volume of telecommunications'."""
+    earlier phrase puts before the word they share -> 'total business volume of telecommunications'; 'the
+    participation rate' after 'insurance enrollment' -> 'participation rate of insurance enrollment';
+    'nuclear power capacity' after 'installed capacity of hydropower and wind power' -> 'installed capacity of
+    nuclear power'."""
+    low, owned = subj.lower(), _context().owned_nouns
+    if (
+        " of " not in f" {low} "
+        and low.split()[-1] in owned
+        and earlier.split()[-1].lower() not in owned  # (a rate beside a rate is a rate of its own)
+        and low not in earlier.lower()
+    ):
+        return f"{subj} of {earlier}"
+    measure, of, _ = earlier.partition(" of ")
+    words = measure.split()
+    if of and len(words) > 1 and " of " not in f" {low} " and low.endswith(" " + words[-1].lower()):
+        rest = subj[: -len(words[-1])].strip()
+        if rest and not set(rest.lower().split()) & {x.lower() for x in words}:
+            return f"{measure} of {rest}"
     mine, theirs = subj.split(), earlier.split()
     if len(theirs) < 3 or len(mine) < 2 or " of " in f" {subj} " or mine[-1].lower() == theirs[-1].lower():
         return None
     later = [x.lower() for x in mine[1:]]
     for i, word in enumerate(theirs[1:-1], 1):
-        if word.lower() in later:
+        if word.lower() in later and word.lower() not in _GLUE:  # a shared content word, not "and"
             q = " ".join(theirs[:i])
             if set(q.lower().split()) & {x.lower() for x in mine}:
                 return None

@@ -20,7 +20,9 @@ _VERB_TRIE = trie_pattern(_VERBS.split("|"))
 _VERB_BEFORE = _low_rx(
     rf"\b(?<!['’-])(?:(?:(?:has|have|had|was|were|is|are|will)\s+(?:been\s+)?)?(?:{_VERB_TRIE})"
     r"(?:\s+(?:an?\s+)?(?:year-on-year\s+)?(?:rise|growth|increase|decrease|decline|reduction)"
-    r"\s+of)?\s+(?:by\s+|to\s+|at\s+|for\s+)?" + _QUALIFIER + r"(?:a total of )?$"
+    r"\s+of)?\s+(?:(?:basically\s+)?(?:stable|steady|flat)\s+)?(?:by\s+|to\s+|at\s+|for\s+)?"
+    + _QUALIFIER
+    + r"(?:a total of )?$"
     r"|(?:with\s+)?(?:an?\s+)?(?:year-on-year\s+)?"
     r"(?:rise|growth|increase|decrease|decline|reduction)\s+of\s+$)"
 )

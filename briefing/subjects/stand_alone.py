@@ -59,6 +59,13 @@ def _stand_alone(
                 and (sib := _sibling(f.subject, prev.subject))
             ):  # "telecommunications business revenue grew 6.8%, and total business volume 16.5%"
                 f.subject = sib
+        elif f.kind in (
+            "level",
+            "share",
+        ):  # "... capacity of hydropower reached ..., and nuclear power capacity"
+            prev = _coordinated_before(figs, k, low)
+            if prev is not None and (sib := _sibling(f.subject, prev.subject)):
+                f.subject = sib
         if f.kind in ("level", "change") and f.unit not in ("%", "pp"):
             old = f.subject
             end = _np_end(low, f, s)
@@ -175,6 +182,17 @@ _CHANGE_OF = re.compile(
     rf"\b(?:increase|rise|growth|decline|decrease|drop|reduction)\s+of\s+(?:{_QUALIFIER})$"
 )
 _MEASURE_IN = re.compile(r"\s*(?:%|percent)?" + _IN_MEASURE)
+
+
+def _coordinated_before(figs: list[Figure], k: int, low: str) -> Figure | None:
+    """The level before ``figs[k]`` in its sentence when a ", and" clause separates them, else None."""
+    f = figs[k]
+    for g in reversed(figs[:k]):
+        if g.sentence != f.sentence:
+            return None
+        if g.kind == "level" and g.subject and g.subject != f.subject:
+            return g if _AND_CLAUSE.search(low, g.end, f.token.start) else None
+    return None
 
 
 def _measure_after(text: str, low: str, f: Figure, s: Sentence, subj: str) -> str:
