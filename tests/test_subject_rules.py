@@ -173,6 +173,13 @@ CASES = [
         "90 percent",
         "coverage rate of pension insurance enrollment",
     ),
+    # a bare head in a turn that names it with one qualifier is that qualified thing
+    (
+        "Foreign trade grew steadily this year. Private firms' trade reached 2 trillion yuan, "
+        "accounting for 52% of total trade.",
+        "52%",
+        "share of private firms' trade in total foreign trade",
+    ),
     # targets and plans are named as such
     (
         "This year, we aim to keep total carbon emissions within 10 billion tonnes.",
@@ -241,6 +248,12 @@ CASES = [
 
 #: Cases where the loose rule cannot tell part from whole (or a repeated or added word): the subject exactly.
 EXACT = [
+    # ... but not when the turn names it with two qualifiers: no guess between them
+    (
+        "Foreign trade and domestic trade both grew. Total trade reached 9 trillion yuan.",
+        "9 trillion",
+        "total trade",
+    ),
     (
         "Output of bicycles reached 30 million units, up 4% year on year.",
         "4%",
@@ -266,7 +279,7 @@ EXACT = [
 def test_subject_rule_exactly(text, surface, want):
     f = speech(text).figures
     # (case aside: a phrase that opens its sentence keeps its capital)
-    assert [x.lower() for x in f.loc[f["surface"] == surface, "subject"]] == [want.lower()]
+    assert [x.lower() for x in f.loc[f["surface"].str.startswith(surface), "subject"]] == [want.lower()]
 
 
 @pytest.mark.parametrize(("text", "surface", "want"), CASES)

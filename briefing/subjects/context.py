@@ -36,6 +36,8 @@ class _Context:
     per_whom: re.Pattern[str]
     scope: re.Pattern[str]
     owned_nouns: frozenset[str]
+    bare_heads: re.Pattern[str]
+    bare_before: frozenset[str]
     agent_present: dict[str, str]
     in_of: re.Pattern[str]
     in_of_growth: frozenset[str]
@@ -84,6 +86,8 @@ def _context() -> _Context:
             rf"\s*per\s+(?P<n>[\d,.]+(?:\s+(?:thousand|million))?)\s+(?:chinese\s+)?"
             rf"(?P<who>{_alt(w['per_whom'])})\b"
         ),
+        bare_heads=re.compile(rf"\b(?:{_alt(w['bare_heads'])})\b", re.IGNORECASE),
+        bare_before=frozenset(x.lower() for x in w["bare_before"]),
         owned_nouns=frozenset(x.lower() for x in w["owned_nouns"]),
         scope=re.compile(rf"\s+(?P<s>{_alt(w['scope_after'])})\b"),
         agent_present=present,
@@ -411,3 +415,67 @@ def _where_done(text: str, low: str, f: Figure, s: Sentence, subj: str, end: int
     if not x or _HAS_FIGURE.search(x) or _PRONOUN.match(x) or len(x.split()) > 6:
         return None
     return f"{subj} where {x} {' '.join(text[end : end + pm.end('p')].split())}"
+
+
+# ------------------------------------------------------------------ a bare head qualified by the turn
+# words that stand before a noun without qualifying it
+_NOT_QUALIFIERS = _GLUE | frozenset(
+    [
+        "where",
+        "when",
+        "which",
+        "that",
+        "this",
+        "these",
+        "those",
+        "our",
+        "their",
+        "its",
+        "such",
+        "more",
+        "most",
+        "also",
+        "will",
+        "what",
+        "whose",
+        "while",
+        "as",
+        "all",
+        "any",
+        "each",
+        "every",
+        "some",
+        "other",
+        "same",
+        "new",
+    ]
+)
+
+
+def _turn_qualifier(low: str, subj: str, turn_start: int, at: int, seen: dict) -> str:
+    """'total trade' in a turn that says 'foreign trade' -> 'total foreign trade' (``seen`` caches each
+    turn's qualifiers of a head)."""
+    c = _context()
+    out = subj
+    for m in reversed(list(c.bare_heads.finditer(subj))):  # from the right: earlier places do not move
+        q = _qualifier_of(low, m.group().lower(), turn_start, at, seen)
+        before = subj[: m.start()].split()
+        if not q or q in subj.lower() or (before and before[-1].lower().strip("'’") not in c.bare_before):
+            continue
+        word = m.group()
+        if word[1:].islower():  # "Trade of ..." (it opened its sentence) -> "foreign trade of ..."
+            word = word.lower()
+        out = f"{out[: m.start()]}{q} {word}{out[m.end() :]}"
+    return out
+
+
+def _qualifier_of(low: str, head: str, turn_start: int, at: int, seen: dict) -> str:
+    """The one word the turn puts before ``head`` up to ``at`` ("" if none, or more than one)."""
+    key = (turn_start, at, head)
+    if key not in seen:
+        words = set()
+        for x in re.compile(rf"\b([a-z][a-z-]{{2,}})\s+{head}\b").finditer(low, turn_start, at):
+            if x.group(1) not in _context().bare_before and x.group(1) not in _NOT_QUALIFIERS:
+                words.add(x.group(1))
+        seen[key] = words.pop() if len(words) == 1 else ""  # one qualifier only: no guess between two
+    return seen[key]

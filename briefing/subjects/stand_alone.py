@@ -20,6 +20,7 @@ from .context import (
     _scope,
     _sibling,
     _targets,
+    _turn_qualifier,
     _turn_topic,
     _where_done,
 )
@@ -99,6 +100,10 @@ def _stand_alone(
         elif f.kind == "streak":
             f.subject = _streak(text, low, f, s, w)
     _targets(text, low, figs, sentences)
+    seen: dict = {}
+    for f in figs:  # "total trade" in a turn on foreign trade
+        s = sentences[f.sentence]
+        f.subject = _turn_qualifier(low, f.subject, turn_start[s.turn], s.end, seen)
     for k, f in enumerate(figs):  # last: the rules above read the phrase of the rate, not its name
         if f.kind == "growth" and not w.growth_word.search(f.subject):
             kind = _growth_kind(low, f, sentences[f.sentence], w)
