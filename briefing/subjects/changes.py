@@ -12,6 +12,15 @@ from .words import _same_sentence_before, _Words
 _KIND_QUALIFIER = re.compile(r"\s+(?:above|below|in|with|across|nationwide)\b", re.IGNORECASE)
 
 
+def _back_in_sentence(figs: list[Figure], k: int):
+    """The figures before ``figs[k]`` in its sentence, nearest first (no copy of the list before it)."""
+    si = figs[k].sentence if k < len(figs) else None
+    for j in range(k - 1, -1, -1):
+        if figs[j].sentence != si:
+            return
+        yield figs[j]
+
+
 def _list_ends(figs: list[Figure], k: int) -> tuple[int, int]:
     """The first and last figure of the list of shares ``figs[k]`` belongs to."""
     f = figs[k]
@@ -42,9 +51,7 @@ def _share(text: str, low: str, figs: list[Figure], k: int, s: Sentence, w: _Wor
     whole = _whole(text, low, m_of, s)
     vm = w.share_verb.search(head)
     if vm and not whole:  # "..., while rice accounted for 30%": the whole of the share before it
-        prev = next(
-            (g for g in reversed(figs[:first]) if g.sentence == f.sentence and g.kind == "share"), None
-        )
+        prev = next((g for g in _back_in_sentence(figs, first) if g.kind == "share"), None)
         if prev is not None:
             whole = _whole(text, low, _SHARE_OF.match(text, prev.token.end, s.end), s)
     if vm and m_of and not whole and " among " in f.subject:

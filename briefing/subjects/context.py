@@ -38,6 +38,7 @@ class _Context:
     owned_nouns: frozenset[str]
     bare_heads: re.Pattern[str]
     bare_before: frozenset[str]
+    bare_words: tuple[str, ...]
     agent_present: dict[str, str]
     in_of: re.Pattern[str]
     in_of_growth: frozenset[str]
@@ -87,6 +88,7 @@ def _context() -> _Context:
             rf"(?P<who>{_alt(w['per_whom'])})\b"
         ),
         bare_heads=re.compile(rf"\b(?:{_alt(w['bare_heads'])})\b", re.IGNORECASE),
+        bare_words=tuple(x.lower() for x in w["bare_heads"]),
         bare_before=frozenset(x.lower() for x in w["bare_before"]),
         owned_nouns=frozenset(x.lower() for x in w["owned_nouns"]),
         scope=re.compile(rf"\s+(?P<s>{_alt(w['scope_after'])})\b"),
@@ -197,7 +199,7 @@ def _agent(text: str, low: str, f: Figure, s: Sentence, subj: str) -> str:
     if last[0] not in c.last_words:  # neither "... integrated into" nor "... received": nothing to read
         return subj
     at = f.token.start - len(head)
-    m = c.with_participle.search(head) if last[0] in c.preps else None
+    m = c.with_participle.search(head) if last[0] in c.preps and "with " in head else None
     if m:
         a = _tidy(text[at + m.start("a") : at + m.end("a")])
         if a and not _HAS_FIGURE.search(a):
@@ -248,6 +250,8 @@ def _targets(text: str, low: str, figs: list[Figure], sentences: list[Sentence])
             seg = low[s.start : s.end]  # (a substring test first: most sentences have no cue word at all)
             m = c.target_cue.search(low, s.start, s.end) if any(w in seg for w in c.cue_words) else None
             cues[f.sentence] = m.start() if m else -1
+        if not (0 <= cues[f.sentence] < f.token.start or f.kind == "growth"):
+            continue  # no cue before it, and not a rate that may be expected
         got = _target(text, low, f, sentences[f.sentence], f.subject, cues[f.sentence])
         if got:
             f.subject = got
@@ -418,6 +422,7 @@ def _where_done(text: str, low: str, f: Figure, s: Sentence, subj: str, end: int
 
 
 # ------------------------------------------------------------------ a bare head qualified by the turn
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])([a-z][a-z-]{2,})$")
 # words that stand before a noun without qualifying it
 _NOT_QUALIFIERS = _GLUE | frozenset(
     [
@@ -452,13 +457,16 @@ _NOT_QUALIFIERS = _GLUE | frozenset(
 )
 
 
-def _turn_qualifier(low: str, subj: str, turn_start: int, at: int, seen: dict) -> str:
+def _turn_qualifier(low: str, subj: str, turn: tuple[int, int], at: int, seen: dict) -> str:
     """'total trade' in a turn that says 'foreign trade' -> 'total foreign trade' (``seen`` caches each
     turn's qualifiers of a head)."""
     c = _context()
+    low_subj = subj.lower()
+    if not any(h in low_subj for h in c.bare_words):  # (a substring test first: most subjects have none)
+        return subj
     out = subj
     for m in reversed(list(c.bare_heads.finditer(subj))):  # from the right: earlier places do not move
-        q = _qualifier_of(low, m.group().lower(), turn_start, at, seen)
+        q = _qualifier_of(low, m.group().lower(), turn, at, seen)
         before = subj[: m.start()].split()
         if not q or q in subj.lower() or (before and before[-1].lower().strip("'’") not in c.bare_before):
             continue
@@ -469,13 +477,19 @@ def _turn_qualifier(low: str, subj: str, turn_start: int, at: int, seen: dict) -
     return out
 
 
-def _qualifier_of(low: str, head: str, turn_start: int, at: int, seen: dict) -> str:
-    """The one word the turn puts before ``head`` up to ``at`` ("" if none, or more than one)."""
-    key = (turn_start, at, head)
+def _qualifier_of(low: str, head: str, turn: tuple[int, int], at: int, seen: dict) -> str:
+    """The one word the turn (its span) puts before ``head`` up to ``at`` ("" if none, or more than one). The
+    turn is read once per head (``seen``: turn and head -> where each qualifier stands)."""
+    key = (turn, head)
     if key not in seen:
-        words = set()
-        for x in re.compile(rf"\b([a-z][a-z-]{{2,}})\s+{head}\b").finditer(low, turn_start, at):
-            if x.group(1) not in _context().bare_before and x.group(1) not in _NOT_QUALIFIERS:
-                words.add(x.group(1))
-        seen[key] = words.pop() if len(words) == 1 else ""  # one qualifier only: no guess between two
-    return seen[key]
+        found, i, n = [], turn[0], len(head)
+        while (i := low.find(" " + head, i, turn[1])) >= 0:
+            if not low[i + 1 + n : i + 2 + n].isalpha():  # the whole word
+                m = _WORD_BEFORE.search(low, max(turn[0], i - 40), i)
+                word = m.group(1) if m else ""
+                if word and word not in _context().bare_before and word not in _NOT_QUALIFIERS:
+                    found.append((i, word))
+            i += 1 + n
+        seen[key] = found
+    words = {w for i, w in seen[key] if i < at}
+    return words.pop() if len(words) == 1 else ""  # one qualifier only: no guess between two

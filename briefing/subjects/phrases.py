@@ -244,7 +244,7 @@ def _noun_before(text: str, low: str, f: Figure, s: Sentence, sentence_subject) 
     if has_verb or _WITH.match(head_low[m.start() :].strip(" ,")):
         return sentence_subject(f.sentence)
     cand = _SUBORDINATE.sub("", cand)
-    cand = _TRAIL_PERIOD.sub("", cand)
+    cand = _drop_period(cand)
     if _PRONOUN.match(cand.strip()):
         return sentence_subject(f.sentence - 1) if f.sentence > 0 else ""
     pm = _POSSESSIVE.match(cand)
@@ -273,7 +273,7 @@ def _sentence_subject(text: str, s: Sentence, sentence_subject, si: int) -> str:
     if not m:
         return ""
     np = _drop_from(_APPOSITIVE, _APPOSITIVE_WORDS, body[: m.start()])
-    np = _TRAIL_PERIOD.sub("", np)
+    np = _drop_period(np)
     if "," in np:
         np = np.split(",")[-1]
     np = _TRAIL_ADVERB.sub("", np.strip())
@@ -303,3 +303,15 @@ def _strip_qualifier(head: str) -> str:
         if head.endswith(q):
             return head[: -len(q)]
     return head
+
+
+# the words one of which _TRAIL_PERIOD needs after its preposition (a year's first digits, a month's name)
+_PERIOD_WORDS = ("first", "last", "past", "end", "beginning", "start", "this", "19", "20") + tuple(
+    MONTH_NAMES.lower().split("|")
+)
+
+
+def _drop_period(s: str) -> str:
+    """``_TRAIL_PERIOD.sub("", s)``, after a substring test that most phrases fail (no period word at all)."""
+    low = s.lower()
+    return _TRAIL_PERIOD.sub("", s) if any(w in low for w in _PERIOD_WORDS) else s

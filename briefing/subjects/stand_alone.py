@@ -9,7 +9,7 @@ from functools import cache
 from ..quantities import _QUALIFIER
 from ..records import Figure, Sentence
 from ..vocab import load
-from .changes import _point_change, _share, _streak
+from .changes import _back_in_sentence, _point_change, _share, _streak
 from .context import (
     _action,
     _agent,
@@ -42,8 +42,10 @@ def _stand_alone(
 ) -> None:
     w = _words()
     turn_start: dict[int, int] = {}
+    turn_end: dict[int, int] = {}
     for sent in sentences:
         turn_start.setdefault(sent.turn, sent.start)
+        turn_end[sent.turn] = sent.end
     _fuller_mentions(figs, sentences)
     for k, f in enumerate(figs):
         s = sentences[f.sentence]
@@ -101,9 +103,11 @@ def _stand_alone(
             f.subject = _streak(text, low, f, s, w)
     _targets(text, low, figs, sentences)
     seen: dict = {}
+    bare = _bare_words()
     for f in figs:  # "total trade" in a turn on foreign trade
-        s = sentences[f.sentence]
-        f.subject = _turn_qualifier(low, f.subject, turn_start[s.turn], s.end, seen)
+        if any(h in f.subject.lower() for h in bare):
+            s = sentences[f.sentence]
+            f.subject = _turn_qualifier(low, f.subject, (turn_start[s.turn], turn_end[s.turn]), s.end, seen)
     for k, f in enumerate(figs):  # last: the rules above read the phrase of the rate, not its name
         if f.kind == "growth" and not w.growth_word.search(f.subject):
             kind = _growth_kind(low, f, sentences[f.sentence], w)
@@ -126,6 +130,11 @@ def _stand_alone(
             said = f.unit == "count" and _CHANGE_SAID.search(low, max(0, f.token.start - 40), f.token.start)
             # a count changes by a number of things: "an increase of 12,000" institutions
             f.subject = f"{said.group(1)} in number of {f.subject}" if said else f"change in {f.subject}"
+
+
+@cache
+def _bare_words() -> tuple[str, ...]:
+    return tuple(x.lower() for x in load("subjects")["bare_heads"])
 
 
 @cache
@@ -192,9 +201,7 @@ _MEASURE_IN = re.compile(r"\s*(?:%|percent)?" + _IN_MEASURE)
 def _coordinated_before(figs: list[Figure], k: int, low: str) -> Figure | None:
     """The level before ``figs[k]`` in its sentence when a ", and" clause separates them, else None."""
     f = figs[k]
-    for g in reversed(figs[:k]):
-        if g.sentence != f.sentence:
-            return None
+    for g in _back_in_sentence(figs, k):
         if g.kind == "level" and g.subject and g.subject != f.subject:
             return g if _AND_CLAUSE.search(low, g.end, f.token.start) else None
     return None
