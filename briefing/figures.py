@@ -7,7 +7,7 @@ qualifiers ("more than", "nearly"), "respectively" lists, "27 of 41", "per 10,00
 frame a sentence or a paragraph, and comparisons ("5.1 percentage points faster than ...").
 
 This module assembles a figure from the steps that each live in their own module: quantities.py (unit,
-scale, kind, sign, approximation, baseline), periods.py (the period of each figure), subjects.py (the
+scale, kind, sign, approximation, baseline), periods.py (the period of each figure), subjects/ (the
 noun phrase) and sectors.py (applied by the parse, once the exchanges are known).
 """
 
