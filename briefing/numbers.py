@@ -120,17 +120,32 @@ def fraction_value(word: str) -> float | None:
     return WORD_VALUES[n] * base * 100
 
 
-#: A word every fraction or one-word multiple contains ("half", "two-thirds", "twofold").
-_FRACTION_WORDS = ("half", "third", "quarter", "fifth", "tenth", "fold")
+#: The word every fraction contains ("half", "two-thirds"), and the most letters a fraction has before it
+#: ("three-") and after it (a plural "s"): fractions are matched only around these words, found with
+#: ``str.find``, instead of by a pattern tried at every position of every span.
+_FRACTION_WORDS = (("half", 6, 1), ("third", 6, 1), ("quarter", 6, 1), ("fifth", 6, 1), ("tenth", 6, 1))
+_MULTIPLE_WORDS = (("fold", 5, 0),)
+
+
+def _around(rx: re.Pattern[str], low: str, a: int, b: int, words) -> list[re.Match[str]]:
+    """The matches of ``rx`` in ``low[a:b]``, in order, each of which contains one of ``words``: ``rx`` is
+    run only in a window around each occurrence (the window reaches one character past the longest match,
+    so the pattern's lookahead sees the text that follows; its lookbehind sees before the window)."""
+    found: dict[int, re.Match[str]] = {}
+    for w, before, after in words:
+        p = low.find(w, a, b)
+        while p >= 0:
+            for m in rx.finditer(low, max(a, p - before), min(b, p + len(w) + after + 1)):
+                found.setdefault(m.start(), m)
+            p = low.find(w, p + 1, b)
+    return [found[k] for k in sorted(found)]
 
 
 def _fraction_tokens(text: str, low: str, a: int, b: int) -> list[Token]:
     """Fractions ("two-thirds", "about half") and one-word multiples ("twofold") in ``text[a:b]``. A
     fraction's unit is ``%`` (written as its glued suffix); a multiple's is the "fold" glued on."""
     out: list[Token] = []
-    if not any(low.find(w, a, b) >= 0 for w in _FRACTION_WORDS):  # most spans have none: skip the patterns
-        return out
-    for m in _FRACTION.finditer(low, a, b):
+    for m in _around(_FRACTION, low, a, b, _FRACTION_WORDS):
         s, e = m.span()
         if m.group("h") and (
             _HALF_NOT_BEFORE.search(low, max(a, s - 12), s)
@@ -140,7 +155,7 @@ def _fraction_tokens(text: str, low: str, a: int, b: int) -> list[Token]:
         if m.group("n") and m.group("d").startswith("half"):
             continue  # "one half" reads as "half"; "two halves" is no share
         out.append(Token(s, e, s, e, text[s:e], "", "%", True))
-    for m in _MULTIPLE.finditer(low, a, b) if low.find("fold", a, b) >= 0 else ():
+    for m in _around(_MULTIPLE, low, a, b, _MULTIPLE_WORDS):
         s, e = m.span()
         out.append(Token(s, e, s, m.end("n"), text[s:e], "", text[m.start("f") : e], True))
     return out
