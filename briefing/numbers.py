@@ -469,7 +469,11 @@ def _classify(text: str, low: str, tokens: list[Token], glued: frozenset[str]) -
         if pattern_role == "list_count" and "." in num:
             pattern_role = None  # "6.3 points": a list counts whole things; a decimal is a statistic
         rule = _code_role(text, t, glued)
-        if rule is not None and (pattern_role is None or rule in ("ordinal", "name", "period")):
+        if pattern_role == "date" and rule in ("year", "ordinal"):
+            # after a month, a year is the month's year ("September 2020"); a day may be an ordinal ("on
+            # the 7th", "January 4th")
+            t.role = "year" if rule == "year" else "date"
+        elif rule is not None and (pattern_role is None or rule in ("ordinal", "name", "period")):
             t.role = rule if not (rule == "ordinal" and pattern_role == "name") else "name"
         elif pattern_role is not None:
             t.role = pattern_role

@@ -178,3 +178,13 @@ def test_every_number_of_the_page_is_in_the_ledger(seed):
         ("three", "period"), ("2023", "year"),  # the summary
         ("20", "date"), ("2023", "year"),  # Date:
     ]  # fmt: skip
+
+
+def test_a_year_after_a_month_and_a_day_said_as_an_ordinal():
+    # "September 2020" names a month of a year (2020 is a year, not a day); "on the 7th" and "January 4th"
+    # are days of a month (dates), while "the 20th anniversary" is an ordinal
+    got = _roles(
+        "As of the end of September 2020, reserves were higher, the bureau said on the 7th. "
+        "On January 4th it marked the 20th anniversary of the policy."
+    )
+    assert got == [("2020", "year"), ("7th", "date"), ("4th", "date"), ("20th", "ordinal")]
