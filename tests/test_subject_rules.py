@@ -289,3 +289,23 @@ def test_subject_rule(text, surface, want):
     assert len(hit) >= 1, list(f["surface"])
     r = hit.iloc[0]
     assert subject_passes(want, r["subject"], f"{r['surface']} {r['unit']}"), (r["subject"], want)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "subject"),
+    [
+        # what opens a clause without being its subject: a dateline, a frame pointing back at a total, a
+        # reporting clause whose statement follows "that" (exact: the loose rule forgives extra words)
+        ("BEIJING - China's fiscal revenue rose 27.6 percent in the first half.", "27.6 percent",
+         "growth of fiscal revenue"),
+        ("Of the total, central government fiscal revenue was 4.77 trillion yuan.", "4.77 trillion yuan",
+         "central government fiscal revenue"),
+        ("Among the total, central fiscal revenue reached 2.06 trillion yuan.", "2.06 trillion yuan",
+         "central fiscal revenue"),
+        ("The ministry's figures also showed that fiscal revenue in June was 787.94 billion yuan.",
+         "787.94 billion yuan", "fiscal revenue"),
+    ],
+)  # fmt: skip
+def test_frames_before_a_subject_are_not_its_words(text, surface, subject):
+    f = speech(text).figures
+    assert f.set_index("surface").loc[surface, "subject"] == subject

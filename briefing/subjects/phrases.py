@@ -143,8 +143,29 @@ _SHARE_OF = re.compile(r"\s*(?:%|percent)\s+of\s+(?P<np>(?=[^,.;]))", re.IGNOREC
 _OWN_KIND = _low_rx(r"(?:its|their|the same) kind\b|(?:the )?total(?=\s*(?:[,.;:)]|$))")
 
 
+#: What opens a clause without being its subject: a dateline ("BEIJING -", "BEIJING, July 14 (Xinhua) --"), a
+#: frame pointing back at a total ("Of the total,", "Among the total,"), and a reporting clause whose
+#: statement follows "that" ("The ministry's figures also showed that fiscal revenue ...").
+_DATELINE_LEAD = re.compile(
+    r"^[A-Z][A-Z.' ]{2,30}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^()]{1,30}\))?\s*(?:--|—|–|-)\s+"
+)
+_TOTAL_LEAD = re.compile(r"^(?:of|among|in) (?:the|this|that) total,?\s*", re.IGNORECASE)
+_REPORTING = re.compile(
+    r"^[^,;]{0,80}?\b(?:show|shows|showed|shown|said|says|indicated|indicates|revealed|reveals|announced|"
+    r"noted|stated)\s+that\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def _unframed(np: str) -> str:
+    """``np`` without a dateline, a frame pointing back at a total or a reporting clause before it."""
+    np = _TOTAL_LEAD.sub("", _DATELINE_LEAD.sub("", np))
+    m = _REPORTING.match(np)
+    return np[m.end() :] if m else np
+
+
 def _tidy(np: str, keep_relative: bool = False) -> str:
-    np = np.strip(" \u00a0")
+    np = _unframed(np.strip(" \u00a0"))
     if not keep_relative:
         np = _drop_from(_RELATIVE, _RELATIVE_WORDS, np)
     np = _NUMBER_OF.sub("", np)
@@ -268,7 +289,7 @@ def _after_last(rx: re.Pattern[str], s: str) -> str:
 
 def _sentence_subject(text: str, s: Sentence, sentence_subject, si: int) -> str:
     """The noun phrase before the sentence's main verb, frames and appositives removed."""
-    body = _LEAD_TRIM.sub("", text[s.start : s.end])
+    body = _LEAD_TRIM.sub("", _unframed(text[s.start : s.end]))
     m = _MAIN_VERB.search(body)
     if not m:
         return ""
