@@ -132,3 +132,26 @@ def test_undated_statement_is_read_with_a_warning():
 def test_scio_transcript_is_still_scio(seed):
     assert seed.meta.layout_format == "scio"
     assert seed.meta.source_format == "text"
+
+
+@pytest.mark.parametrize(
+    ("opening", "date"),
+    [
+        ("NEWSWIRE. July 18, 2014. China's", dt.date(2014, 7, 18)),  # an agency, a full stop, the date
+        ("Beijing, July 18, 2014 — China's", dt.date(2014, 7, 18)),  # a dateline closed by a dash
+        ("As of December 31, 2022, China's", None),  # a date the statement is about, not of the text
+    ],
+)
+def test_a_release_dated_in_its_opening_words(opening, date):
+    # a release with no dated line and no "PLACE, Month D --" dateline: a full date that opens the first
+    # paragraph and ends at a full stop or a dash is the text's date, and "this year" resolves against it
+    text = (
+        "China's fiscal revenue rises in the first half\n\n"
+        f"{opening} fiscal revenue rose 8.8 percent year on year in the first half of this year, the "
+        "Ministry of Finance said on Friday.\n\nIn June alone, central government revenue rose 5.8 percent.\n"
+    )
+    b = briefing.parse(text, source="<release>")
+    assert b.meta.layout_format == "release"
+    assert b.meta.date == date
+    if date is not None:
+        assert b.figures["period"].tolist() == ["2014-01/2014-06", "2014-06"]
