@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import shutil
 from pathlib import Path
 from types import ModuleType
@@ -36,6 +37,16 @@ Zhao Zhiguo:
 def speech(text: str) -> briefing.Briefing:
     """A one-turn briefing of Oct. 20, 2023 in which an official says ``text``."""
     return briefing.parse(HEADER + text + "\n", source="<test>")
+
+
+def expected_figure(figures, want: dict, message: object = None):
+    """The first row of ``figures`` whose surface starts with ``want["number"]`` and whose value is
+    ``want["value"]``: the figure a fixture's expected yml names. Fails (with ``message``, by default
+    ``want`` and the surfaces extracted) when there is none."""
+    rows = figures[figures["surface"].str.startswith(want["number"])]
+    rows = rows[[math.isclose(v, want["value"], rel_tol=1e-9) for v in rows["value"]]]
+    assert len(rows) >= 1, message if message is not None else (want, figures["surface"].tolist())
+    return rows.iloc[0]
 
 
 def spoken_numbers(b: briefing.Briefing):

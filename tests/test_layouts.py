@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 
 import pytest
 import yaml
@@ -12,7 +11,7 @@ import yaml
 import briefing
 
 from .conftest import FIXTURES
-from .helpers import assert_warnings
+from .helpers import assert_warnings, expected_figure
 
 LAYOUTS = sorted((FIXTURES / "layouts").glob("*.txt"))
 
@@ -73,10 +72,7 @@ def test_sample_figures(case):
     if "n_figures" in exp:
         assert len(f) == exp["n_figures"], f["surface"].tolist()
     for want in exp.get("figures") or []:
-        rows = f[f["surface"].str.startswith(want["number"])]
-        rows = rows[[math.isclose(v, want["value"], rel_tol=1e-9) for v in rows["value"]]]
-        assert len(rows) >= 1, f"figure {want['number']} = {want['value']} not extracted"
-        r = rows.iloc[0]
+        r = expected_figure(f, want, f"figure {want['number']} = {want['value']} not extracted")
         assert r["unit"] == want["unit"], want
         assert r["kind"] == want["kind"], want
         period = None if r["period"] != r["period"] else r["period"]

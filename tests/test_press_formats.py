@@ -5,7 +5,6 @@ figures written by hand in its ``.expected.yml``."""
 from __future__ import annotations
 
 import datetime as dt
-import math
 
 import pytest
 import yaml
@@ -13,7 +12,7 @@ import yaml
 import briefing
 
 from .conftest import FIXTURES
-from .helpers import assert_warnings
+from .helpers import assert_warnings, expected_figure
 
 FORMATS = sorted(p for p in (FIXTURES / "formats").iterdir() if p.suffix in (".txt", ".html"))
 
@@ -77,10 +76,7 @@ def test_figures(case):
     if "n_figures" in exp:
         assert len(f) == exp["n_figures"], f["surface"].tolist()
     for want in exp.get("figures") or []:
-        rows = f[f["surface"].str.startswith(want["number"])]
-        rows = rows[[math.isclose(v, want["value"], rel_tol=1e-9) for v in rows["value"]]]
-        assert len(rows) >= 1, (want, f["surface"].tolist())
-        r = rows.iloc[0]
+        r = expected_figure(f, want)
         assert r["unit"] == want["unit"], want
         assert r["kind"] == want["kind"], want
         assert r["approx"] == want.get("approx", "exact"), want
