@@ -57,9 +57,7 @@ _AGENCY = re.compile(r"(?<![\w])(" + "|".join(map(re.escape, _V["agencies"])) + 
 _CREDIT = tuple(_V["credit_prefixes"])
 _US_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
 _TIGHT_DATE = re.compile(r"\b([A-Z][a-z]{2,8})\.? ?(\d{1,2}), ?((?:19|20)\d\d)\b")
-# A dateline without dashes that opens the first paragraph and ends at a full stop or a dash: "OREANDA-NEWS.
-# July 18, 2014. China's ...", "Beijing, July 18, 2014 — China's ..." (not "As of December 31, 2022, the").
-_OPENING_DATE = re.compile(r"^[^.]{0,40}?\.?\s*([A-Z][a-z]{2,8}\.? \d{1,2}, (?:19|20)\d\d)\s*(?:\.|--|—|–)\s")
+_OPENING_DATE = re.compile(_V["opening_date"])  # "NEWSWIRE. July 18, 2014. China's ..." (formats.yml)
 _DATE_PREFIX = re.compile(r"^\s*date\s+((?:19|20)\d\d-\d\d-\d\d)\s*", re.IGNORECASE)
 _BARE_QA = re.compile(r"^(Q|A) (?=[A-Z“\"0-9])")
 _BRACKET = re.compile(r"^\[([^\]\n]{1,60})\]\s*[:：]?\s*")
