@@ -216,23 +216,27 @@ def ledger(
     a line of page furniture has the role ``page``, and elsewhere a token keeps its role (a date, a year, a
     time) unless it would be a figure, when it is ``page`` too. So nothing of the page is left out of the
     ledger. Each ledger row names a turn, so a text with no turn records none."""
+    if not turns:
+        return [], []
     spans = []
     for t in turns:
         if t.label_span:
             spans.append(t.label_span)
         spans.append((t.char_start, t.char_end))
-    tokens = find_tokens(text, spans, low, lexicon)
-    outside = _outside(spans, len(text) if end is None else end) if turns else []
-    if outside:
-        furniture = sorted(lay.furniture)
-        page = []
-        for tok in find_tokens(text, outside, low, lexicon):
-            k = bisect.bisect_right(furniture, (tok.start, len(text))) - 1
-            on_furniture = k >= 0 and furniture[k][0] <= tok.start < furniture[k][1]
-            page.append(
-                dataclasses.replace(tok, role="page") if on_furniture or tok.role == "figure" else tok
-            )
-        tokens = sorted(tokens + page, key=lambda t: t.start)
+    spans.sort()
+    # The turns, their labels and the text outside them cover the page up to ``end``: one scan reads it
+    # all (a token never crosses from a label into its turn: a label ends with its colon).
+    stop = len(text) if end is None else end
+    furniture = sorted(lay.furniture)
+    tokens = []
+    for tok in find_tokens(text, [(0, stop)], low, lexicon):
+        k = bisect.bisect_right(spans, (tok.start, len(text))) - 1
+        if k >= 0 and spans[k][0] <= tok.start < spans[k][1]:
+            tokens.append(tok)
+            continue
+        k = bisect.bisect_right(furniture, (tok.start, len(text))) - 1
+        on_furniture = k >= 0 and furniture[k][0] <= tok.start < furniture[k][1]
+        tokens.append(dataclasses.replace(tok, role="page") if on_furniture or tok.role == "figure" else tok)
     starts = [s.start for s in sentences]
     out: list[Token] = []
     of: list[int] = []
@@ -246,16 +250,3 @@ def ledger(
                 tok = dataclasses.replace(tok, role="name")
         out.append(tok)
     return out, of
-
-
-def _outside(spans: list[tuple[int, int]], end: int) -> list[tuple[int, int]]:
-    """The parts of ``[0, end)`` that no span covers, in order."""
-    out = []
-    pos = 0
-    for a, b in sorted(spans):
-        if a > pos:
-            out.append((pos, min(a, end)))
-        pos = max(pos, b)
-    if pos < end:
-        out.append((pos, end))
-    return [(a, b) for a, b in out if a < b]
