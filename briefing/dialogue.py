@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import lru_cache
 
 from .layout import _STRIP, Layout, Line, _clean_name, chinese_name
-from .vocab import load
+from .lexicon import Lexicon, active
 
 __all__ = [
     "Turn",
@@ -56,25 +56,33 @@ class Exchange:
     turns: list[int]
 
 
-@cache
 def _outlet_re() -> re.Pattern[str]:
-    words = load("layout")["outlet_words"]
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])")
+    return _patterns(active())[0]
 
 
-@cache
 def _floor_re() -> re.Pattern[str]:
-    return re.compile("|".join(load("layout")["floor_opening"]), re.IGNORECASE)
+    return _patterns(active())[1]
 
 
-@cache
 def _hand_over_re() -> re.Pattern[str]:
-    return re.compile("|".join(load("layout")["hand_over"]), re.IGNORECASE)
+    return _patterns(active())[2]
 
 
-@cache
 def _interpreter_re() -> re.Pattern[str]:
-    return re.compile(load("layout")["interpreter_label"], re.IGNORECASE)
+    return _patterns(active())[3]
+
+
+@lru_cache(maxsize=8)
+def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
+    """The outlet words, the floor openings, the hand-overs and the interpreter label of the lexicon's
+    layout words, compiled."""
+    v = lexicon.layout
+    return (
+        re.compile(r"\b(?:" + "|".join(re.escape(w) for w in v["outlet_words"]) + r")(?![\w])"),
+        re.compile("|".join(v["floor_opening"]), re.IGNORECASE),
+        re.compile("|".join(v["hand_over"]), re.IGNORECASE),
+        re.compile(v["interpreter_label"], re.IGNORECASE),
+    )
 
 
 def _interpretations(turns: list[Turn]) -> None:

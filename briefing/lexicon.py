@@ -11,13 +11,21 @@ A run can read with more words without editing the package's files:
 >>> Lexicon.bundled().unit_of("TWh") is None        # the bundled lexicon is unchanged
 True
 
-A lexicon is immutable: ``with_units`` returns a new one. The patterns compiled from a lexicon are cached
-per lexicon object (keep the object to reuse them; the bundled one is built once per process).
+Layout words too: ``Lexicon.bundled().with_layout(chrome=["Listen to this article"], honorifics=["Sir"])``
+reads a line "Listen to this article" as page chrome and "Sir John Smith:" as John Smith, in the runs given
+that lexicon only.
+
+A lexicon is immutable: ``with_units`` and ``with_layout`` return a new one. The patterns compiled from a
+lexicon are cached per lexicon object (keep the object to reuse them; the bundled one is built once per
+process).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from functools import cache
 from types import MappingProxyType
@@ -26,7 +34,7 @@ from typing import Any
 from .kinds import KINDS
 from .vocab import load
 
-__all__ = ["Lexicon", "LexiconError"]
+__all__ = ["Lexicon", "LexiconError", "active", "reading"]
 
 #: The vocabularies a lexicon holds, each a file ``briefing/data/<name>.yml``.
 VOCABULARIES = ("units", "qualifiers", "layout", "roles", "sentences", "kinds", "months")
@@ -126,8 +134,61 @@ class Lexicon:
         spec["units"] = old + new
         return replace(self, units=_freeze(spec), name=name or f"{self.name}+units")
 
+    def with_layout(self, name: str | None = None, **words: Iterable[str]) -> Lexicon:
+        """A new lexicon with more layout words (``layout.yml``): each keyword names a list of that file
+        (``chrome``, ``trailer``, ``page_furniture``, ``link_lists``, ``posting_line`` and ``floor_opening``,
+        ``hand_over`` hold patterns, matched case-insensitively at the start of a line or in a turn;
+        ``honorifics``, ``small_words``, ``outlet_words``, ``chair_affiliation`` hold words;
+        ``official_words`` patterns). The words are added after the bundled ones. Raises
+        :class:`LexiconError` for a name that is not a list of ``layout.yml``, a word that is not a
+        non-empty string, or a pattern that does not compile."""
+        spec = dict(self.layout)
+        for key, new in words.items():
+            if key not in spec or not isinstance(spec[key], tuple):
+                lists = ", ".join(k for k, v in spec.items() if isinstance(v, tuple))
+                raise LexiconError(f"layout has no word list {key!r} (lists: {lists})")
+            if isinstance(new, str):
+                raise LexiconError(f"layout {key!r}: give a list of words, not the string {new!r}")
+            added = list(new)
+            for w in added:
+                if not isinstance(w, str) or not w.strip():
+                    raise LexiconError(f"layout {key!r}: {w!r} is not a non-empty string")
+                if key in _LAYOUT_PATTERNS:
+                    try:
+                        re.compile(w)
+                    except re.error as e:
+                        raise LexiconError(f"layout {key!r}: pattern {w!r} does not compile: {e}") from None
+            spec[key] = _freeze([*spec[key], *(w for w in added if w not in spec[key])])
+        return replace(self, layout=_freeze(spec), name=name or f"{self.name}+layout")
+
     def __repr__(self) -> str:
         return f"<Lexicon {self.name!r}: {len(self.units['units'])} units>"
+
+
+#: The lists of ``layout.yml`` that hold patterns (the others hold words).
+_LAYOUT_PATTERNS = frozenset(
+    ("chrome", "trailer", "page_furniture", "link_lists", "posting_line", "floor_opening", "hand_over",
+     "official_words")
+)  # fmt: skip
+
+_ACTIVE: ContextVar[Lexicon | None] = ContextVar("briefing_lexicon", default=None)
+
+
+def active() -> Lexicon:
+    """The lexicon of the parse under way (:func:`reading`), else the bundled one. The layout reader and
+    the dialogue read their words through it, so that a parse's ``lexicon=`` reaches them without
+    being passed through every function of the reader."""
+    return _ACTIVE.get() or Lexicon.bundled()
+
+
+@contextmanager
+def reading(lexicon: Lexicon) -> Iterator[Lexicon]:
+    """Make ``lexicon`` the :func:`active` one inside the block (per thread and per task)."""
+    token = _ACTIVE.set(lexicon)
+    try:
+        yield lexicon
+    finally:
+        _ACTIVE.reset(token)
 
 
 def _entries(units: Any) -> list[dict[str, Any]]:

@@ -35,7 +35,7 @@ from .errors import TranscriptError
 from .figures import Figure, Sentence, build_figures
 from .formats import read_other
 from .layout import Layout, read_layout, split_lines
-from .lexicon import Lexicon
+from .lexicon import Lexicon, reading
 from .numbers import Token, find_tokens
 from .periods import sentence_periods
 from .sectors import exchange_topics, figure_sectors, home_sector
@@ -110,6 +110,11 @@ def run(text: str, source: str, lexicon: Lexicon | None = None, *, source_format
     """Parse normalised transcript text: every step in order (module docstring); raises
     :class:`TranscriptError` when the text is not a briefing."""
     lexicon = lexicon or Lexicon.bundled()
+    with reading(lexicon):  # the layout reader and the dialogue read their words from it
+        return _run(text, source, lexicon, source_format)
+
+
+def _run(text: str, source: str, lexicon: Lexicon, source_format: str) -> Steps:
     match = fold(text)
     lines = split_lines(match)
     layout = read_layout(match, lines)

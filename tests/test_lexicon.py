@@ -79,3 +79,67 @@ def test_kinds_table_is_the_field_dictionary_categories():
     assert CHANGE_KINDS == ("growth", "pp_change", "change")
     assert KINDS["pp_change"].label == "change, pp"
     assert APPROXIMATIONS["more_than"].words == "more than "
+
+
+# --- layout words for one run (issue 12) ---------------------------------------------------------------
+
+PAGE = (
+    HEADER  # ends with the label "Zhao Zhiguo:"
+    + "Good afternoon. Output rose 4% in September.\n\n"
+    + "Listen to this article\n\n"
+    + "Sir Alan Brown:\n\nThank you. Exports grew 2% in September.\n"
+)
+
+
+def _parse(lexicon=None):
+    return briefing.parse(PAGE, source="<test>", lexicon=lexicon)
+
+
+def test_added_chrome_line_ends_the_turn_and_is_not_speech():
+    plain = _parse()
+    # the bundled lexicon does not know the line: it is part of the chair's speech
+    assert "Listen to this article" in plain.turns["text"].iloc[0]
+    lex = Lexicon.bundled().with_layout(chrome=["listen to this article$"])
+    b = _parse(lex)
+    assert all("Listen to this article" not in t for t in b.turns["text"])
+    assert list(b.figures["surface"]) == ["4%", "2%"]
+
+
+LISTED = HEADER.replace(
+    "Chairperson:", "Sir Alan Brown, director of the Statistics Department of the Ministry\n\nChairperson:"
+)
+
+
+def _listed_names(lexicon=None):
+    b = briefing.parse(LISTED + "Output rose 4% in September.\n", source="<test>", lexicon=lexicon)
+    return set(b.speakers["name"])
+
+
+def test_added_honorific_is_taken_off_a_listed_speaker_name():
+    assert "Sir Alan Brown" in _listed_names()
+    names = _listed_names(Lexicon.bundled().with_layout(honorifics=["Sir"]))
+    assert "Alan Brown" in names
+    assert "Sir Alan Brown" not in names
+
+
+def test_layout_words_of_one_run_do_not_leak_into_the_next():
+    _parse(Lexicon.bundled().with_layout(honorifics=["Sir"], chrome=["listen to this article$"]))
+    plain = _parse()
+    assert "Sir Alan Brown" in _listed_names()
+    assert "Listen to this article" in plain.turns["text"].iloc[0]
+    assert "Sir" not in Lexicon.bundled().layout["honorifics"]
+
+
+@pytest.mark.parametrize(
+    ("words", "message"),
+    [
+        ({"chrom": ["x"]}, "no word list 'chrom'"),
+        ({"photo_credit": ["x"]}, "no word list 'photo_credit'"),  # one pattern, not a list
+        ({"honorifics": "Sir"}, "not the string 'Sir'"),
+        ({"honorifics": [""]}, "not a non-empty string"),
+        ({"chrome": ["(unclosed"]}, "does not compile"),
+    ],
+)
+def test_bad_layout_words_are_refused_with_a_reason(words, message):
+    with pytest.raises(LexiconError, match=message):
+        Lexicon.bundled().with_layout(**words)

@@ -8,8 +8,6 @@ import re
 from ..dates import find_date, find_time
 from .lines import _BULLET, _STRIP, PAGE_BREAK, Layout, Line, Listed, split_lines
 from .words import (
-    _ENTRY,
-    _OFFICIAL_WORDS,
     _PLACE_LINE,
     _SUMMARY,
     _clean_name,
@@ -106,7 +104,7 @@ def _tab_row(lines: list[Line], i: int) -> bool:
     nxt = heading_of(c)
     if nxt is not None:
         return not nxt[1] and not c.rstrip().endswith((":", "："))
-    return k == i + 1 and _title_like(c) and not _ENTRY.match(c) and label_of(c) is None
+    return k == i + 1 and _title_like(c) and not _vocab().entry.match(c) and label_of(c) is None
 
 
 def _site(lay: Layout, c: str) -> bool:
@@ -184,7 +182,7 @@ def _read_header(lay: Layout, lines: list[Line], i: int) -> int:
             state = None
             i += 1
             continue
-        entry = _ENTRY.match(c)
+        entry = v.entry.match(c)
         if state in ("speakers", "chair") and entry:
             header_line()
             _add_listed(lay, where, entry, "chair" if state == "chair" else "official", ln.no)
@@ -208,7 +206,7 @@ def _read_header(lay: Layout, lines: list[Line], i: int) -> int:
             continue
         if (
             entry
-            and _OFFICIAL_WORDS.search(entry.group("desc"))
+            and v.official_words.search(entry.group("desc"))
             and not _REPORTED.search(entry.group("desc"))
         ):
             header_line()
@@ -346,7 +344,7 @@ def _title_continues(lay: Layout, lines: list[Line], i: int) -> int:
             or _PLACE_LINE.match(c)
             or find_date(c)
             or _vocab().photo_credit.match(c)
-            or ((e := _ENTRY.match(c)) and _OFFICIAL_WORDS.search(e.group("desc")))
+            or ((e := _vocab().entry.match(c)) and _vocab().official_words.search(e.group("desc")))
         ):
             break
         lay.title = f"{lay.title} {c}"

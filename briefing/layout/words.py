@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..dates import find_date
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, active
 from .lines import _BULLET, _STRIP, Line
 
 
@@ -25,20 +25,40 @@ class _Vocab(NamedTuple):
     page_furniture: re.Pattern[str]
     link_lists: re.Pattern[str]
     posting_line: re.Pattern[str]
+    small_words: frozenset[str]  # lower-case words a title-case line may hold
+    entry: re.Pattern[str]  # a speaker-list entry: "Zhao Zhiguo, spokesperson of ..."
+    official_words: re.Pattern[str]
 
 
 def _any_of(patterns: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
-@cache
+# A name in Chinese characters beside the English one ("Zhao Zhiguo 赵志国", "赵志国 Zhao Zhiguo",
+# "Zhao Zhiguo（赵志国）"); "·" joins the parts of a transcribed foreign name.
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_NAME = re.compile(rf"[(（]?[{_HAN}][{_HAN}·・]*[)）]?")
+# A curly apostrophe is allowed inside or at the end of a word ("People’s", "Workers’"), not as a quote.
+_BAD_LABEL_CHARS = re.compile(r"[?!;\"“”‘…]|(?<![^\W\d_])’|[.,]\s+[a-z]|https?:|www\.")
+_WORD = re.compile(r"[^\s]+")
+_HEADING_WITH_VALUE = re.compile(r"^(?P<head>[A-Za-z][A-Za-z ]{1,25}?)\s*[:：]\s*(?P<rest>.*)$")
+
+
 def _vocab() -> _Vocab:
-    v = Lexicon.bundled().layout
+    """The layout words of the active lexicon (:func:`briefing.lexicon.active`), compiled."""
+    return _compiled(active())
+
+
+@lru_cache(maxsize=8)
+def _compiled(lexicon: Lexicon) -> _Vocab:
+    v = lexicon.layout
     heads = {}
     for kind, words in v["headings"].items():
         for w in words:
             heads[w.lower()] = kind
     honor = sorted(v["honorifics"], key=len, reverse=True)
+    # the honorifics without their dots ("Mr", "Dr"), for a speaker-list entry
+    honor_words = "|".join(re.escape(h) for h in dict.fromkeys(h.rstrip(".") for h in v["honorifics"]))
     return _Vocab(
         headings=heads,
         chrome=_any_of(v["chrome"]),
@@ -49,32 +69,17 @@ def _vocab() -> _Vocab:
         page_furniture=_any_of(v["page_furniture"]),
         link_lists=_any_of(v["link_lists"]),
         posting_line=_any_of(v["posting_line"]),
+        small_words=frozenset(w.lower() for w in v["small_words"]),
+        entry=re.compile(
+            rf"^(?P<name>(?:[(（]?[{_HAN}][{_HAN}·・]*[)）]?\s*)?"
+            rf"(?:(?:{honor_words})\.?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}}"
+            rf"(?:\s*[(（]?[{_HAN}][{_HAN}·・]*[)）]?)?)"
+            r"\s*[,，]\s*(?P<desc>\S.*)$"
+        ),
+        official_words=re.compile(r"\b(" + "|".join(v["official_words"]) + r")\b", re.IGNORECASE),
     )
 
 
-#: Lower-case words a title-case line may hold (layout.yml ``small_words``).
-_SMALL_WORDS = frozenset(w.lower() for w in Lexicon.bundled().layout["small_words"])
-# A name in Chinese characters beside the English one ("Zhao Zhiguo 赵志国", "赵志国 Zhao Zhiguo",
-# "Zhao Zhiguo（赵志国）"); "·" joins the parts of a transcribed foreign name.
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_CJK_NAME = re.compile(rf"[(（]?[{_HAN}][{_HAN}·・]*[)）]?")
-# A curly apostrophe is allowed inside or at the end of a word ("People’s", "Workers’"), not as a quote.
-_BAD_LABEL_CHARS = re.compile(r"[?!;\"“”‘…]|(?<![^\W\d_])’|[.,]\s+[a-z]|https?:|www\.")
-_WORD = re.compile(r"[^\s]+")
-_HEADING_WITH_VALUE = re.compile(r"^(?P<head>[A-Za-z][A-Za-z ]{1,25}?)\s*[:：]\s*(?P<rest>.*)$")
-#: The honorifics of layout.yml without their dots ("Mr", "Dr"), for a speaker-list entry.
-_HONORIFIC_WORDS = "|".join(
-    re.escape(h) for h in dict.fromkeys(h.rstrip(".") for h in Lexicon.bundled().layout["honorifics"])
-)
-_ENTRY = re.compile(
-    rf"^(?P<name>(?:[(（]?[{_HAN}][{_HAN}·・]*[)）]?\s*)?"
-    rf"(?:(?:{_HONORIFIC_WORDS})\.?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}}"
-    rf"(?:\s*[(（]?[{_HAN}][{_HAN}·・]*[)）]?)?)"
-    r"\s*[,，]\s*(?P<desc>\S.*)$"
-)
-_OFFICIAL_WORDS = re.compile(
-    r"\b(" + "|".join(Lexicon.bundled().layout["official_words"]) + r")\b", re.IGNORECASE
-)
 _PLACE_LINE = re.compile(r"^(?P<left>[^|]{2,60}?)\s*[|｜]\s*(?P<right>.+)$")
 _SUMMARY = re.compile(r"\b(press conference|briefing|news conference|held)\b", re.IGNORECASE)
 # A page number before or after a running head: "3  SCIO briefing on ...", "... | Page 3 of 12".
@@ -131,11 +136,12 @@ def label_of(content: str) -> str | None:
     if not words or len(words) > 10:
         return None
     first = words[0]
+    small = _vocab().small_words
     if not (first[0].isupper() or first[0].isdigit() or first[0] in "(“\"'"):
         return None
     for w in words[1:]:
         c = w[0]
-        if not (c.isupper() or c.isdigit() or c in "(&-–/'’" or w.lower() in _SMALL_WORDS):
+        if not (c.isupper() or c.isdigit() or c in "(&-–/'’" or w.lower() in small):
             return None
     if heading_of(content) is not None:
         return None
@@ -216,11 +222,12 @@ def _header_in_body(lines: list[Line], j: int, date: dt.date | None) -> str | No
             found = find_date(nxt) if nxt and len(nxt) < 40 else None
             return "new" if found and found[0] != date else None
         # a list entry: "Zhao Zhiguo, spokesperson of ...", a name of two words or more, no question
-        e = _ENTRY.match(nxt) if nxt and len(nxt) <= 300 and nxt[-1] not in "?!" else None
+        v = _vocab()
+        e = v.entry.match(nxt) if nxt and len(nxt) <= 300 and nxt[-1] not in "?!" else None
         if (
             e
             and len(_clean_name(e.group("name"))[0].split()) >= 2
-            and _OFFICIAL_WORDS.search(e.group("desc"))
+            and v.official_words.search(e.group("desc"))
         ):
             return "new"
         return None
