@@ -64,8 +64,9 @@ both end on the same day. A single month and a cumulative span are never compati
 
 The package is split by concern: ``words`` (subject words and their stems), ``precision``, ``period_algebra``
 (period spans and their compatibility), ``context`` (the figures prepared once, grouped into statistics),
-``repeats``, ``derivations`` (implied rates, levels and totals), ``parts`` (coincidences, parts of wholes) and
-``reference`` (the file of official values). :func:`check` runs them in that order of findings.
+``repeats``, ``derivations`` (implied rates, levels and totals), ``parts`` (coincidences, parts of wholes),
+``reference`` (the file of official values) and ``series`` (the context series: official values at other
+dates). :func:`check` runs them in that order of findings.
 """
 
 from __future__ import annotations
@@ -79,18 +80,9 @@ from .derivations import derivations
 from .parts import _coincidences, _parts
 from .period_algebra import compatible, period_span
 from .precision import Precision, precision
-from .reference import (
-    CONTEXT_CHECK_COLUMNS,
-    CONTEXT_COLUMNS,
-    REFERENCE_COLUMNS,
-    Statement,
-    compare_context,
-    compare_reference,
-    load_context,
-    load_reference,
-    note_statements,
-)
+from .reference import REFERENCE_COLUMNS, Statement, compare_reference, load_reference, note_statements
 from .repeats import repeats
+from .series import CONTEXT_CHECK_COLUMNS, CONTEXT_COLUMNS, compare_context, load_context
 from .words import acronyms, words
 
 __all__ = [
