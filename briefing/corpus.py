@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from . import schema
+from .lexicon import Lexicon
 from .model import Briefing, read
 
 __all__ = ["Corpus", "read_many"]
@@ -33,6 +34,7 @@ class Corpus:
     rows: Rows = field(default_factory=lambda: {name: [] for name in schema.TABLES})
     warnings: list[str] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)
+    extra_units: tuple[str, ...] = ()  # units of the lexicon read with that the bundled one lacks
 
     def add(self, rows: Rows, warnings: Iterable[str], bid: str) -> None:
         self.ids.append(bid)
@@ -41,7 +43,9 @@ class Corpus:
             self.rows[name].extend(rs)
 
     def tables(self) -> dict[str, pd.DataFrame]:
-        return {name: schema.frame(name, self.rows[name]) for name in schema.TABLES}
+        return {
+            name: schema.frame(name, self.rows[name], extra_units=self.extra_units) for name in schema.TABLES
+        }
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -60,13 +64,13 @@ def _rows_of(b: Briefing) -> Rows:
     return {name: b.records(name) for name in schema.TABLES}
 
 
-def _read_rows(path: str) -> tuple[str, Rows, tuple[str, ...]]:
-    b = read(path)
+def _read_rows(path: str, lexicon: Lexicon | None = None) -> tuple[str, Rows, tuple[str, ...]]:
+    b = read(path, lexicon=lexicon)
     return b.briefing_id, _rows_of(b), b.warnings
 
 
-def _read_batch(paths: list[str]) -> list[tuple[str, Rows, tuple[str, ...]]]:
-    return [_read_rows(p) for p in paths]
+def _read_batch(paths: list[str], lexicon: Lexicon | None = None) -> list[tuple[str, Rows, tuple[str, ...]]]:
+    return [_read_rows(p, lexicon) for p in paths]
 
 
 def _collect(results: Iterable[tuple[str, Rows, tuple[str, ...]]], corpus: Corpus) -> Corpus:
@@ -109,9 +113,15 @@ def _batches(paths: list[str], workers: int) -> list[list[str]]:
     return [paths[i : i + size] for i in range(0, len(paths), size)]
 
 
-def _run(executor: Executor, batches: list[list[str]], progress: Progress | None, total: int):
+def _run(
+    executor: Executor,
+    batches: list[list[str]],
+    progress: Progress | None,
+    total: int,
+    lexicon: Lexicon | None = None,
+):
     """Results in input order; on the first failure the batches not yet started are cancelled."""
-    futures: list[Future] = [executor.submit(_read_batch, b) for b in batches]
+    futures: list[Future] = [executor.submit(_read_batch, b, lexicon) for b in batches]
     done = 0
     try:
         for fut, batch in zip(futures, batches, strict=True):
@@ -130,29 +140,30 @@ def read_many(
     *,
     executor: Executor | None = None,
     progress: Progress | None = None,
+    lexicon: Lexicon | None = None,
 ) -> Corpus:
-    """Parse transcripts into one :class:`Corpus`.
+    """Parse transcripts into one :class:`Corpus`, each read with ``lexicon`` (the bundled one by default).
 
     Two different files with the same id get ``-2``, ``-3``; the same file given twice is read once, with
     a warning. ``executor`` runs the parsing (it is used as given and not shut down); without one,
     ``workers > 1`` starts a local process pool. ``progress(done, total)`` is called as files are read.
     """
     paths, warnings = _once([os.fspath(p) for p in paths])
-    corpus = Corpus(warnings=warnings)
+    corpus = Corpus(warnings=warnings, extra_units=lexicon.added_units if lexicon is not None else ())
     total = len(paths)
     if executor is not None:
         n = getattr(executor, "_max_workers", None) or workers
-        return _collect(_run(executor, _batches(paths, n), progress, total), corpus)
+        return _collect(_run(executor, _batches(paths, n), progress, total, lexicon), corpus)
     if workers > 1 and len(paths) > 1:
         pool = ProcessPoolExecutor(max_workers=workers)
         try:
-            return _collect(_run(pool, _batches(paths, workers), progress, total), corpus)
+            return _collect(_run(pool, _batches(paths, workers), progress, total, lexicon), corpus)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 
     def serial():
         for k, p in enumerate(paths, 1):
-            yield _read_rows(p)
+            yield _read_rows(p, lexicon)
             if progress is not None:
                 progress(k, total)
 

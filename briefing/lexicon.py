@@ -90,6 +90,14 @@ class Lexicon:
         """Every unit, in the order of the vocabulary."""
         return tuple(str(u["unit"]) for u in self.units["units"])
 
+    @property
+    def added_units(self) -> tuple[str, ...]:
+        """The units of this lexicon that the bundled one lacks, in order (empty for the bundled one)."""
+        if self is Lexicon.bundled():
+            return ()
+        bundled = set(Lexicon.bundled().unit_names)
+        return tuple(u for u in self.unit_names if u not in bundled)
+
     # ------------------------------------------------------------------ extending
     def with_units(
         self, units: Mapping[str, Iterable[str]] | Iterable[Mapping[str, Any]], name: str | None = None
@@ -163,6 +171,27 @@ class Lexicon:
 
     def __repr__(self) -> str:
         return f"<Lexicon {self.name!r}: {len(self.units['units'])} units>"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as plain data (a process pool sends a lexicon to its workers); the bundled one stays the
+        bundled one."""
+        if self is Lexicon.bundled():
+            return (Lexicon.bundled, ())
+        data = {f: _thaw(getattr(self, f)) for f in VOCABULARIES}
+        return (_rebuilt, (data, self.name))
+
+
+def _thaw(x: Any) -> Any:
+    """Plain dicts and lists from a frozen vocabulary (the inverse of ``_freeze``)."""
+    if isinstance(x, Mapping):
+        return {k: _thaw(v) for k, v in x.items()}
+    if isinstance(x, tuple):
+        return [_thaw(v) for v in x]
+    return x
+
+
+def _rebuilt(data: dict[str, Any], name: str) -> Lexicon:
+    return Lexicon(**{k: _freeze(v) for k, v in data.items()}, name=name)
 
 
 #: The lists of ``layout.yml`` that hold patterns (the others hold words).

@@ -326,10 +326,7 @@ class Briefing:
     @cached_property
     def _extra_units(self) -> tuple[str, ...]:
         """Units of this briefing's lexicon that the bundled one lacks (categories of the unit column)."""
-        if self.lexicon is Lexicon.bundled():
-            return ()
-        bundled = set(Lexicon.bundled().unit_names)
-        return tuple(u for u in self.lexicon.unit_names if u not in bundled)
+        return self.lexicon.added_units
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """Every table by name, in schema order."""

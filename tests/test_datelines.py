@@ -9,7 +9,7 @@ import briefing
 
 REPORT = """China's exports rise in May
 
-{credit}BEIJING, June 7 (Xinhua) -- China's exports rose 4.8 percent year on year in May, official data showed Friday.
+{credit}BEIJING, June 7 (Xinhua) -- China's exports rose 4.8 percent year on year in May, data showed Friday.
 
 Imports grew 1.8 percent in the period, according to the customs administration.
 """

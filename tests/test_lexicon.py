@@ -143,3 +143,22 @@ def test_layout_words_of_one_run_do_not_leak_into_the_next():
 def test_bad_layout_words_are_refused_with_a_reason(words, message):
     with pytest.raises(LexiconError, match=message):
         Lexicon.bundled().with_layout(**words)
+
+
+def test_a_corpus_is_read_with_the_lexicon_serially_and_in_worker_processes(tmp_path):
+    import pickle
+
+    from briefing import read_many
+
+    paths = []
+    for name in ("power.txt", "wind.txt"):
+        paths.append(tmp_path / name)
+        paths[-1].write_text(HEADER + TEXT, encoding="utf-8")
+    lex = Lexicon.bundled().with_units({"TWh": ["terawatt-hours", "TWh"]})
+    copy = pickle.loads(pickle.dumps(lex))
+    assert copy.unit_of("TWh") == "TWh" and copy.name == lex.name
+    assert pickle.loads(pickle.dumps(Lexicon.bundled())) is Lexicon.bundled()
+    for workers in (1, 2):
+        c = read_many(paths, workers=workers, lexicon=lex)
+        assert list(c.tables()["figures"]["unit"]) == ["TWh"] * 4, workers
+    assert list(read_many(paths).tables()["figures"]["unit"]) == ["count"] * 2  # without it, as bundled

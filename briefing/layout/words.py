@@ -74,7 +74,7 @@ def _compiled(lexicon: Lexicon) -> _Vocab:
             rf"^(?P<name>(?:[(（]?[{_HAN}][{_HAN}·・]*[)）]?\s*)?"
             rf"(?:(?:{honor_words})\.?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}}"
             rf"(?:\s*[(（]?[{_HAN}][{_HAN}·・]*[)）]?)?)"
-            # not a news report's dateline: "BEIJING, June 7 (Xinhua) -- ..." (a month and a day after the comma)
+            # not a news dateline: "BEIJING, June 7 (Xinhua) -- ..." (a month and a day after the comma)
             r"\s*[,，]\s*(?![A-Z][a-z]{2,8}\.?\s\d{1,2}\b)(?P<desc>\S.*)$"
         ),
         official_words=re.compile(r"\b(" + "|".join(v["official_words"]) + r")\b", re.IGNORECASE),
