@@ -25,6 +25,7 @@ import pandas as pd
 from . import schema
 from .errors import TranscriptError
 from .files import OutputInterrupted, Writer, write_atomic, write_folder
+from .lexicon import LexiconError
 
 __all__ = ["main", "check_tables", "csv_safe", "write_table", "write_tables", "TABLE_FILES", "CHECK_FILES"]
 
@@ -173,13 +174,22 @@ def _warn(messages: Sequence[str], quiet: bool) -> None:
             print(f"briefing: warning: {w}", file=sys.stderr)
 
 
+def _lexicon(args: argparse.Namespace):
+    """The lexicon of ``--lexicon FILE`` (the bundled one extended with the file's words), or None."""
+    if not getattr(args, "lexicon", None):
+        return None
+    from .lexicon import Lexicon
+
+    return Lexicon.bundled().with_file(args.lexicon)
+
+
 def _cmd_tables(args: argparse.Namespace) -> int:
     from .corpus import read_many
 
     if args.transcripts:
         paths = _expand(args.transcripts)
         bar = ProgressBar(sys.stderr) if not args.quiet and len(paths) > 1 and sys.stderr.isatty() else None
-        corpus = read_many(paths, workers=args.workers, progress=bar)
+        corpus = read_many(paths, workers=args.workers, progress=bar, lexicon=_lexicon(args))
         tables, warnings = corpus.tables(), list(corpus.warnings)
     else:
         from .model import load
@@ -221,7 +231,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     # load_reference raises a TranscriptError (one line, exit 2) for every way of not being a reference CSV
     reference = load_reference(args.reference) if args.reference else None
     context = load_context(args.context)  # None: the packaged context_series.csv
-    b = read(args.transcript) if args.transcript else load()
+    b = read(args.transcript, lexicon=_lexicon(args)) if args.transcript else load()
     findings = check(b)
     ref = compare_reference(b, reference, context=context)
     findings, links = check_tables(findings, b.briefing_id)
@@ -237,6 +247,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
         agree = ref["status"].value_counts().to_dict()
         print(f"checks: {counts}; reference: {agree}; written to {args.out}", file=sys.stderr)
     return 0
+
+
+_LEXICON_HELP = "YAML file of more words to read with: units (unit: [words]) and layout (list: [words])"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -263,6 +276,7 @@ def _parser() -> argparse.ArgumentParser:
         help="csv (default), parquet, or csv,parquet for both",
     )
     t.add_argument("--workers", type=int, default=1, help="processes for a corpus (default 1)")
+    t.add_argument("--lexicon", metavar="FILE", help=_LEXICON_HELP)
     t.add_argument("-q", "--quiet", action="store_true", help="no warnings, progress or summary")
     t.set_defaults(func=_cmd_tables)
     c = sub.add_parser("check", help="internal consistency and agreement with official releases")
@@ -274,6 +288,7 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument(
         "--context", help="context series CSV (default: the packaged data/reference/context_series.csv)"
     )
+    c.add_argument("--lexicon", metavar="FILE", help=_LEXICON_HELP)
     c.add_argument("--out", required=True, help="output directory")
     c.add_argument("-q", "--quiet", action="store_true")
     c.set_defaults(func=_cmd_check)
@@ -290,6 +305,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.func(args)
     except TranscriptError as exc:
         print(f"briefing: error: {exc.where}: {exc.reason}", file=sys.stderr)
+        return 2
+    except LexiconError as exc:
+        print(f"briefing: error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:  # output folder not writable, disk full, another run writing it, ...
         where = exc.filename or out

@@ -22,6 +22,7 @@ process).
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -99,6 +100,48 @@ class Lexicon:
         return tuple(u for u in self.unit_names if u not in bundled)
 
     # ------------------------------------------------------------------ extending
+    def with_file(self, path: str | os.PathLike[str]) -> Lexicon:
+        """A new lexicon with the words of a YAML file: ``units:`` as :meth:`with_units` takes them (unit ->
+        words, or entries) and ``layout:`` as :meth:`with_layout` (list name -> words); both optional::
+
+            units:
+              TWh: [terawatt-hours, TWh]
+            layout:
+              chrome: ['listen to this article$']
+
+        Raises :class:`LexiconError` naming the file (and the line, for YAML that does not parse)."""
+        import yaml
+
+        where = os.fspath(path)
+        try:
+            with open(where, encoding="utf-8") as fh:
+                spec = yaml.safe_load(fh)
+        except OSError as e:
+            raise LexiconError(f"{where}: {e.strerror or e}") from None
+        except UnicodeDecodeError:
+            raise LexiconError(f"{where}: not UTF-8 text") from None
+        except yaml.YAMLError as e:
+            mark = getattr(e, "problem_mark", None)
+            line = f":{mark.line + 1}" if mark is not None else ""
+            problem = getattr(e, "problem", None) or "not valid YAML"
+            raise LexiconError(f"{where}{line}: {problem}") from None
+        if spec is None:
+            return self
+        if not isinstance(spec, Mapping) or set(spec) - {"units", "layout"}:
+            keys = sorted(map(str, spec)) if isinstance(spec, Mapping) else type(spec).__name__
+            raise LexiconError(f"{where}: expected a mapping with 'units' and/or 'layout', got {keys}")
+        lex = self
+        try:
+            if spec.get("units"):
+                lex = lex.with_units(spec["units"])
+            if spec.get("layout"):
+                if not isinstance(spec["layout"], Mapping):
+                    raise LexiconError("'layout' must map list names to words")
+                lex = lex.with_layout(**{str(k): v for k, v in spec["layout"].items()})
+        except LexiconError as e:
+            raise LexiconError(f"{where}: {e}") from None
+        return replace(lex, name=f"{self.name}+{os.path.basename(where)}")
+
     def with_units(
         self, units: Mapping[str, Iterable[str]] | Iterable[Mapping[str, Any]], name: str | None = None
     ) -> Lexicon:

@@ -162,3 +162,57 @@ def test_a_corpus_is_read_with_the_lexicon_serially_and_in_worker_processes(tmp_
         c = read_many(paths, workers=workers, lexicon=lex)
         assert list(c.tables()["figures"]["unit"]) == ["TWh"] * 4, workers
     assert list(read_many(paths).tables()["figures"]["unit"]) == ["count"] * 2  # without it, as bundled
+
+
+# --- a lexicon file, and the command line (--lexicon FILE) ----------------------------------------------
+
+LEXICON_FILE = """# more words for a power briefing
+units:
+  TWh: [terawatt-hours, TWh]
+layout:
+  chrome: ['listen to this article$']
+"""
+
+
+def test_a_lexicon_file_adds_units_and_layout_words(tmp_path):
+    f = tmp_path / "power.yml"
+    f.write_text(LEXICON_FILE, encoding="utf-8")
+    lex = Lexicon.bundled().with_file(f)
+    assert lex.unit_of("terawatt-hours") == "TWh"
+    assert "listen to this article$" in lex.layout["chrome"]
+    assert list(_figures(lex)["unit"]) == ["TWh", "TWh"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("units:\n  TWh: [TWh\n", r"power\.yml:3: "),  # YAML that does not parse: the file and the line
+        ("unit:\n  TWh: [TWh]\n", r"power\.yml: expected a mapping with 'units' and/or 'layout'"),
+        ("units:\n  TWh: [GW]\n", r"power\.yml: unit 'TWh': word 'GW' already stands for unit 'GW'"),
+        ("layout:\n  chrom: [x]\n", r"power\.yml: layout has no word list 'chrom'"),
+        ("- TWh\n", r"power\.yml: expected a mapping"),
+    ],
+)
+def test_a_bad_lexicon_file_is_refused_naming_the_file(tmp_path, content, message):
+    f = tmp_path / "power.yml"
+    f.write_text(content, encoding="utf-8")
+    with pytest.raises(LexiconError, match=message):
+        Lexicon.bundled().with_file(f)
+
+
+def test_the_command_line_reads_with_a_lexicon_file(tmp_path, capsys):
+    from briefing.cli import main
+
+    f = tmp_path / "power.yml"
+    f.write_text(LEXICON_FILE, encoding="utf-8")
+    t = tmp_path / "power.txt"
+    t.write_text(HEADER + TEXT, encoding="utf-8")
+    assert main(["tables", str(t), "--lexicon", str(f), "--out", str(tmp_path / "out"), "-q"]) == 0
+    figures = (tmp_path / "out" / "figures.csv").read_text(encoding="utf-8")
+    assert figures.count(",TWh,") == 2
+    bad = tmp_path / "bad.yml"
+    bad.write_text("units: [", encoding="utf-8")
+    assert main(["tables", str(t), "--lexicon", str(bad), "--out", str(tmp_path / "out2")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("briefing: error: ") and "bad.yml:1" in err and "Traceback" not in err
+    assert not (tmp_path / "out2").exists()
