@@ -32,7 +32,8 @@ _YEAR = r"(?:of |in )?(?:(?P<y>(?:19|20)\d\d)|(?P<this>this|the) year|(?P<last>l
 _PATTERNS = [
     # first N quarters / first half / first N months (of YEAR)
     ("first_quarters", rf"\b(?:the )?first (?P<n>{NUMWORD}|\d) quarters(?: {_YEAR})?"),
-    ("first_half", rf"\b(?:the )?(?:first half|H1|first six months)(?: {_YEAR})?"),
+    ("first_half",
+     rf"\b(?:the )?(?:first half(?: year(?= of (?:19|20)\d\d))?|H1|first six months)(?: {_YEAR})?"),
     ("first_months", rf"\b(?:the )?first (?P<n>{NUMWORD}|\d{{1,2}}) months(?: {_YEAR})?"),
     (
         "quarter",
@@ -52,13 +53,25 @@ _PATTERNS = [
     # days: "as of yesterday (January 29)", "by March 5", "during the holiday (January 21-27)"
     ("as_of_day", rf"\b(?:as of|by|until|till|up to)(?: (?:yesterday|today))?,? \(?(?P<m>{MONTH_RE})\.? "
      r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\b\)?(?:,? (?P<y>(?:19|20)\d\d))?"),
-    ("day_range", rf"\b(?P<m>{MONTH_RE})\.? (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s?[-–]\s?(?P<d2>\d{{1,2}})"
-     r"(?:st|nd|rd|th)?\b(?![-–])(?:,? (?P<y>(?:19|20)\d\d))?"),
+    # a span of days across two months: "during the travel rush (January 21-March 1)", "from May 28 to June 3"
+    ("day_span", rf"\b(?:from |between )?(?P<m1>{MONTH_RE})\.? (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
+     rf"(?:\s?[-–]\s?| to | through | and )(?P<m2>{MONTH_RE})\.? (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b"
+     r"(?![-–.,]?\d)"
+     r"(?:,? (?P<y>(?:19|20)\d\d))?"),
+    ("day_range", rf"\b(?:from )?(?P<m>{MONTH_RE})\.? (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s?[-–]\s?| to )"
+     r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b(?![-–])"
+     r"(?![.,]\d| ?(?:%|percent|per cent|million|billion|thousand)\b)"
+     r"(?:,? (?P<y>(?:19|20)\d\d))?"),
     ("ytd", r"\bsince the (?:beginning|start) of (?:the|this) year\b"),
     # the whole months before the briefing's: "in the past half year" (said in July: January to June)
     ("past_months", rf"\b(?:the )?(?:past|last|previous) "
      rf"(?:(?P<half>half (?:a )?year)|(?P<n>{NUMWORD}|\d{{1,2}}) months)\b"),
-    ("year", r"\b(?:in|for|during|throughout) (?P<y>(?:19|20)\d\d)\b(?![-–])"),
+    # a span of years: "(2021-2025)", "the 14th Five-Year Plan (2021-25)", "from 2012 through to 2020",
+    # "between 2016 and 2020" (not "in 2019 and 2020": two years)
+    ("year_range", r"\b(?:(?:from|between|in|during|for|over) )?\(?(?P<y1>(?:19|20)\d\d)\)?"
+     r"(?:\s?[-–]\s?|(?<=\d) (?:to|through(?: to)?|till|until) |(?<=\d) and (?=\d{4})(?<=between \d{4} and ))"
+     r"(?P<y2>(?:19|20)\d\d|\d\d)\b(?![-–/.]?\d)\)?"),
+    ("year", r"\b(?:in|for|during|throughout) (?:all of |the whole of )?(?P<y>(?:19|20)\d\d)\b(?![-–])"),
     ("this_year", r"\b(?:this year|the year so far|so far this year)\b"),
     ("last_year", r"\blast year\b"),
 ]  # fmt: skip
@@ -76,6 +89,8 @@ _MONTH_GROUPS = (
     "month_m",
     "as_of_day_m",
     "day_range_m",
+    "day_span_m1",
+    "day_span_m2",
     "possessive_m",
 )
 #: Month names that are months in any case; every other name or abbreviation needs its capital.
@@ -280,6 +295,21 @@ def _resolve(kind: str, g: dict, ref: dt.date | None) -> tuple[str, dt.date, dt.
         y = int(g["day_range_y"]) if g.get("day_range_y") else _day_before(m, d1, _need(ref))
         first, last = dt.date(y, m, d1), dt.date(y, m, d2)
         return iso(first, last), first, last
+    if kind == "day_span":
+        m1, m2 = MONTHS[g["day_span_m1"].lower()], MONTHS[g["day_span_m2"].lower()]
+        d1, d2 = int(g["day_span_d1"]), int(g["day_span_d2"])
+        if (m2, d2) <= (m1, d1) and m2 >= m1 - 1:
+            return None  # "March 5-February 2": not a span (a span may run across the new year)
+        y2 = int(g["day_span_y"]) if g.get("day_span_y") else _day_before(m2, d2, _need(ref))
+        y1 = y2 if (m1, d1) < (m2, d2) else y2 - 1
+        first, last = dt.date(y1, m1, d1), dt.date(y2, m2, d2)
+        return iso(first, last), first, last
+    if kind == "year_range":
+        y1, b = int(g["year_range_y1"]), g["year_range_y2"]
+        y2 = int(b) if len(b) == 4 else y1 // 100 * 100 + int(b)
+        if not y1 < y2 <= y1 + 30:
+            return None
+        return f"{y1}/{y2}", dt.date(y1, 1, 1), dt.date(y2, 12, 31)
     if kind == "past_months":
         if g.get("past_months_half"):
             n = 6
