@@ -41,6 +41,7 @@ from .dates import MONTHS, find_date
 from .dialogue import Exchange, Turn, speaker_role
 from .errors import TranscriptError
 from .layout import Layout, Line, Listed, is_chrome, label_of
+from .periods import find_periods
 
 __all__ = ["Reading", "read_other"]
 
@@ -57,6 +58,7 @@ _AGENCY = re.compile(r"(?<![\w])(" + "|".join(map(re.escape, _V["agencies"])) + 
 _CREDIT = tuple(_V["credit_prefixes"])
 _US_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
 _TIGHT_DATE = re.compile(r"\b([A-Z][a-z]{2,8})\.? ?(\d{1,2}), ?((?:19|20)\d\d)\b")
+_DATELINE_DAY = re.compile(_V["dateline_day"])  # "China News Service, February 26. ..." (formats.yml)
 _OPENING_DATE = re.compile(_V["opening_date"])  # "NEWSWIRE. July 18, 2014. China's ..." (formats.yml)
 _DATE_PREFIX = re.compile(r"^\s*date\s+((?:19|20)\d\d-\d\d-\d\d)\s*", re.IGNORECASE)
 _BARE_QA = re.compile(r"^(Q|A) (?=[A-Z“\"0-9])")
@@ -92,6 +94,34 @@ def _date_in(s: str) -> dt.date | None:
         except ValueError:
             return None
     return None
+
+
+def _year_for_day(text: str, start: int, end: int, day: str) -> tuple[dt.date | None, str | None, bool]:
+    """The date of a dateline that gives only its month and day ("October 7"), read from the first period
+    the text names with its year and that is no baseline: a report comes after what it reports, so the
+    first such day after the period ("as of the end of September 2020" -> 2020-10-07, "in the first
+    quarter of 2020" with "April 21" -> 2020-04-21). Returns (date, the period's words, ambiguous): the
+    date is None when the text names no such period, or when the day may fall within the period or after
+    it ("January 12" with "in 2022": 2022-01-12 or 2023-01-12), then ``ambiguous`` is True."""
+    mon, d = day.replace(".", "").split()[:2]
+    named = [p for p in find_periods(text, start, end, None) if not p.is_baseline]
+    if not named:
+        return None, None, False
+
+    def first_on_or_after(bound: dt.date) -> dt.date | None:
+        for y in (bound.year, bound.year + 1):
+            try:
+                found = dt.date(y, MONTHS[mon.lower()], int(d))
+            except ValueError:
+                return None
+            if found >= bound:
+                return found
+        return None
+
+    after_start, after_end = first_on_or_after(named[0].first), first_on_or_after(named[0].last)
+    if after_start != after_end:
+        return None, named[0].text, True
+    return after_end, named[0].text, False
 
 
 def _content(lines: list[Line]) -> list[Line]:
@@ -376,14 +406,33 @@ def _release(text: str, lines: list[Line], source: str) -> Reading:
         date = header_dates[-1]
     if date is None and body and (od := _OPENING_DATE.match(body[0].content)):
         date = _date_in(od.group(1))
+    day_only = None  # a dateline's day without its year ("China News Service, February 26.")
+    if date is None and body:
+        if dl and dl.group("date"):
+            day_only = dl.group("date")
+        elif (dd := _DATELINE_DAY.match(body[0].content)) and dd.group("date").split()[0].lower().strip(
+            "."
+        ) in MONTHS:
+            day_only = dd.group("date")
     body_start = body[0].cstart if body else None
     if body:
         m = _DATE_PREFIX.match(body[0].content)
         if m:
             date = date or dt.date.fromisoformat(m.group(1))
             body_start = body[0].cstart + m.end()
+    if date is None and day_only:
+        date, named, ambiguous = _year_for_day(text, body[0].cstart, body[-1].cend, day_only)
+        lay.warnings.append((body[0].no, (
+            f"the dateline gives {day_only!r} without a year: the year {date.year} is taken from {named!r}, "
+            "the first period the text names with its year" if date else
+            f"no date found: the dateline gives {day_only!r} without a year, and the day may fall within "
+            f"{named!r} (the first period the text names with its year) or after it; periods such as "
+            "'this year' are left unresolved" if ambiguous else
+            f"no date found: the dateline gives {day_only!r} without a year, and the text names no period "
+            "with its year; periods such as 'this year' are left unresolved"
+        )))  # fmt: skip
     lay.date = date
-    if date is None:
+    if date is None and not day_only:
         lay.warnings.append((0, "no date found: expected a dated line ('Updated: May 17, 2024', "
                              "'2024-05-17') or a dateline with its date ('BEIJING, May 17 --'); periods "
                              "such as 'in May' are left unresolved"))  # fmt: skip

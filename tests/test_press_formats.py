@@ -151,3 +151,56 @@ def test_a_release_dated_in_its_opening_words(opening, date):
     assert b.meta.date == date
     if date is not None:
         assert b.figures["period"].tolist() == ["2014-01/2014-06", "2014-06"]
+
+
+@pytest.mark.parametrize(
+    ("opening", "date", "periods"),
+    [
+        # an agency's dateline with the day and no year: the year of the first period named with its year
+        ("Daily Wire Agency, Shanghai, November 8 (Reporter Lin Mei) Data released on the 8th showed that",
+         dt.date(2021, 11, 8), ["2021-10-31", "2021-01/2021-10"]),
+        ("City News Service, November 8. Data released on the 8th showed that",
+         dt.date(2021, 11, 8), ["2021-10-31", "2021-01/2021-10"]),
+        ("On November 8, City News Service reported that",
+         dt.date(2021, 11, 8), ["2021-10-31", "2021-01/2021-10"]),
+        # a period that runs to the new year: the dateline's day comes after the start of what it reports
+        ("City News Service, January 6. Data released on the 6th showed that",
+         dt.date(2022, 1, 6), ["2021-10-31", "2021-01/2021-10"]),
+    ],
+)  # fmt: skip
+def test_a_dateline_without_its_year_takes_the_year_the_text_names(opening, date, periods):
+    text = (
+        "Deposits keep growing\n\n"
+        f"{opening} as of the end of October 2021, household deposits stood at 98.6 trillion yuan.\n\n"
+        "In the first ten months, new loans reached 17.5 trillion yuan.\n"
+    )
+    b = briefing.parse(text, source="<release>")
+    assert b.meta.layout_format == "release"
+    assert b.meta.date == date
+    assert b.figures["period"].tolist() == periods
+    assert any("without a year: the year" in w for w in b.warnings), b.warnings
+
+
+def test_a_dateline_without_a_year_in_a_text_that_names_none_leaves_the_text_undated():
+    # the year is truly absent: no guess, a warning says so
+    text = (
+        "Parcels surge over the holiday\n\n"
+        "City News Service, January 4. During the holiday, 910 million parcels were delivered, up 20.1% "
+        "year on year.\n\nIn December, 1.02 billion parcels were delivered.\n"
+    )
+    b = briefing.parse(text, source="<release>")
+    assert b.meta.date is None
+    assert b.figures["period"].isna().all() or (b.figures["period"].fillna("") == "").all()
+    assert any("without a year, and the text names no period with its year" in w for w in b.warnings)
+
+
+def test_a_dateline_day_that_may_fall_within_the_named_year_or_after_it_gives_no_date():
+    # "October 7" with "in 2021": a report during 2021 or on its full year, in 2022; no guess
+    text = (
+        "Holiday trips\n\nCity News Service, October 7. During the holiday in 2021, 515 million trips were "
+        "made, down 1.5% year on year.\n"
+    )
+    b = briefing.parse(text, source="<release>")
+    assert b.meta.date is None
+    assert b.figures["period"].tolist() == ["2021", "2021"]
+    assert any("may fall within 'in 2021'" in w for w in b.warnings), b.warnings
