@@ -57,6 +57,8 @@ _ISSUER = re.compile(
 _AGENCY = re.compile(r"(?<![\w])(" + "|".join(map(re.escape, _V["agencies"])) + r")(?![\w])")
 _CREDIT = tuple(_V["credit_prefixes"])
 _US_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
+# a posting date glued to the end of a title ("... Travel Rush07/03/2019"): day and month in either order
+_GLUED_DATE = re.compile(r"(?<=[A-Za-z])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\s*$")
 _TIGHT_DATE = re.compile(r"\b([A-Z][a-z]{2,8})\.? ?(\d{1,2}), ?((?:19|20)\d\d)\b")
 _DATELINE_DAY = re.compile(_V["dateline_day"])  # "China News Service, February 26. ..." (formats.yml)
 _OPENING_DATE = re.compile(_V["opening_date"])  # "NEWSWIRE. July 18, 2014. China's ..." (formats.yml)
@@ -122,6 +124,36 @@ def _year_for_day(text: str, start: int, end: int, day: str) -> tuple[dt.date | 
     if after_start != after_end:
         return None, named[0].text, True
     return after_end, named[0].text, False
+
+
+def _glued_date(text: str, start: int, end: int, m: re.Match[str]) -> tuple[dt.date | None, str]:
+    """The date glued to a title ("Rush07/03/2019"), and a warning saying how it was read. Day and month
+    may come in either order: a reading that is no date, or that comes before a period the text reports
+    (a page is posted after what it reports), is dropped; of two readings left, the one nearest after the
+    text's latest period is taken (a page is posted soon after what it reports), and the warning says so."""
+    a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    found = []
+    for mon, day in {(b, a), (a, b)}:
+        try:
+            c = dt.date(y, mon, day)
+        except ValueError:
+            continue
+        ends = [p.last for p in find_periods(text, start, end, c) if not p.is_baseline]
+        if all(e <= c for e in ends):
+            found.append((c - max(ends, default=c), c))
+    written = m.group(0).strip()
+    if not found:
+        return (
+            None,
+            f"no date found: the date {written!r} glued to the title is not a date after the text's periods",
+        )
+    found.sort()
+    if len(found) == 1:
+        return found[0][1], f"the date {written!r} glued to the title is read as {found[0][1].isoformat()}"
+    return found[0][1], (
+        f"the date {written!r} glued to the title may be read day first or month first: read as "
+        f"{found[0][1].isoformat()}, the reading nearest after the periods the text reports"
+    )
 
 
 def _content(lines: list[Line]) -> list[Line]:
@@ -420,6 +452,11 @@ def _release(text: str, lines: list[Line], source: str) -> Reading:
         if m:
             date = date or dt.date.fromisoformat(m.group(1))
             body_start = body[0].cstart + m.end()
+    if date is None and body and not day_only:
+        glued = next((m for ln in header if (m := _GLUED_DATE.search(ln.content))), None)
+        if glued:
+            date, why = _glued_date(text, body[0].cstart, body[-1].cend, glued)
+            lay.warnings.append((0, why))
     if date is None and day_only:
         date, named, ambiguous = _year_for_day(text, body[0].cstart, body[-1].cend, day_only)
         lay.warnings.append((body[0].no, (

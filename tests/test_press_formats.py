@@ -204,3 +204,26 @@ def test_a_dateline_day_that_may_fall_within_the_named_year_or_after_it_gives_no
     assert b.meta.date is None
     assert b.figures["period"].tolist() == ["2021", "2021"]
     assert any("may fall within 'in 2021'" in w for w in b.warnings), b.warnings
+
+
+@pytest.mark.parametrize(
+    ("glued", "date"),
+    [
+        ("Rush12/03/2019", dt.date(2019, 3, 12)),  # day first or month first: the reading nearest after
+        ("Rush03/12/2019", dt.date(2019, 3, 12)),  # the periods the text reports
+        ("Rush25/03/2019", dt.date(2019, 3, 25)),  # only one reading is a date
+    ],
+)
+def test_a_date_glued_to_the_title_dates_the_page(glued, date):
+    text = (
+        "Home >>\n"
+        f"Railways Carried 410 Million Passengers during the Spring Festival Travel {glued}\n\n"
+        "As of March 8, the Spring Festival travel rush officially ended. During the travel rush (January 21-"
+        "March 1), railways carried a total of 410.6 million passengers, increasing by 8.3% compared with "
+        "the previous year.\n"
+    )
+    b = briefing.parse(text, source="<release>")
+    assert b.meta.layout_format == "release"
+    assert b.meta.date == date
+    assert b.figures["period"].tolist() == ["2019-01-21/2019-03-01"] * 2
+    assert any("glued to the title" in w for w in b.warnings), b.warnings
