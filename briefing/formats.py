@@ -60,6 +60,7 @@ _US_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
 # a posting date glued to the end of a title ("... Travel Rush07/03/2019"): day and month in either order
 _GLUED_DATE = re.compile(r"(?<=[A-Za-z])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\s*$")
 _TIGHT_DATE = re.compile(r"\b([A-Z][a-z]{2,8})\.? ?(\d{1,2}), ?((?:19|20)\d\d)\b")
+_LINK_LISTS = re.compile("|".join(vocab.load("layout")["link_lists"]), re.IGNORECASE)
 _DATELINE_DAY = re.compile(_V["dateline_day"])  # "China News Service, February 26. ..." (formats.yml)
 _OPENING_DATE = re.compile(_V["opening_date"])  # "NEWSWIRE. July 18, 2014. China's ..." (formats.yml)
 _DATE_PREFIX = re.compile(r"^\s*date\s+((?:19|20)\d\d-\d\d-\d\d)\s*", re.IGNORECASE)
@@ -485,10 +486,43 @@ def _release(text: str, lines: list[Line], source: str) -> Reading:
     turns: list[Turn] = []
     if body:
         a, z = body[0], body[-1]
-        turns.append(Turn(1, None, issuer, "official", body_start or a.cstart, z.cend, a.no, z.no, False))
+        for k, (x, y) in enumerate(_between_link_lists(body, lay)):
+            start = body_start or a.cstart if k == 0 else x.cstart
+            turns.append(
+                Turn(k + 1, None, issuer, "official", start, y.cend, x.no, y.no, k > 0, continues=k > 0)
+            )
         lay.body_start_line = a.no
         lay.trailer_start_line = z.no + 1 if z is not content[-1] else None
     return Reading("release", lay, turns, [])
+
+
+def _between_link_lists(body: list[Line], lay: Layout) -> list[tuple[Line, Line]]:
+    """The stretches of the body (first and last line) around link lists: a heading ("Related readings:")
+    and the short lines after it that are no paragraph (the headlines, up to a blank line), which are page
+    furniture (``lay.furniture``, so their numbers are ``page`` in the ledger)."""
+    out: list[tuple[Line, Line]] = []
+    first: Line | None = None
+    last: Line | None = None
+    links = 0  # inside a link list: its lines so far
+    prev = None
+    for ln in body:
+        gap = prev is not None and ln.no > prev.no + 1  # a blank line ends a list after its first headline
+        prev = ln
+        if _LINK_LISTS.match(ln.content.strip()) or (
+            links and not _is_paragraph(ln.content) and not (gap and links > 1)
+        ):
+            links += 1
+            lay.furniture.append((ln.cstart, ln.cend))
+            if first is not None and last is not None:
+                out.append((first, last))
+            first = last = None
+            continue
+        links = 0
+        first = first or ln
+        last = ln
+    if first is not None and last is not None:
+        out.append((first, last))
+    return out
 
 
 def read_other(

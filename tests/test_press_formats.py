@@ -227,3 +227,24 @@ def test_a_date_glued_to_the_title_dates_the_page(glued, date):
     assert b.meta.date == date
     assert b.figures["period"].tolist() == ["2019-01-21/2019-03-01"] * 2
     assert any("glued to the title" in w for w in b.warnings), b.warnings
+
+
+def test_a_related_headline_list_inside_a_release_is_page_furniture():
+    # a "Related readings:" heading and the headlines under it, between two paragraphs of the text: the
+    # headlines' numbers are in the ledger as `page`, not figures; the text goes on after them
+    text = (
+        "Retail sales up 6.4% in May\n\n(Xinhua)\nUpdated: 2011-06-15 10:20\n\n"
+        "BEIJING - China's retail sales rose 6.4 percent in May from a year earlier, the ministry said.\n\n"
+        "Related readings:\n"
+        "Retail sales up 6.4% in May China's April retail sales rise 5.1%\n"
+        "Retail sales up 6.4% in May China's retail sales top 3.2t yuan in Q1\n\n"
+        "Online sales grew 12.3 percent in May.\n"
+    )
+    b = briefing.parse(text, source="<release>")
+    assert b.meta.layout_format == "release"
+    assert b.figures["surface"].tolist() == ["6.4 percent", "12.3 percent"]
+    assert b.figures["period"].tolist() == ["2011-05", "2011-05"]
+    related = b.numbers[b.numbers["char_start"] > text.index("Related readings:")]
+    related = related[related["char_start"] < text.index("Online sales")]
+    assert set(related["role"]) == {"page"}, related[["surface", "role"]]
+    assert len(related) >= 5
