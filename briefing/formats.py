@@ -530,7 +530,10 @@ def read_other(
 ) -> Reading | None:
     """The text read as a conference or a release, or None when it is an SCIO transcript."""
     scio_labels = any(t.speaker for t in scio_turns)
-    if scio.listed and _conference_title(lines) is None:
+    # a dateline paragraph ("BEIJING, July 14 (Xinhua) -- China's ...") read as an entry of a speaker list
+    # ("BEIJING", then a description) is no speaker list
+    datelines = {ln.no for ln in _content(lines) if _DATELINE.match(ln.content) and _is_paragraph(ln.content)}
+    if any(p.line not in datelines for p in scio.listed) and _conference_title(lines) is None:
         return None
     conf = _conference(text, lines, scio, scio_labels)
     if conf is not None:

@@ -248,3 +248,20 @@ def test_a_related_headline_list_inside_a_release_is_page_furniture():
     related = related[related["char_start"] < text.index("Online sales")]
     assert set(related["role"]) == {"page"}, related[["surface", "role"]]
     assert len(related) >= 5
+
+
+def test_a_dateline_paragraph_after_a_date_prefix_is_text_not_a_speaker_list():
+    # " date 2021-03-09 <headline>", a credit line, then "CITY, Month D (Agency) -- ...": a release; the
+    # dateline paragraph is not an entry "CITY: description" of a speaker list, and its figures count
+    text = (
+        " date 2021-03-09 Industrial profits rise in the first two months\n\n"
+        "Xinhua) 10:02, March 9, 2021\n\n"
+        "BEIJING, March 9 (Xinhua) -- Profits of industrial firms rose 31.2 percent year on year in the "
+        "first two months of this year, official data showed Tuesday.\n\n"
+        "The profits totaled about 1.14 trillion yuan during the period, the statistics bureau said.\n"
+    )
+    b = briefing.parse(text, source="<release>")
+    assert b.meta.layout_format == "release"
+    assert b.meta.date == dt.date(2021, 3, 9)
+    assert b.figures["surface"].tolist()[:2] == ["31.2 percent", "1.14 trillion yuan"]
+    assert b.figures["period"].tolist()[0] == "2021-01/2021-02"
