@@ -104,7 +104,9 @@ _BASELINE_BEFORE = re.compile(
         r"\b(?:restored|recover\w*|returned|back) to (?:about |nearly |over )?[\d.]+ ?"
         r"(?:%|percent|per cent) of (?:the )?(?:[\w’'-]+ ){0,5})"
         r"\s*(?:(?:the )?(?:growth )?(?:rate|level|figure|pace|growth|increase|rise)s?(?: (?:in|of|for))? )?"
-        r"(?:that of |those of |that |those |it was |they were |in |the )?"
+        # "from the end of August": the phrase is "of August", its lead-in "the end" belongs to the baseline
+        r"(?:that of |those of |that |those |it was |they were |in |"
+        r"the (?:end|beginning|start|middle) |the )?"
         r"(?:the same (?:period|month|quarter)s? (?:of |in )?)?$"
     )
 )
