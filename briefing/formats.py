@@ -41,6 +41,7 @@ from .dates import MONTHS, find_date
 from .dialogue import Exchange, Turn, speaker_role
 from .errors import TranscriptError
 from .layout import Layout, Line, Listed, is_chrome, label_of
+from .periods import find_periods
 
 __all__ = ["Reading", "read_other"]
 
@@ -56,7 +57,11 @@ _ISSUER = re.compile(
 _AGENCY = re.compile(r"(?<![\w])(" + "|".join(map(re.escape, _V["agencies"])) + r")(?![\w])")
 _CREDIT = tuple(_V["credit_prefixes"])
 _US_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
+# a posting date glued to the end of a title ("... Travel Rush07/03/2019"): day and month in either order
+_GLUED_DATE = re.compile(r"(?<=[A-Za-z])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\s*$")
 _TIGHT_DATE = re.compile(r"\b([A-Z][a-z]{2,8})\.? ?(\d{1,2}), ?((?:19|20)\d\d)\b")
+_LINK_LISTS = re.compile("|".join(vocab.load("layout")["link_lists"]), re.IGNORECASE)
+_DATELINE_DAY = re.compile(_V["dateline_day"])  # "China News Service, February 26. ..." (formats.yml)
 _OPENING_DATE = re.compile(_V["opening_date"])  # "NEWSWIRE. July 18, 2014. China's ..." (formats.yml)
 _DATE_PREFIX = re.compile(r"^\s*date\s+((?:19|20)\d\d-\d\d-\d\d)\s*", re.IGNORECASE)
 _BARE_QA = re.compile(r"^(Q|A) (?=[A-Z“\"0-9])")
@@ -92,6 +97,64 @@ def _date_in(s: str) -> dt.date | None:
         except ValueError:
             return None
     return None
+
+
+def _year_for_day(text: str, start: int, end: int, day: str) -> tuple[dt.date | None, str | None, bool]:
+    """The date of a dateline that gives only its month and day ("October 7"), read from the first period
+    the text names with its year and that is no baseline: a report comes after what it reports, so the
+    first such day after the period ("as of the end of September 2020" -> 2020-10-07, "in the first
+    quarter of 2020" with "April 21" -> 2020-04-21). Returns (date, the period's words, ambiguous): the
+    date is None when the text names no such period, or when the day may fall within the period or after
+    it ("January 12" with "in 2022": 2022-01-12 or 2023-01-12), then ``ambiguous`` is True."""
+    mon, d = day.replace(".", "").split()[:2]
+    named = [p for p in find_periods(text, start, end, None) if not p.is_baseline]
+    if not named:
+        return None, None, False
+
+    def first_on_or_after(bound: dt.date) -> dt.date | None:
+        for y in (bound.year, bound.year + 1):
+            try:
+                found = dt.date(y, MONTHS[mon.lower()], int(d))
+            except ValueError:
+                return None
+            if found >= bound:
+                return found
+        return None
+
+    after_start, after_end = first_on_or_after(named[0].first), first_on_or_after(named[0].last)
+    if after_start != after_end:
+        return None, named[0].text, True
+    return after_end, named[0].text, False
+
+
+def _glued_date(text: str, start: int, end: int, m: re.Match[str]) -> tuple[dt.date | None, str]:
+    """The date glued to a title ("Rush07/03/2019"), and a warning saying how it was read. Day and month
+    may come in either order: a reading that is no date, or that comes before a period the text reports
+    (a page is posted after what it reports), is dropped; of two readings left, the one nearest after the
+    text's latest period is taken (a page is posted soon after what it reports), and the warning says so."""
+    a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    found = []
+    for mon, day in {(b, a), (a, b)}:
+        try:
+            c = dt.date(y, mon, day)
+        except ValueError:
+            continue
+        ends = [p.last for p in find_periods(text, start, end, c) if not p.is_baseline]
+        if all(e <= c for e in ends):
+            found.append((c - max(ends, default=c), c))
+    written = m.group(0).strip()
+    if not found:
+        return (
+            None,
+            f"no date found: the date {written!r} glued to the title is not a date after the text's periods",
+        )
+    found.sort()
+    if len(found) == 1:
+        return found[0][1], f"the date {written!r} glued to the title is read as {found[0][1].isoformat()}"
+    return found[0][1], (
+        f"the date {written!r} glued to the title may be read day first or month first: read as "
+        f"{found[0][1].isoformat()}, the reading nearest after the periods the text reports"
+    )
 
 
 def _content(lines: list[Line]) -> list[Line]:
@@ -376,14 +439,38 @@ def _release(text: str, lines: list[Line], source: str) -> Reading:
         date = header_dates[-1]
     if date is None and body and (od := _OPENING_DATE.match(body[0].content)):
         date = _date_in(od.group(1))
+    day_only = None  # a dateline's day without its year ("China News Service, February 26.")
+    if date is None and body:
+        if dl and dl.group("date"):
+            day_only = dl.group("date")
+        elif (dd := _DATELINE_DAY.match(body[0].content)) and dd.group("date").split()[0].lower().strip(
+            "."
+        ) in MONTHS:
+            day_only = dd.group("date")
     body_start = body[0].cstart if body else None
     if body:
         m = _DATE_PREFIX.match(body[0].content)
         if m:
             date = date or dt.date.fromisoformat(m.group(1))
             body_start = body[0].cstart + m.end()
+    if date is None and body and not day_only:
+        glued = next((m for ln in header if (m := _GLUED_DATE.search(ln.content))), None)
+        if glued:
+            date, why = _glued_date(text, body[0].cstart, body[-1].cend, glued)
+            lay.warnings.append((0, why))
+    if date is None and day_only:
+        date, named, ambiguous = _year_for_day(text, body[0].cstart, body[-1].cend, day_only)
+        lay.warnings.append((body[0].no, (
+            f"the dateline gives {day_only!r} without a year: the year {date.year} is taken from {named!r}, "
+            "the first period the text names with its year" if date else
+            f"no date found: the dateline gives {day_only!r} without a year, and the day may fall within "
+            f"{named!r} (the first period the text names with its year) or after it; periods such as "
+            "'this year' are left unresolved" if ambiguous else
+            f"no date found: the dateline gives {day_only!r} without a year, and the text names no period "
+            "with its year; periods such as 'this year' are left unresolved"
+        )))  # fmt: skip
     lay.date = date
-    if date is None:
+    if date is None and not day_only:
         lay.warnings.append((0, "no date found: expected a dated line ('Updated: May 17, 2024', "
                              "'2024-05-17') or a dateline with its date ('BEIJING, May 17 --'); periods "
                              "such as 'in May' are left unresolved"))  # fmt: skip
@@ -399,10 +486,43 @@ def _release(text: str, lines: list[Line], source: str) -> Reading:
     turns: list[Turn] = []
     if body:
         a, z = body[0], body[-1]
-        turns.append(Turn(1, None, issuer, "official", body_start or a.cstart, z.cend, a.no, z.no, False))
+        for k, (x, y) in enumerate(_between_link_lists(body, lay)):
+            start = body_start or a.cstart if k == 0 else x.cstart
+            turns.append(
+                Turn(k + 1, None, issuer, "official", start, y.cend, x.no, y.no, k > 0, continues=k > 0)
+            )
         lay.body_start_line = a.no
         lay.trailer_start_line = z.no + 1 if z is not content[-1] else None
     return Reading("release", lay, turns, [])
+
+
+def _between_link_lists(body: list[Line], lay: Layout) -> list[tuple[Line, Line]]:
+    """The stretches of the body (first and last line) around link lists: a heading ("Related readings:")
+    and the short lines after it that are no paragraph (the headlines, up to a blank line), which are page
+    furniture (``lay.furniture``, so their numbers are ``page`` in the ledger)."""
+    out: list[tuple[Line, Line]] = []
+    first: Line | None = None
+    last: Line | None = None
+    links = 0  # inside a link list: its lines so far
+    prev = None
+    for ln in body:
+        gap = prev is not None and ln.no > prev.no + 1  # a blank line ends a list after its first headline
+        prev = ln
+        if _LINK_LISTS.match(ln.content.strip()) or (
+            links and not _is_paragraph(ln.content) and not (gap and links > 1)
+        ):
+            links += 1
+            lay.furniture.append((ln.cstart, ln.cend))
+            if first is not None and last is not None:
+                out.append((first, last))
+            first = last = None
+            continue
+        links = 0
+        first = first or ln
+        last = ln
+    if first is not None and last is not None:
+        out.append((first, last))
+    return out
 
 
 def read_other(
@@ -410,7 +530,10 @@ def read_other(
 ) -> Reading | None:
     """The text read as a conference or a release, or None when it is an SCIO transcript."""
     scio_labels = any(t.speaker for t in scio_turns)
-    if scio.listed and _conference_title(lines) is None:
+    # a dateline paragraph ("BEIJING, July 14 (Xinhua) -- China's ...") read as an entry of a speaker list
+    # ("BEIJING", then a description) is no speaker list
+    datelines = {ln.no for ln in _content(lines) if _DATELINE.match(ln.content) and _is_paragraph(ln.content)}
+    if any(p.line not in datelines for p in scio.listed) and _conference_title(lines) is None:
         return None
     conf = _conference(text, lines, scio, scio_labels)
     if conf is not None:

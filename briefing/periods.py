@@ -13,7 +13,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from .dates import MONTH_RE, MONTHS, PLAIN_MONTHS
 from .numbers import NUMWORD, word_value
@@ -32,7 +32,8 @@ _YEAR = r"(?:of |in )?(?:(?P<y>(?:19|20)\d\d)|(?P<this>this|the) year|(?P<last>l
 _PATTERNS = [
     # first N quarters / first half / first N months (of YEAR)
     ("first_quarters", rf"\b(?:the )?first (?P<n>{NUMWORD}|\d) quarters(?: {_YEAR})?"),
-    ("first_half", rf"\b(?:the )?(?:first half|H1|first six months)(?: {_YEAR})?"),
+    ("first_half",
+     rf"\b(?:the )?(?:first half(?: year(?= of (?:19|20)\d\d))?|H1|first six months)(?: {_YEAR})?"),
     ("first_months", rf"\b(?:the )?first (?P<n>{NUMWORD}|\d{{1,2}}) months(?: {_YEAR})?"),
     (
         "quarter",
@@ -52,13 +53,25 @@ _PATTERNS = [
     # days: "as of yesterday (January 29)", "by March 5", "during the holiday (January 21-27)"
     ("as_of_day", rf"\b(?:as of|by|until|till|up to)(?: (?:yesterday|today))?,? \(?(?P<m>{MONTH_RE})\.? "
      r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\b\)?(?:,? (?P<y>(?:19|20)\d\d))?"),
-    ("day_range", rf"\b(?P<m>{MONTH_RE})\.? (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s?[-–]\s?(?P<d2>\d{{1,2}})"
-     r"(?:st|nd|rd|th)?\b(?![-–])(?:,? (?P<y>(?:19|20)\d\d))?"),
+    # a span of days across two months: "during the travel rush (January 21-March 1)", "from May 28 to June 3"
+    ("day_span", rf"\b(?:from |between )?(?P<m1>{MONTH_RE})\.? (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
+     rf"(?:\s?[-–]\s?| to | through | and )(?P<m2>{MONTH_RE})\.? (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b"
+     r"(?![-–.,]?\d)"
+     r"(?:,? (?P<y>(?:19|20)\d\d))?"),
+    ("day_range", rf"\b(?:from )?(?P<m>{MONTH_RE})\.? (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s?[-–]\s?| to )"
+     r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b(?![-–])"
+     r"(?![.,]\d| ?(?:%|percent|per cent|million|billion|thousand)\b)"
+     r"(?:,? (?P<y>(?:19|20)\d\d))?"),
     ("ytd", r"\bsince the (?:beginning|start) of (?:the|this) year\b"),
     # the whole months before the briefing's: "in the past half year" (said in July: January to June)
     ("past_months", rf"\b(?:the )?(?:past|last|previous) "
      rf"(?:(?P<half>half (?:a )?year)|(?P<n>{NUMWORD}|\d{{1,2}}) months)\b"),
-    ("year", r"\b(?:in|for|during|throughout) (?P<y>(?:19|20)\d\d)\b(?![-–])"),
+    # a span of years: "(2021-2025)", "the 14th Five-Year Plan (2021-25)", "from 2012 through to 2020",
+    # "between 2016 and 2020" (not "in 2019 and 2020": two years)
+    ("year_range", r"\b(?:(?:from|between|in|during|for|over) )?\(?(?P<y1>(?:19|20)\d\d)\)?"
+     r"(?:\s?[-–]\s?|(?<=\d) (?:to|through(?: to)?|till|until) |(?<=\d) and (?=\d{4})(?<=between \d{4} and ))"
+     r"(?P<y2>(?:19|20)\d\d|\d\d)\b(?![-–/.]?\d)\)?"),
+    ("year", r"\b(?:in|for|during|throughout) (?:all of |the whole of )?(?P<y>(?:19|20)\d\d)\b(?![-–])"),
     ("this_year", r"\b(?:this year|the year so far|so far this year)\b"),
     ("last_year", r"\blast year\b"),
 ]  # fmt: skip
@@ -76,6 +89,8 @@ _MONTH_GROUPS = (
     "month_m",
     "as_of_day_m",
     "day_range_m",
+    "day_span_m1",
+    "day_span_m2",
     "possessive_m",
 )
 #: Month names that are months in any case; every other name or abbreviation needs its capital.
@@ -89,7 +104,9 @@ _BASELINE_BEFORE = re.compile(
         r"\b(?:restored|recover\w*|returned|back) to (?:about |nearly |over )?[\d.]+ ?"
         r"(?:%|percent|per cent) of (?:the )?(?:[\w’'-]+ ){0,5})"
         r"\s*(?:(?:the )?(?:growth )?(?:rate|level|figure|pace|growth|increase|rise)s?(?: (?:in|of|for))? )?"
-        r"(?:that of |those of |that |those |it was |they were |in |the )?"
+        # "from the end of August": the phrase is "of August", its lead-in "the end" belongs to the baseline
+        r"(?:that of |those of |that |those |it was |they were |in |"
+        r"the (?:end|beginning|start|middle) |the )?"
         r"(?:the same (?:period|month|quarter)s? (?:of |in )?)?$"
     )
 )
@@ -171,6 +188,16 @@ class Period:
     is_baseline: bool
 
 
+class _NoDate(Exception):
+    """A phrase that needs the text's date (it names no year of its own), in a text with none."""
+
+
+def _need(ref: dt.date | None) -> dt.date:
+    if ref is None:
+        raise _NoDate
+    return ref
+
+
 def _month_before(month: int, ref: dt.date) -> int:
     """Year of the latest ``month`` that is not after the reference date."""
     return ref.year if month <= ref.month else ref.year - 1
@@ -181,14 +208,14 @@ def _day_before(month: int, day: int, ref: dt.date) -> int:
     return ref.year if (month, day) <= (ref.month, ref.day) else ref.year - 1
 
 
-def _year_of(g: dict, key: str, ref: dt.date, default_month: int) -> int:
+def _year_of(g: dict, key: str, ref: dt.date | None, default_month: int) -> int:
     if g.get(f"{key}_y"):
         return int(g[f"{key}_y"])
     if g.get(f"{key}_last"):
-        return ref.year - 1
+        return _need(ref).year - 1
     if g.get(f"{key}_this"):
-        return ref.year
-    return _month_before(default_month, ref)
+        return _need(ref).year
+    return _month_before(default_month, _need(ref))
 
 
 def _span(y1: int, m1: int, y2: int, m2: int) -> tuple[str, dt.date, dt.date]:
@@ -203,7 +230,10 @@ def iso(first: dt.date, last: dt.date) -> str:
     return f"{first.isoformat()}/{last.isoformat()}"
 
 
-def _resolve(kind: str, g: dict, ref: dt.date) -> tuple[str, dt.date, dt.date] | None:
+def _resolve(kind: str, g: dict, ref: dt.date | None) -> tuple[str, dt.date, dt.date] | None:
+    """The phrase's ISO period and its first and last days, or None. ``ref`` is the text's date; without
+    one (None) a phrase that names its year ("in 2022", "August 2020") resolves and one that needs the
+    date ("this year", "in August") raises :class:`_NoDate`."""
     if kind == "first_quarters":
         n = g["first_quarters_n"].lower()
         q = _Q.get(n) or (word_value(n) if not n.isdigit() else int(n))
@@ -229,43 +259,59 @@ def _resolve(kind: str, g: dict, ref: dt.date) -> tuple[str, dt.date, dt.date] |
     if kind == "month_range":
         m1 = MONTHS[g["month_range_m1"].lower()]
         m2 = MONTHS[g["month_range_m2"].lower()]
-        y2 = int(g["month_range_y2"]) if g.get("month_range_y2") else _month_before(m2, ref)
+        y2 = int(g["month_range_y2"]) if g.get("month_range_y2") else _month_before(m2, _need(ref))
         y1 = int(g["month_range_y1"]) if g.get("month_range_y1") else (y2 if m1 <= m2 else y2 - 1)
         return _span(y1, m1, y2, m2)
     if kind == "end_of":
         if g.get("end_of_ly"):
-            d = dt.date(ref.year - 1, 12, 31)
+            d = dt.date(_need(ref).year - 1, 12, 31)
         elif g.get("end_of_lm"):  # "by the end of last month": the month before the briefing's
-            d = dt.date(ref.year, ref.month, 1) - dt.timedelta(days=1)
+            day = _need(ref)
+            d = dt.date(day.year, day.month, 1) - dt.timedelta(days=1)
         elif g.get("end_of_ey"):
             d = dt.date(int(g["end_of_ey"]), 12, 31)
         else:
             m = MONTHS[g["end_of_m"].lower()]
-            y = int(g["end_of_y"]) if g.get("end_of_y") else _month_before(m, ref)
+            y = int(g["end_of_y"]) if g.get("end_of_y") else _month_before(m, _need(ref))
             if g.get("end_of_lyy"):  # "at the end of September last year"
-                y = ref.year - 1
+                y = _need(ref).year - 1
             d = dt.date(y, m, calendar.monthrange(y, m)[1])
         return d.isoformat(), d, d
     if kind == "month":
         m = MONTHS[g["month_m"].lower()]
-        y = int(g["month_y"]) if g.get("month_y") else _month_before(m, ref)
+        y = int(g["month_y"]) if g.get("month_y") else _month_before(m, _need(ref))
         return _span(y, m, y, m)
     if kind == "possessive":
         m = MONTHS[g["possessive_m"].lower()]
-        y = _month_before(m, ref)
+        y = _month_before(m, _need(ref))
         return _span(y, m, y, m)
     if kind == "as_of_day":
         m, dd = MONTHS[g["as_of_day_m"].lower()], int(g["as_of_day_d"])
-        y = int(g["as_of_day_y"]) if g.get("as_of_day_y") else _day_before(m, dd, ref)
+        y = int(g["as_of_day_y"]) if g.get("as_of_day_y") else _day_before(m, dd, _need(ref))
         day = dt.date(y, m, dd)
         return day.isoformat(), day, day
     if kind == "day_range":
         m, d1, d2 = MONTHS[g["day_range_m"].lower()], int(g["day_range_d1"]), int(g["day_range_d2"])
         if d2 <= d1:
             return None
-        y = int(g["day_range_y"]) if g.get("day_range_y") else _day_before(m, d1, ref)
+        y = int(g["day_range_y"]) if g.get("day_range_y") else _day_before(m, d1, _need(ref))
         first, last = dt.date(y, m, d1), dt.date(y, m, d2)
         return iso(first, last), first, last
+    if kind == "day_span":
+        m1, m2 = MONTHS[g["day_span_m1"].lower()], MONTHS[g["day_span_m2"].lower()]
+        d1, d2 = int(g["day_span_d1"]), int(g["day_span_d2"])
+        if (m2, d2) <= (m1, d1) and m2 >= m1 - 1:
+            return None  # "March 5-February 2": not a span (a span may run across the new year)
+        y2 = int(g["day_span_y"]) if g.get("day_span_y") else _day_before(m2, d2, _need(ref))
+        y1 = y2 if (m1, d1) < (m2, d2) else y2 - 1
+        first, last = dt.date(y1, m1, d1), dt.date(y2, m2, d2)
+        return iso(first, last), first, last
+    if kind == "year_range":
+        y1, b = int(g["year_range_y1"]), g["year_range_y2"]
+        y2 = int(b) if len(b) == 4 else y1 // 100 * 100 + int(b)
+        if not y1 < y2 <= y1 + 30:
+            return None
+        return f"{y1}/{y2}", dt.date(y1, 1, 1), dt.date(y2, 12, 31)
     if kind == "past_months":
         if g.get("past_months_half"):
             n = 6
@@ -274,18 +320,21 @@ def _resolve(kind: str, g: dict, ref: dt.date) -> tuple[str, dt.date, dt.date] |
             n = int(w) if w.isdigit() else word_value(w)
         if not 1 <= n <= 24:
             return None
-        end_y, end_m = (ref.year, ref.month - 1) if ref.month > 1 else (ref.year - 1, 12)
+        day = _need(ref)
+        end_y, end_m = (day.year, day.month - 1) if day.month > 1 else (day.year - 1, 12)
         k = end_y * 12 + end_m - 1 - (n - 1)
         return _span(k // 12, k % 12 + 1, end_y, end_m)
     if kind == "ytd":
-        return iso(dt.date(ref.year, 1, 1), ref), dt.date(ref.year, 1, 1), ref
+        day = _need(ref)
+        return iso(dt.date(day.year, 1, 1), day), dt.date(day.year, 1, 1), day
     if kind == "year":
         y = int(g["year_y"])
         return str(y), dt.date(y, 1, 1), dt.date(y, 12, 31)
     if kind == "this_year":
-        return str(ref.year), dt.date(ref.year, 1, 1), dt.date(ref.year, 12, 31)
+        y = _need(ref).year
+        return str(y), dt.date(y, 1, 1), dt.date(y, 12, 31)
     if kind == "last_year":
-        y = ref.year - 1
+        y = _need(ref).year - 1
         return str(y), dt.date(y, 1, 1), dt.date(y, 12, 31)
     return None
 
@@ -325,9 +374,8 @@ def find_periods(
         ):
             continue
         try:
-            # without a date, a phrase that needs one fails on ``ref.year`` (AttributeError): no period
-            r = _resolve(kind, g, cast("dt.date", ref))
-        except (ValueError, KeyError, AttributeError, TypeError):  # a phrase that resolves to no date
+            r = _resolve(kind, g, ref)
+        except (ValueError, KeyError, _NoDate):  # no such date ("February 30"), or no date to read it by
             r = None
         if r is None:
             continue

@@ -57,8 +57,8 @@ def _compile_units(lexicon: Lexicon) -> _Units:
         e = re.escape(w)
         alts.append(e + (r"(?![A-Za-z])" if w[-1].isalpha() else ""))
     # a space or nothing before the unit word; a hyphen only before a percent word ("the 2.3-percent growth
-    # rate", "a 0.49-percentage-point increase")
-    unit_rx = re.compile(r"(?: |-(?=per))?(?P<u>" + "|".join(alts) + ")", re.IGNORECASE)
+    # rate", "a 0.49-percentage-point increase") or after a scale word ("1 trillion-yuan")
+    unit_rx = re.compile(r"(?: |-(?=per)|(?<=[A-Za-z])-)?(?P<u>" + "|".join(alts) + ")", re.IGNORECASE)
     lookup = {w.lower(): (unit, kind) for w, unit, kind in words}
     scales = {k.lower(): float(v) for k, v in spec["scales"].items()}
     scale_rx = re.compile(
@@ -152,6 +152,8 @@ _ABS_CHANGE = _low_rx(
     r"|up|down)"
     r"\s+"
     + _QUALIFIER
+    # a currency written before the amount: "up by USD 15.2 billion", "an increase of RMB 3 billion"
+    + r"(?:(?:us\$|\$|usd|rmb|¥)\s*)?"
     # the later items of a list ("rose by 12.1, 8.4 and 6.3 points, respectively")
     + rf"(?:{NUM}(?:,\s*(?:and\s+)?|\s+and\s+))*$"
 )

@@ -149,3 +149,12 @@ def test_the_script_runs_on_a_folder_and_exits_0(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "== a (dev)" in out and "== b" not in out
     assert "extractor only" in out  # a.txt has no date, speaker list or label: refused end to end
+
+
+def test_an_empty_unit_is_scored_against_the_unit_its_note_names():
+    # labels written when the vocabulary had no unit leave it empty and name the text's unit in the note
+    assert rt.noted_unit("", "unit micrograms per cubic meter: none in the vocabulary") == "µg/m3"
+    assert rt.noted_unit("", "garbled; unit kilograms per mu: none in the vocabulary") == "kg/mu"
+    assert rt.noted_unit("", "unit furlongs: none in the vocabulary") == ""  # still none: stays empty
+    assert rt.noted_unit("", "no period in the text") == ""
+    assert rt.noted_unit("yuan", "unit mu: none in the vocabulary") == "yuan"  # a written unit stands

@@ -151,3 +151,117 @@ def test_a_release_dated_in_its_opening_words(opening, date):
     assert b.meta.date == date
     if date is not None:
         assert b.figures["period"].tolist() == ["2014-01/2014-06", "2014-06"]
+
+
+@pytest.mark.parametrize(
+    ("opening", "date", "periods"),
+    [
+        # an agency's dateline with the day and no year: the year of the first period named with its year
+        ("Daily Wire Agency, Shanghai, November 8 (Reporter Lin Mei) Data released on the 8th showed that",
+         dt.date(2021, 11, 8), ["2021-10-31", "2021-01/2021-10"]),
+        ("City News Service, November 8. Data released on the 8th showed that",
+         dt.date(2021, 11, 8), ["2021-10-31", "2021-01/2021-10"]),
+        ("On November 8, City News Service reported that",
+         dt.date(2021, 11, 8), ["2021-10-31", "2021-01/2021-10"]),
+        # a period that runs to the new year: the dateline's day comes after the start of what it reports
+        ("City News Service, January 6. Data released on the 6th showed that",
+         dt.date(2022, 1, 6), ["2021-10-31", "2021-01/2021-10"]),
+    ],
+)  # fmt: skip
+def test_a_dateline_without_its_year_takes_the_year_the_text_names(opening, date, periods):
+    text = (
+        "Deposits keep growing\n\n"
+        f"{opening} as of the end of October 2021, household deposits stood at 98.6 trillion yuan.\n\n"
+        "In the first ten months, new loans reached 17.5 trillion yuan.\n"
+    )
+    b = briefing.parse(text, source="<release>")
+    assert b.meta.layout_format == "release"
+    assert b.meta.date == date
+    assert b.figures["period"].tolist() == periods
+    assert any("without a year: the year" in w for w in b.warnings), b.warnings
+
+
+def test_a_dateline_without_a_year_in_a_text_that_names_none_leaves_the_text_undated():
+    # the year is truly absent: no guess, a warning says so
+    text = (
+        "Parcels surge over the holiday\n\n"
+        "City News Service, January 4. During the holiday, 910 million parcels were delivered, up 20.1% "
+        "year on year.\n\nIn December, 1.02 billion parcels were delivered.\n"
+    )
+    b = briefing.parse(text, source="<release>")
+    assert b.meta.date is None
+    assert b.figures["period"].isna().all() or (b.figures["period"].fillna("") == "").all()
+    assert any("without a year, and the text names no period with its year" in w for w in b.warnings)
+
+
+def test_a_dateline_day_that_may_fall_within_the_named_year_or_after_it_gives_no_date():
+    # "October 7" with "in 2021": a report during 2021 or on its full year, in 2022; no guess
+    text = (
+        "Holiday trips\n\nCity News Service, October 7. During the holiday in 2021, 515 million trips were "
+        "made, down 1.5% year on year.\n"
+    )
+    b = briefing.parse(text, source="<release>")
+    assert b.meta.date is None
+    assert b.figures["period"].tolist() == ["2021", "2021"]
+    assert any("may fall within 'in 2021'" in w for w in b.warnings), b.warnings
+
+
+@pytest.mark.parametrize(
+    ("glued", "date"),
+    [
+        ("Rush12/03/2019", dt.date(2019, 3, 12)),  # day first or month first: the reading nearest after
+        ("Rush03/12/2019", dt.date(2019, 3, 12)),  # the periods the text reports
+        ("Rush25/03/2019", dt.date(2019, 3, 25)),  # only one reading is a date
+    ],
+)
+def test_a_date_glued_to_the_title_dates_the_page(glued, date):
+    text = (
+        "Home >>\n"
+        f"Railways Carried 410 Million Passengers during the Spring Festival Travel {glued}\n\n"
+        "As of March 8, the Spring Festival travel rush officially ended. During the travel rush (January 21-"
+        "March 1), railways carried a total of 410.6 million passengers, increasing by 8.3% compared with "
+        "the previous year.\n"
+    )
+    b = briefing.parse(text, source="<release>")
+    assert b.meta.layout_format == "release"
+    assert b.meta.date == date
+    assert b.figures["period"].tolist() == ["2019-01-21/2019-03-01"] * 2
+    assert any("glued to the title" in w for w in b.warnings), b.warnings
+
+
+def test_a_related_headline_list_inside_a_release_is_page_furniture():
+    # a "Related readings:" heading and the headlines under it, between two paragraphs of the text: the
+    # headlines' numbers are in the ledger as `page`, not figures; the text goes on after them
+    text = (
+        "Retail sales up 6.4% in May\n\n(Xinhua)\nUpdated: 2011-06-15 10:20\n\n"
+        "BEIJING - China's retail sales rose 6.4 percent in May from a year earlier, the ministry said.\n\n"
+        "Related readings:\n"
+        "Retail sales up 6.4% in May China's April retail sales rise 5.1%\n"
+        "Retail sales up 6.4% in May China's retail sales top 3.2t yuan in Q1\n\n"
+        "Online sales grew 12.3 percent in May.\n"
+    )
+    b = briefing.parse(text, source="<release>")
+    assert b.meta.layout_format == "release"
+    assert b.figures["surface"].tolist() == ["6.4 percent", "12.3 percent"]
+    assert b.figures["period"].tolist() == ["2011-05", "2011-05"]
+    related = b.numbers[b.numbers["char_start"] > text.index("Related readings:")]
+    related = related[related["char_start"] < text.index("Online sales")]
+    assert set(related["role"]) == {"page"}, related[["surface", "role"]]
+    assert len(related) >= 5
+
+
+def test_a_dateline_paragraph_after_a_date_prefix_is_text_not_a_speaker_list():
+    # " date 2021-03-09 <headline>", a credit line, then "CITY, Month D (Agency) -- ...": a release; the
+    # dateline paragraph is not an entry "CITY: description" of a speaker list, and its figures count
+    text = (
+        " date 2021-03-09 Industrial profits rise in the first two months\n\n"
+        "Xinhua) 10:02, March 9, 2021\n\n"
+        "BEIJING, March 9 (Xinhua) -- Profits of industrial firms rose 31.2 percent year on year in the "
+        "first two months of this year, official data showed Tuesday.\n\n"
+        "The profits totaled about 1.14 trillion yuan during the period, the statistics bureau said.\n"
+    )
+    b = briefing.parse(text, source="<release>")
+    assert b.meta.layout_format == "release"
+    assert b.meta.date == dt.date(2021, 3, 9)
+    assert b.figures["surface"].tolist()[:2] == ["31.2 percent", "1.14 trillion yuan"]
+    assert b.figures["period"].tolist()[0] == "2021-01/2021-02"
