@@ -243,6 +243,70 @@ CASES = [
         "20 percent",
         "share of trucks in sales",
     ),
+    # a participle clause after the main clause: what it added, benefited or fulfilled is of that clause
+    (
+        "Four new pipelines were put into service, adding more than 3,000 kilometers of gas mains.",
+        "3,000 kilometers",
+        "gas mains added by new pipelines",
+    ),
+    (
+        "We also set up rural solar stations with a total capacity of 2 million kilowatts, benefiting "
+        "about 500,000 farming families.",
+        "500,000",
+        "farming families benefiting from rural solar stations",
+    ),
+    (
+        "We have sped up the construction of the regional data grid, adding about 80 new fiber links.",
+        "80",
+        "new fiber links added for the regional data grid",
+    ),
+    (
+        "In the first quarter, 3.1 million new rural jobs were created, fulfilling about 28 percent of the "
+        "yearly goal.",
+        "28 percent",
+        "share of yearly goal for new rural jobs fulfilled",
+    ),
+    # a count after "with" in the clause's subject: the things with which it happened
+    (
+        "The province's trade with 40 out of 90 partner economies declined.",
+        "40",
+        "partner economies with which the province's trade declined",
+    ),
+    # a bare head said in an earlier turn with its one qualifier takes it, and a compound modifier before
+    # the head stays
+    (
+        "Clinics received 2 billion patient visits in 2022. Household out-of-pocket spending was 500 billion "
+        "yuan, making up 20 percent of total health spending.",
+        "500 billion",
+        "household out-of-pocket health spending",
+    ),
+    # a count whose first word is the head of the sentence's subject takes its modifiers
+    (
+        "Cloud applications have reached 30 industries, with the number of application scenarios "
+        "exceeding 5,000.",
+        "5,000",
+        "cloud application scenarios",
+    ),
+    # what people will do: the count with its action
+    (
+        "This year, about 2 million school leavers will join the labor market.",
+        "2 million",
+        "school leavers joining the labor market",
+    ),
+    # an amount said of a place in a "where" clause, with a plan's "will"
+    (
+        "Next year, we will focus on the border provinces and other remote mountain areas, where spending "
+        "on rural roads will total over 9 billion yuan.",
+        "9 billion",
+        "planned spending on rural roads in remote mountain areas",
+    ),
+    # a count of the things a technology has been integrated into
+    (
+        "Digital tools, represented by cloud computing, have been integrated into 30 major sectors of the "
+        "national economy.",
+        "30",
+        "major sectors of the national economy integrated with digital tools represented by cloud computing",
+    ),
 ]
 
 
@@ -309,3 +373,15 @@ def test_subject_rule(text, surface, want):
 def test_frames_before_a_subject_are_not_its_words(text, surface, subject):
     f = speech(text).figures
     assert f.set_index("surface").loc[surface, "subject"] == subject
+
+
+def test_a_bare_head_takes_the_qualifier_of_an_earlier_turn():
+    # "patient visits" said in the opening turn; the answer later says "total visits" bare
+    text = (
+        "Clinics nationwide received 6 billion patient visits last year.\n\nReporter:\n\nWhat about "
+        "village clinics?\n\nZhao Zhiguo:\n\nVisits to village clinics totaled 1.2 billion, accounting "
+        "for 20 percent of total visits."
+    )
+    f = speech(text).figures
+    r = f[f["surface"].str.startswith("20 percent")].iloc[0]
+    assert subject_passes("village clinics' share of total patient visits", r["subject"]), r["subject"]

@@ -465,10 +465,17 @@ def _turn_qualifier(low: str, subj: str, turn: tuple[int, int], at: int, seen: d
     if not any(h in low_subj for h in c.bare_words):  # (a substring test first: most subjects have none)
         return subj
     out = subj
+    mine = _words_of(low_subj) | frozenset(re.findall(r"[a-z][a-z-]+", low_subj))
     for m in reversed(list(c.bare_heads.finditer(subj))):  # from the right: earlier places do not move
-        q = _qualifier_of(low, m.group().lower(), turn, at, seen)
+        head = m.group().lower()
+        # the turn's one qualifier, else (none there) the one of the briefing before it
+        q = _qualifier_of(low, head, turn, at, seen, mine) or _qualifier_of(
+            low, head, (0, turn[1]), at, seen, mine
+        )
         before = subj[: m.start()].split()
-        if not q or q in subj.lower() or (before and before[-1].lower().strip("'’") not in c.bare_before):
+        last = before[-1].lower().strip("'’") if before else ""
+        # (a compound modifier before the head stays before the qualifier: "out-of-pocket health spending")
+        if not q or q in low_subj or (before and last not in c.bare_before and "-" not in last):
             continue
         word = m.group()
         if word[1:].islower():  # "Trade of ..." (it opened its sentence) -> "foreign trade of ..."
@@ -477,9 +484,12 @@ def _turn_qualifier(low: str, subj: str, turn: tuple[int, int], at: int, seen: d
     return out
 
 
-def _qualifier_of(low: str, head: str, turn: tuple[int, int], at: int, seen: dict) -> str:
-    """The one word the turn (its span) puts before ``head`` up to ``at`` ("" if none, or more than one). The
-    turn is read once per head (``seen``: turn and head -> where each qualifier stands)."""
+def _qualifier_of(
+    low: str, head: str, turn: tuple[int, int], at: int, seen: dict, mine: frozenset[str] = frozenset()
+) -> str:
+    """The one word the turn (its span) puts before ``head`` up to ``at`` ("" if none, or more than one), a
+    word of the subject (``mine``) aside. The turn is read once per head (``seen``: turn and head -> where
+    each qualifier stands)."""
     key = (turn, head)
     if key not in seen:
         found, i, n = [], turn[0], len(head)
@@ -491,5 +501,5 @@ def _qualifier_of(low: str, head: str, turn: tuple[int, int], at: int, seen: dic
                     found.append((i, word))
             i += 1 + n
         seen[key] = found
-    words = {w for i, w in seen[key] if i < at}
+    words = {w for i, w in seen[key] if i < at and w not in mine}
     return words.pop() if len(words) == 1 else ""  # one qualifier only: no guess between two

@@ -10,6 +10,15 @@ from ..quantities import _QUALIFIER
 from ..records import Figure, Sentence
 from ..vocab import load
 from .changes import _back_in_sentence, _point_change, _share, _streak
+from .clauses import (
+    _after_clause,
+    _fulfilled,
+    _integrated,
+    _owner_modifiers,
+    _where_place,
+    _will_do,
+    _with_done,
+)
 from .context import (
     _action,
     _agent,
@@ -78,6 +87,11 @@ def _stand_alone(
                 subj = _in_of(text, low, f, s, _agent(text, low, f, s, subj))
             elif f.unit != "count":
                 subj = _action(text, low, f, s, subj)
+            if f.unit == "count":
+                subj = _integrated(text, low, f, s, subj)
+                if end is not None:
+                    subj = _will_do(text, low, f, s, subj, end)
+            subj = _where_place(low, f, s, _after_clause(text, low, f, s, subj))
             prev = figs[k - 1] if k else None
             if (
                 subj.endswith(" growth")
@@ -94,7 +108,7 @@ def _stand_alone(
                     break
                 g.subject = f.subject
         elif f.kind == "share":
-            f.subject = _share(text, low, figs, k, s, w)
+            f.subject = _fulfilled(text, low, f, s, _share(text, low, figs, k, s, w))
     for k, f in enumerate(figs):
         s = sentences[f.sentence]
         if f.kind == "pp_change":
@@ -287,6 +301,13 @@ def _count_condition(
             topic := _turn_topic(text, low, turn_start, s.start)
         ):
             subj = f"{topic}-related {subj[m.end() :]}"  # ... else to what the turn is about: "5G-related"
+    elif (
+        f.unit == "count"
+        and " " in subj
+        and low.find(subj.split(" ", 1)[0].lower() + "s ", s.start, f.token.start) >= 0
+        and (owner := sentence_subject(f.sentence))
+    ):
+        subj = _owner_modifiers(subj, owner)  # "application cases" of "5G applications"
     subj = _resolve_industry(text, low, subj, s, turn_start)
     lead = _LEAD_SCOPE.match(text, s.start, s.end)
     if lead and lead.group("np").lower() not in subj.lower():  # "In the field of new materials, seven ..."
@@ -305,6 +326,8 @@ def _count_condition(
         text, low, f, s, subj, end, w.participle
     ):  # "grids in 78,000 towns were upgraded"
         return where
+    if with_ := _with_done(text, low, f, s, subj, end, w.participle):  # "trade with 153 countries increased"
+        return with_
     # a field named right after the phrase: "innovation centers in new materials", "platforms for new
     # materials"
     from ..sectors import _vocabulary
