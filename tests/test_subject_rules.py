@@ -266,6 +266,43 @@ CASES = [
         "28 percent",
         "share of yearly goal for new rural jobs fulfilled",
     ),
+    (
+        "Last year, five high-voltage cables of 500 kV were laid, adding about 1,200 kilometers of grid "
+        "links.",
+        "1,200 kilometers",
+        "grid links added by high-voltage cables",
+    ),
+    # a share's whole that says what was done with it keeps where it was done
+    (
+        "Electric buses of local makers accounted for 70% of such buses sold in the provincial market.",
+        "70%",
+        "local makers' share of electric buses sold in the provincial market",
+    ),
+    # a unit of measure after a count is not the thing measured; a name with digits ("PM2.5") is a name
+    (
+        "In the first ten months, the average PM10 level in the river cities was 58 micrograms per cubic "
+        "meter, down 4.2% year on year.",
+        "58",
+        "average PM10 level in the river cities",
+    ),
+    (
+        "In the first ten months, the average PM10 level in the river cities was 58 micrograms per cubic "
+        "meter, down 4.2% year on year.",
+        "4.2%",
+        "growth of average PM10 level in the river cities",
+    ),
+    (
+        "The central bank said its silver holdings stood at 3.1 million ounces at the end of May.",
+        "3.1 million",
+        "silver holdings",
+    ),
+    # a reporting clause in a participle ("..., showing that") is not the subject
+    (
+        "The bureau released its data on Monday, showing that the city's grain reserves reached 8 million "
+        "tonnes.",
+        "8 million",
+        "city's grain reserves",
+    ),
     # a count after "with" in the clause's subject: the things with which it happened
     (
         "The province's trade with 40 out of 90 partner economies declined.",

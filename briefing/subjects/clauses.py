@@ -66,6 +66,7 @@ _COUNT_WORDS = (
     r"billion))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
 )
 _LEAD_COUNT = re.compile(rf"^{_COUNT_WORDS}", re.IGNORECASE)
+_RATING = re.compile(r"\s+of\s+[\d,.]+\s*[a-z]+$", re.IGNORECASE)  # "lines of 800 kV": a rating, not a thing
 
 
 def _main_thing(text: str, s: Sentence, stop: int) -> str:
@@ -83,7 +84,7 @@ def _main_thing(text: str, s: Sentence, stop: int) -> str:
         if not e:
             return ""
         np = seg[: e.start()]
-    np = _tidy(_LEAD_COUNT.sub("", np.strip()))
+    np = _tidy(_RATING.sub("", _LEAD_COUNT.sub("", np.strip())))
     if not np or _HAS_FIGURE.search(np) or _PRONOUN.match(np) or len(np.split()) > 10:
         return ""
     return np

@@ -9,7 +9,7 @@ from functools import cache
 from ..lexicon import Lexicon
 from ..quantities import _DIGIT, _OF_TOTAL, _QUALIFIER, _VERBS, _low_rx, _near_end, _qualifiers, _units
 from ..records import Figure, Sentence
-from ..vocab import trie_pattern
+from ..vocab import load, trie_pattern
 
 # The verbs as a trie (common prefixes factored out): the patterns below try them at every word, and the
 # engine no longer tries each verb in turn there. It matches what the plain alternation matches.
@@ -113,7 +113,10 @@ def _drop_from(rx: re.Pattern[str], cues: tuple[str, ...], s: str) -> str:
 
 
 # another number in a phrase (a year is not one: "energy consumption in 2018")
-_HAS_FIGURE = re.compile(r"(?!(?:19|20)\d\d(?![\d,.]))\d(?<![A-Za-z]\d)[\d,.]*(?![\dA-Za-z])")
+# (a number inside a name is not a figure: "5G", "PM2.5")
+_HAS_FIGURE = re.compile(
+    r"(?!(?:19|20)\d\d(?![\d,.]))(?<![A-Za-z])(?<![A-Za-z]\d)(?<![A-Za-z]\d\.)\d[\d,.]*(?![\dA-Za-z])"
+)
 _TRAIL_ADVERB = re.compile(
     r"(?<!\s)\s++(?:this year|last year|still|also|now|already|currently|further|steadily|"
     r"continuously|significantly|gradually|have|has|had)\b.*$",
@@ -151,7 +154,8 @@ _DATELINE_LEAD = re.compile(
 )
 _TOTAL_LEAD = re.compile(r"^(?:of|among|in) (?:the|this|that) total,?\s*", re.IGNORECASE)
 _REPORTING = re.compile(
-    r"^[^,;]{0,80}?\b(?:show|shows|showed|shown|said|says|indicated|indicates|revealed|reveals|announced|"
+    r"^[^,;]{0,80}?\b(?:show|shows|showed|shown|showing|said|says|indicated|indicates|indicating|revealed|"
+    r"reveals|revealing|announced|"
     r"noted|stated)\s+that\s+(?=\S)",
     re.IGNORECASE,
 )
@@ -177,6 +181,11 @@ def _tidy(np: str, keep_relative: bool = False) -> str:
     if len(words) > 18:
         np = " ".join(words[:18])
     return np
+
+
+@cache
+def _measure_words() -> frozenset[str]:
+    return frozenset(x.lower() for x in load("subjects")["measure_words"])
 
 
 def _noun_after(text: str, low: str, f: Figure, s: Sentence) -> str:
@@ -211,6 +220,11 @@ def _noun_after(text: str, low: str, f: Figure, s: Sentence) -> str:
     np = _tidy(rest[:cut], keep_relative=keep_relative)
     if not np or np.lower() in _GENERIC_NOUNS or _HAS_FIGURE.match(np):
         return ""
+    first, _, after = np.partition(" ")
+    if first.lower() in _measure_words():  # "34 micrograms per cubic meter": a unit, not the thing measured
+        np = after[3:] if after.startswith("of ") else ""  # "ounces of gold": the gold
+        if not np:
+            return ""
     if _NOT_A_NOUN.match(np):
         return ""
     return " ".join(np.split()[: 14 if keep_relative else 8])

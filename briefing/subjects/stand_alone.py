@@ -40,6 +40,7 @@ from .phrases import (
     _TRAIL_ADVERB,
     _TRAIL_PERIOD,
     _drop_from,
+    _measure_words,
     _strip_qualifier,
     _tidy,
 )
@@ -134,6 +135,9 @@ def _stand_alone(
                 and prev.subject == f.subject
                 and kind == "growth"
                 and not _flows().intersection(_LETTERS.findall(f.subject.lower()))
+                and not _measured(
+                    low, prev
+                )  # "34 micrograms per cubic meter": a level, not a number of things
             )
             of = "of number of" if counted else "of" if kind.endswith("growth") else "in"
             if kind.startswith("growth "):  # "growth at constant prices": the qualifier after the thing
@@ -149,6 +153,12 @@ def _stand_alone(
 @cache
 def _bare_words() -> tuple[str, ...]:
     return tuple(x.lower() for x in load("subjects")["bare_heads"])
+
+
+def _measured(low: str, f: Figure) -> bool:
+    """A count said with a unit of measure after it ("34 micrograms", data/subjects.yml measure_words)."""
+    m = _LETTERS.match(low, f.token.end + 1) if low[f.token.end : f.token.end + 1] == " " else None
+    return m is not None and m.group() in _measure_words()
 
 
 @cache
