@@ -303,6 +303,21 @@ CASES = [
         "8 million",
         "city's grain reserves",
     ),
+    # an amount said "in" what it is, after an agent's verb; two agents and two amounts go pairwise
+    (
+        "Provincial and city governments collected about 2.1 trillion yuan and 900 billion yuan in land "
+        "revenue, down 3 percent and 5 percent, respectively.",
+        "900 billion",
+        "land revenue of city governments",
+    ),
+    (
+        "Provincial and city governments collected about 2.1 trillion yuan and 900 billion yuan in land "
+        "revenue, down 3 percent and 5 percent, respectively.",
+        "2.1 trillion",
+        "land revenue of provincial governments",
+    ),
+    # a verb of the subject's own before the amount
+    ("Customs duties came in at 1.4 trillion yuan in the first half.", "1.4 trillion", "customs duties"),
     # a count after "with" in the clause's subject: the things with which it happened
     (
         "The province's trade with 40 out of 90 partner economies declined.",

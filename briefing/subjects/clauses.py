@@ -14,6 +14,7 @@ from functools import cache
 from ..quantities import _QUALIFIER
 from ..records import Figure, Sentence
 from ..vocab import load
+from .lists import _share_head
 from .phrases import _HAS_FIGURE, _LEAD_TRIM, _PRONOUN, _strip_qualifier, _tidy
 from .words import _alt
 
@@ -216,3 +217,44 @@ def _owner_modifiers(subj: str, owner: str) -> str:
     if any(m.lower() in subj.lower().split() for m in mods):
         return subj
     return f"{' '.join(mods)} {subj}"
+
+
+# "... 4.77 trillion yuan and nearly 5.76 trillion yuan in fiscal revenue": the measure after the list
+_IN_AFTER = re.compile(
+    r"(?P<gap>(?:\s+and\s+[^,;]{1,40}?\d[^,;]{0,20}?)?)\s+in\s+(?P<np>[a-z][\w' -]{2,40}?)"
+    r"(?=\s*(?:[,;.]|$)|\s+(?:down|up|from|in\s+the|during|year)\b)"
+)
+
+
+@cache
+def _in_measure_verb() -> re.Pattern[str]:
+    return re.compile(
+        rf"^(?P<a>[^,;]{{3,80}}?)\s+(?:{_alt(load('subjects')['in_measure_verbs'])})\s+"
+        r"(?P<second>[^,;]*?\d[^,;]*?\s+and\s+)?$"  # (the second of two amounts: "N yuan and ")
+    )
+
+
+def _in_measure(text: str, low: str, f: Figure, s: Sentence) -> str:
+    """'The central government and local governments collected 4.77 trillion yuan and 5.76 trillion yuan
+    in fiscal revenue' -> 'fiscal revenue of central government and local governments' ("" if not so)."""
+    if f.unit in ("count", "%", "pp") or " in " not in low[f.end : min(s.end, f.end + 80)]:
+        return ""
+    m = _IN_AFTER.match(low, f.end, s.end)
+    if not m or _TRAIL_WORDS.match(m.group("np")):
+        return ""
+    np = _tidy(text[m.start("np") : m.end("np")])
+    head = _strip_qualifier(low[s.start : f.token.start])
+    v = _in_measure_verb().match(_LEAD_TRIM.sub("", head) if head else head)
+    if not v:
+        return np
+    lead = len(head) - len(_LEAD_TRIM.sub("", head))
+    agent = _tidy(text[s.start + lead + v.start("a") : s.start + lead + v.end("a")])
+    both = _share_head(agent.split(" and "))  # "provincial and city governments": both governments
+    second = v.group("second") is not None  # the amount after "N and"
+    if len(both) == 2 and (second or m.group("gap")):
+        # two agents, two amounts: "A and B collected N and M in X" -> X of A, X of B
+        agent = _tidy(both[1 if second else 0])
+    return f"{np} of {agent}" if agent and not _PRONOUN.match(agent) and agent.lower() != "we" else np
+
+
+_TRAIL_WORDS = re.compile(r"(?:the|this|that|last|total|all|which|terms)\b")

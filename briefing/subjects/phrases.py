@@ -14,11 +14,13 @@ from ..vocab import load, trie_pattern
 # The verbs as a trie (common prefixes factored out): the patterns below try them at every word, and the
 # engine no longer tries each verb in turn there. It matches what the plain alternation matches.
 _VERB_TRIE = trie_pattern(_VERBS.split("|"))
+# the verbs before a figure: those of the lexicon and the subject's own (data/subjects.yml before_verbs)
+_BEFORE_TRIE = trie_pattern(_VERBS.split("|") + list(load("subjects")["before_verbs"]))
 # _VERB_BEFORE, _MEASURE_OF and _STOP_AFTER are matched against the lower-cased text.
 # Both start at a word (\b, tested first, lets the engine drop positions inside words at once) that
 # does not follow an apostrophe or hyphen.
 _VERB_BEFORE = _low_rx(
-    rf"\b(?<!['’-])(?:(?:(?:has|have|had|was|were|is|are|will)\s+(?:been\s+)?)?(?:{_VERB_TRIE})"
+    rf"\b(?<!['’-])(?:(?:(?:has|have|had|was|were|is|are|will)\s+(?:been\s+)?)?(?:{_BEFORE_TRIE})"
     r"(?:\s+(?:an?\s+)?(?:year-on-year\s+)?(?:rise|growth|increase|decrease|decline|reduction)"
     r"\s+of)?\s+(?:(?:basically\s+)?(?:stable|steady|flat)\s+)?(?:by\s+|to\s+|at\s+|for\s+)?"
     + _QUALIFIER
