@@ -364,6 +364,13 @@ CASES = [
 
 #: Cases where the loose rule cannot tell part from whole (or a repeated or added word): the subject exactly.
 EXACT = [
+    # a count's participle condition ends where its purpose starts
+    (
+        "We chose the first 30 pilot towns pioneering the green upgrade of dairy farms so as to cut "
+        "emissions in the region.",
+        "30",
+        "pilot towns pioneering the green upgrade of dairy farms",
+    ),
     # ... but not when the turn names it with two qualifiers: no guess between them
     (
         "Foreign trade and domestic trade both grew. Total trade reached 9 trillion yuan.",
