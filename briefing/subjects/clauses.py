@@ -95,9 +95,10 @@ def _after_clause(text: str, low: str, f: Figure, s: Sentence, subj: str) -> str
     """'seven UHV lines were put into operation, adding 9,000 km of transmission lines' -> 'transmission
     lines added by UHV lines'; 'We built solar projects ..., benefiting 2 million households' ->
     'households benefiting from solar projects'."""
-    head = low[max(s.start, f.token.start - 30) : f.token.start]
-    if "," not in head:
+    lo = max(s.start, f.token.start - 30)
+    if low.find(",", lo, f.token.start) < 0:
         return subj
+    head = low[lo : f.token.start]
     c = _clauses()
     m = c.after.search(_strip_qualifier(head))
     if not m:
@@ -140,7 +141,10 @@ _WITH_BEFORE = re.compile(r"(?:^|[,;:]\s*(?:and\s+)?)(?P<x>[^,;:]{3,60}?)\s+with
 def _with_done(text: str, low: str, f: Figure, s: Sentence, subj: str, end: int, participle) -> str | None:
     """'China's trade with 153 of 233 countries and regions increased' -> 'countries and regions with which
     China's trade increased'."""
-    head = low[max(s.start, f.token.start - 80) : f.token.start]
+    lo = max(s.start, f.token.start - 80)
+    if low.find(" with ", lo, f.token.start) < 0:
+        return None
+    head = low[lo : f.token.start]
     if not _strip_qualifier(head).endswith(" with "):
         return None
     m = _WITH_BEFORE.search(head)
@@ -186,9 +190,10 @@ def _where_place(low: str, f: Figure, s: Sentence, subj: str) -> str:
 def _integrated(text: str, low: str, f: Figure, s: Sentence, subj: str) -> str:
     """'new-generation IT, represented by the industrial internet, have been integrated into 45 major
     sectors' -> 'major sectors integrated with new-generation IT, represented by the industrial internet'."""
-    head = low[max(s.start, f.token.start - 40) : f.token.start]
-    if " been " not in head:
+    lo = max(s.start, f.token.start - 40)
+    if low.find(" been ", lo, f.token.start) < 0:
         return subj
+    head = low[lo : f.token.start]
     m = _clauses().integrated.search(head)
     if not m:
         return subj

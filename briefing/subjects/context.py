@@ -26,6 +26,7 @@ class _Context:
     with_participle: re.Pattern[str]
     target_cue: re.Pattern[str]
     cue_words: tuple[str, ...]
+    any_cue: re.Pattern[str]
     ceiling: re.Pattern[str]
     share_target: re.Pattern[str]
     plan: re.Pattern[str]
@@ -69,6 +70,7 @@ def _context() -> _Context:
             rf"(?:{_alt(w['with_participle_preps'])})\s+(?:the\s+)?{q}$"
         ),
         cue_words=tuple({x.split()[0].lower() for x in w["target_cues"]}),
+        any_cue=re.compile("|".join(sorted({re.escape(x.split()[0].lower()) for x in w["target_cues"]}))),
         target_cue=re.compile(rf"\b(?:{_alt(w['target_cues'])})\b"),
         ceiling=re.compile(
             rf"\b(?:{_alt(w['ceiling_verbs'])})\s+(?:the\s+)?(?P<np>[^,;]{{3,60}}?)\s+(?:within|under|below)\s+"
@@ -247,8 +249,8 @@ def _targets(text: str, low: str, figs: list[Figure], sentences: list[Sentence])
     for f in figs:
         if f.sentence not in cues:
             s = sentences[f.sentence]
-            seg = low[s.start : s.end]  # (a substring test first: most sentences have no cue word at all)
-            m = c.target_cue.search(low, s.start, s.end) if any(w in seg for w in c.cue_words) else None
+            # (a substring test first: most sentences have no cue word at all)
+            m = c.target_cue.search(low, s.start, s.end) if c.any_cue.search(low, s.start, s.end) else None
             cues[f.sentence] = m.start() if m else -1
         if not (0 <= cues[f.sentence] < f.token.start or f.kind == "growth"):
             continue  # no cue before it, and not a rate that may be expected

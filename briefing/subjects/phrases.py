@@ -117,7 +117,7 @@ def _drop_from(rx: re.Pattern[str], cues: tuple[str, ...], s: str) -> str:
 # another number in a phrase (a year is not one: "energy consumption in 2018")
 # (a number inside a name is not a figure: "5G", "PM2.5")
 _HAS_FIGURE = re.compile(
-    r"(?!(?:19|20)\d\d(?![\d,.]))(?<![A-Za-z])(?<![A-Za-z]\d)(?<![A-Za-z]\d\.)\d[\d,.]*(?![\dA-Za-z])"
+    r"(?!(?:19|20)\d\d(?![\d,.]))\d(?<![A-Za-z]\d)(?<![A-Za-z]\d\d)(?<![A-Za-z]\d\.\d)[\d,.]*(?![\dA-Za-z])"
 )
 _TRAIL_ADVERB = re.compile(
     r"(?<!\s)\s++(?:this year|last year|still|also|now|already|currently|further|steadily|"
@@ -166,6 +166,8 @@ _REPORTING = re.compile(
 def _unframed(np: str) -> str:
     """``np`` without a dateline, a frame pointing back at a total or a reporting clause before it."""
     np = _TOTAL_LEAD.sub("", _DATELINE_LEAD.sub("", np))
+    if "that" not in np and "That" not in np:  # (a substring test first: most phrases report nothing)
+        return np
     m = _REPORTING.match(np)
     return np[m.end() :] if m else np
 
@@ -348,7 +350,9 @@ _PERIOD_WORDS = ("first", "last", "past", "end", "beginning", "start", "this", "
 )
 
 
+_ANY_PERIOD_WORD = re.compile("|".join(re.escape(w) for w in _PERIOD_WORDS))  # (on the lower-cased phrase)
+
+
 def _drop_period(s: str) -> str:
     """``_TRAIL_PERIOD.sub("", s)``, after a substring test that most phrases fail (no period word at all)."""
-    low = s.lower()
-    return _TRAIL_PERIOD.sub("", s) if any(w in low for w in _PERIOD_WORDS) else s
+    return _TRAIL_PERIOD.sub("", s) if _ANY_PERIOD_WORD.search(s.lower()) else s

@@ -120,7 +120,7 @@ def _stand_alone(
     seen: dict = {}
     bare = _bare_words()
     for f in figs:  # "total trade" in a turn on foreign trade
-        if any(h in f.subject.lower() for h in bare):
+        if bare.search(f.subject.lower()):
             s = sentences[f.sentence]
             f.subject = _turn_qualifier(low, f.subject, (turn_start[s.turn], turn_end[s.turn]), s.end, seen)
     for k, f in enumerate(figs):  # last: the rules above read the phrase of the rate, not its name
@@ -151,8 +151,9 @@ def _stand_alone(
 
 
 @cache
-def _bare_words() -> tuple[str, ...]:
-    return tuple(x.lower() for x in load("subjects")["bare_heads"])
+def _bare_words() -> re.Pattern[str]:
+    """Any bare head (data/subjects.yml bare_heads) anywhere in a lower-cased subject: a substring test."""
+    return re.compile("|".join(re.escape(x.lower()) for x in load("subjects")["bare_heads"]))
 
 
 def _measured(low: str, f: Figure) -> bool:
