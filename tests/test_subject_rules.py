@@ -364,6 +364,18 @@ CASES = [
 
 #: Cases where the loose rule cannot tell part from whole (or a repeated or added word): the subject exactly.
 EXACT = [
+    # a level said in a unit of measure changes by an amount, not by a number of things
+    (
+        "Cotton output was 5.1 billion kilograms, an increase of 0.2 billion kilograms over the previous "
+        "year.",
+        "0.2 billion",
+        "increase in cotton output",
+    ),
+    (
+        "Rail freight turnover reached 3.2 billion tonne-kilometers, up 6 percent year on year.",
+        "6 percent",
+        "growth of rail freight turnover",
+    ),
     # a count's participle condition ends where its purpose starts
     (
         "We chose the first 30 pilot towns pioneering the green upgrade of dairy farms so as to cut "

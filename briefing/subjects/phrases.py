@@ -158,7 +158,7 @@ _TOTAL_LEAD = re.compile(r"^(?:of|among|in) (?:the|this|that) total,?\s*", re.IG
 _REPORTING = re.compile(
     r"^[^,;]{0,80}?\b(?:show|shows|showed|shown|showing|said|says|indicated|indicates|indicating|revealed|"
     r"reveals|revealing|announced|"
-    r"noted|stated)\s+that\s+(?=\S)",
+    r"noted|stated)\s+that(?:\s+(?=\S)|\s*$)",  # (a frame with nothing after it in the phrase: no phrase)
     re.IGNORECASE,
 )
 

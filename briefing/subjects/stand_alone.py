@@ -146,8 +146,10 @@ def _stand_alone(
                 f.subject = f"{kind} {of} {f.subject}"
         elif f.kind == "change" and not w.growth_word.search(f.subject):
             said = f.unit == "count" and _CHANGE_SAID.search(low, max(0, f.token.start - 40), f.token.start)
-            # a count changes by a number of things: "an increase of 12,000" institutions
-            f.subject = f"{said.group(1)} in number of {f.subject}" if said else f"change in {f.subject}"
+            # a count changes by a number of things: "an increase of 12,000" institutions; a measure by its
+            # amount: "an increase of 5.93 billion kilograms" in output
+            number = "" if _measured(low, f) else "number of "
+            f.subject = f"{said.group(1)} in {number}{f.subject}" if said else f"change in {f.subject}"
 
 
 @cache
@@ -158,7 +160,7 @@ def _bare_words() -> re.Pattern[str]:
 
 def _measured(low: str, f: Figure) -> bool:
     """A count said with a unit of measure after it ("34 micrograms", data/subjects.yml measure_words)."""
-    m = _LETTERS.match(low, f.token.end + 1) if low[f.token.end : f.token.end + 1] == " " else None
+    m = _UNIT_WORD.match(low, f.end + 1) if low[f.end : f.end + 1] == " " else None
     return m is not None and m.group() in _measure_words()
 
 
@@ -276,6 +278,7 @@ _CLAUSE_START = re.compile(
 )
 _AND_CLAUSE = re.compile(r",\s+and\s")
 _LETTERS = re.compile(r"[a-z]+")
+_UNIT_WORD = re.compile(r"[a-z][a-z-]*")
 _PLACE = re.compile(r"\s+in\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}")
 
 
