@@ -318,6 +318,13 @@ CASES = [
     ),
     # a verb of the subject's own before the amount
     ("Customs duties came in at 1.4 trillion yuan in the first half.", "1.4 trillion", "customs duties"),
+    # a list inside the phrase before the verb ("in the X, Y, and Z") is one phrase, split by "respectively"
+    (
+        "By the end of May, the number of people enrolled in the rural dental, eye, and hearing plans was "
+        "12 million, 9 million, and 4 million, respectively.",
+        "4 million",
+        "people enrolled in hearing plans",
+    ),
     # a count after "with" in the clause's subject: the things with which it happened
     (
         "The province's trade with 40 out of 90 partner economies declined.",
