@@ -164,7 +164,7 @@ def _with_done(text: str, low: str, f: Figure, s: Sentence, subj: str, end: int,
 def _will_do(text: str, low: str, f: Figure, s: Sentence, subj: str, end: int) -> str:
     """'10 million college graduates will enter the job market' -> 'college graduates entering the job
     market'."""
-    if " will " not in low[end : min(s.end, end + 12)]:
+    if low.find(" will ", end, min(s.end, end + 12)) < 0:
         return subj
     c = _clauses()
     m = c.future.match(low, end, s.end)
@@ -176,9 +176,9 @@ def _will_do(text: str, low: str, f: Figure, s: Sentence, subj: str, end: int) -
 def _where_place(low: str, f: Figure, s: Sentence, subj: str) -> str:
     """'... other deeply impoverished areas, where investment in power grids will total 20 billion yuan' ->
     'investment in power grids in deeply impoverished areas'."""
-    head = low[s.start : f.token.start]
-    if ", where " not in head:
+    if low.find(", where ", s.start, f.token.start) < 0:
         return subj
+    head = low[s.start : f.token.start]
     m = _clauses().where.search(head)
     if not m:
         return subj

@@ -490,18 +490,19 @@ def _qualifier_of(
     low: str, head: str, turn: tuple[int, int], at: int, seen: dict, mine: frozenset[str] = frozenset()
 ) -> str:
     """The one word the turn (its span) puts before ``head`` up to ``at`` ("" if none, or more than one), a
-    word of the subject (``mine``) aside. The turn is read once per head (``seen``: turn and head -> where
-    each qualifier stands)."""
-    key = (turn, head)
-    if key not in seen:
-        found, i, n = [], turn[0], len(head)
-        while (i := low.find(" " + head, i, turn[1])) >= 0:
+    word of the subject (``mine``) aside. The text is read once per head (``seen``: head -> where each
+    qualifier stands and where it starts)."""
+    if head not in seen:
+        found, i, n = [], 0, len(head)
+        c = _context()
+        while (i := low.find(" " + head, i)) >= 0:
             if not low[i + 1 + n : i + 2 + n].isalpha():  # the whole word
-                m = _WORD_BEFORE.search(low, max(turn[0], i - 40), i)
+                m = _WORD_BEFORE.search(low, max(0, i - 40), i)
                 word = m.group(1) if m else ""
-                if word and word not in _context().bare_before and word not in _NOT_QUALIFIERS:
-                    found.append((i, word))
+                if word and word not in c.bare_before and word not in _NOT_QUALIFIERS:
+                    found.append((i, word, m.start(1)))
             i += 1 + n
-        seen[key] = found
-    words = {w for i, w in seen[key] if i < at and w not in mine}
+        seen[head] = found
+    lo, hi = turn[0], min(turn[1], at)
+    words = {w for i, w, ws in seen[head] if ws >= lo and i < hi and w not in mine}
     return words.pop() if len(words) == 1 else ""  # one qualifier only: no guess between two
