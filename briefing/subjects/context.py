@@ -498,8 +498,7 @@ def _qualifier_of(
         while (i := low.find(" " + head, i)) >= 0:
             if not low[i + 1 + n : i + 2 + n].isalpha():  # the whole word
                 m = _WORD_BEFORE.search(low, max(0, i - 40), i)
-                word = m.group(1) if m else ""
-                if word and word not in c.bare_before and word not in _NOT_QUALIFIERS:
+                if m and (word := m.group(1)) not in c.bare_before and word not in _NOT_QUALIFIERS:
                     found.append((i, word, m.start(1)))
             i += 1 + n
         seen[head] = found
