@@ -243,11 +243,153 @@ CASES = [
         "20 percent",
         "share of trucks in sales",
     ),
+    # a participle clause after the main clause: what it added, benefited or fulfilled is of that clause
+    (
+        "Four new pipelines were put into service, adding more than 3,000 kilometers of gas mains.",
+        "3,000 kilometers",
+        "gas mains added by new pipelines",
+    ),
+    (
+        "We also set up rural solar stations with a total capacity of 2 million kilowatts, benefiting "
+        "about 500,000 farming families.",
+        "500,000",
+        "farming families benefiting from rural solar stations",
+    ),
+    (
+        "We have sped up the construction of the regional data grid, adding about 80 new fiber links.",
+        "80",
+        "new fiber links added for the regional data grid",
+    ),
+    (
+        "In the first quarter, 3.1 million new rural jobs were created, fulfilling about 28 percent of the "
+        "yearly goal.",
+        "28 percent",
+        "share of yearly goal for new rural jobs fulfilled",
+    ),
+    (
+        "Last year, five high-voltage cables of 500 kV were laid, adding about 1,200 kilometers of grid "
+        "links.",
+        "1,200 kilometers",
+        "grid links added by high-voltage cables",
+    ),
+    # a share's whole that says what was done with it keeps where it was done
+    (
+        "Electric buses of local makers accounted for 70% of such buses sold in the provincial market.",
+        "70%",
+        "local makers' share of electric buses sold in the provincial market",
+    ),
+    # a unit of measure after a count is not the thing measured; a name with digits ("PM2.5") is a name
+    (
+        "In the first ten months, the average PM10 level in the river cities was 58 micrograms per cubic "
+        "meter, down 4.2% year on year.",
+        "58",
+        "average PM10 level in the river cities",
+    ),
+    (
+        "In the first ten months, the average PM10 level in the river cities was 58 micrograms per cubic "
+        "meter, down 4.2% year on year.",
+        "4.2%",
+        "growth of average PM10 level in the river cities",
+    ),
+    (
+        "The central bank said its silver holdings stood at 3.1 million ounces at the end of May.",
+        "3.1 million",
+        "silver holdings",
+    ),
+    # a reporting clause in a participle ("..., showing that") is not the subject
+    (
+        "The bureau released its data on Monday, showing that the city's grain reserves reached 8 million "
+        "tonnes.",
+        "8 million",
+        "city's grain reserves",
+    ),
+    # an amount said "in" what it is, after an agent's verb; two agents and two amounts go pairwise
+    (
+        "Provincial and city governments collected about 2.1 trillion yuan and 900 billion yuan in land "
+        "revenue, down 3 percent and 5 percent, respectively.",
+        "900 billion",
+        "land revenue of city governments",
+    ),
+    (
+        "Provincial and city governments collected about 2.1 trillion yuan and 900 billion yuan in land "
+        "revenue, down 3 percent and 5 percent, respectively.",
+        "2.1 trillion",
+        "land revenue of provincial governments",
+    ),
+    # a verb of the subject's own before the amount
+    ("Customs duties came in at 1.4 trillion yuan in the first half.", "1.4 trillion", "customs duties"),
+    # a list inside the phrase before the verb ("in the X, Y, and Z") is one phrase, split by "respectively"
+    (
+        "By the end of May, the number of people enrolled in the rural dental, eye, and hearing plans was "
+        "12 million, 9 million, and 4 million, respectively.",
+        "4 million",
+        "people enrolled in hearing plans",
+    ),
+    # a count after "with" in the clause's subject: the things with which it happened
+    (
+        "The province's trade with 40 out of 90 partner economies declined.",
+        "40",
+        "partner economies with which the province's trade declined",
+    ),
+    # a bare head said in an earlier turn with its one qualifier takes it, and a compound modifier before
+    # the head stays
+    (
+        "Clinics received 2 billion patient visits in 2022. Household out-of-pocket spending was 500 billion "
+        "yuan, making up 20 percent of total health spending.",
+        "500 billion",
+        "household out-of-pocket health spending",
+    ),
+    # a count whose first word is the head of the sentence's subject takes its modifiers
+    (
+        "Cloud applications have reached 30 industries, with the number of application scenarios "
+        "exceeding 5,000.",
+        "5,000",
+        "cloud application scenarios",
+    ),
+    # what people will do: the count with its action
+    (
+        "This year, about 2 million school leavers will join the labor market.",
+        "2 million",
+        "school leavers joining the labor market",
+    ),
+    # an amount said of a place in a "where" clause, with a plan's "will"
+    (
+        "Next year, we will focus on the border provinces and other remote mountain areas, where spending "
+        "on rural roads will total over 9 billion yuan.",
+        "9 billion",
+        "planned spending on rural roads in remote mountain areas",
+    ),
+    # a count of the things a technology has been integrated into
+    (
+        "Digital tools, represented by cloud computing, have been integrated into 30 major sectors of the "
+        "national economy.",
+        "30",
+        "major sectors of the national economy integrated with digital tools represented by cloud computing",
+    ),
 ]
 
 
 #: Cases where the loose rule cannot tell part from whole (or a repeated or added word): the subject exactly.
 EXACT = [
+    # a level said in a unit of measure changes by an amount, not by a number of things
+    (
+        "Cotton output was 5.1 billion kilograms, an increase of 0.2 billion kilograms over the previous "
+        "year.",
+        "0.2 billion",
+        "increase in cotton output",
+    ),
+    (
+        "Rail freight turnover reached 3.2 billion tonne-kilometers, up 6 percent year on year.",
+        "6 percent",
+        "growth of rail freight turnover",
+    ),
+    # a count's participle condition ends where its purpose starts
+    (
+        "We chose the first 30 pilot towns pioneering the green upgrade of dairy farms so as to cut "
+        "emissions in the region.",
+        "30",
+        "pilot towns pioneering the green upgrade of dairy farms",
+    ),
     # ... but not when the turn names it with two qualifiers: no guess between them
     (
         "Foreign trade and domestic trade both grew. Total trade reached 9 trillion yuan.",
@@ -309,3 +451,15 @@ def test_subject_rule(text, surface, want):
 def test_frames_before_a_subject_are_not_its_words(text, surface, subject):
     f = speech(text).figures
     assert f.set_index("surface").loc[surface, "subject"] == subject
+
+
+def test_a_bare_head_takes_the_qualifier_of_an_earlier_turn():
+    # "patient visits" said in the opening turn; the answer later says "total visits" bare
+    text = (
+        "Clinics nationwide received 6 billion patient visits last year.\n\nReporter:\n\nWhat about "
+        "village clinics?\n\nZhao Zhiguo:\n\nVisits to village clinics totaled 1.2 billion, accounting "
+        "for 20 percent of total visits."
+    )
+    f = speech(text).figures
+    r = f[f["surface"].str.startswith("20 percent")].iloc[0]
+    assert subject_passes("village clinics' share of total patient visits", r["subject"]), r["subject"]

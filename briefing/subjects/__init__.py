@@ -13,6 +13,7 @@ makes each subject stand alone (growth, counts with their condition, references 
 from __future__ import annotations
 
 from ..records import Figure, Sentence
+from .clauses import _in_measure
 from .lists import _including, _respectively
 from .phrases import (
     _GROWTH_IN,
@@ -52,6 +53,8 @@ def _subjects(text: str, low: str, figs: list[Figure], sentences: list[Sentence]
                 subj = _tidy(m.group("np"))
         if not subj:
             subj = _noun_before(text, low, f, s, sentence_subject)
+        if not subj:  # "collected 4.77 trillion yuan in fiscal revenue"
+            subj = _in_measure(text, low, f, s)
         if not subj and f.kind == "share":
             m = _SHARE_OF.match(text, f.token.end, s.end)
             if m and not _OWN_KIND.match(low, m.start("np")):  # "22% of its kind": of the count before it

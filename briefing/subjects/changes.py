@@ -37,7 +37,14 @@ def _whole(text: str, low: str, m_of: re.Match[str] | None, s: Sentence) -> str:
     if not m_of or _OWN_KIND.match(low, m_of.start("np")):
         return ""
     stop = _STOP_AFTER.search(low, m_of.start("np"), s.end)
+    if stop and low.startswith(" in ", stop.start()) and _SOLD_IN.search(low, m_of.start("np"), stop.start()):
+        # "... of such cars sold in the domestic market": the place where they were sold is the whole's
+        stop = _STOP_AFTER.search(low, stop.end(), s.end)
     return _tidy(text[m_of.start("np") : stop.start() if stop else s.end])
+
+
+# a whole that ends with what was done with it: the place after it stays ("cars sold in the domestic market")
+_SOLD_IN = re.compile(r"\s(?:sold|produced|made|used|consumed|purchased|bought|registered)$")
 
 
 def _share(text: str, low: str, figs: list[Figure], k: int, s: Sentence, w: _Words) -> str:

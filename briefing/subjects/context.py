@@ -26,6 +26,7 @@ class _Context:
     with_participle: re.Pattern[str]
     target_cue: re.Pattern[str]
     cue_words: tuple[str, ...]
+    any_cue: re.Pattern[str]
     ceiling: re.Pattern[str]
     share_target: re.Pattern[str]
     plan: re.Pattern[str]
@@ -69,6 +70,7 @@ def _context() -> _Context:
             rf"(?:{_alt(w['with_participle_preps'])})\s+(?:the\s+)?{q}$"
         ),
         cue_words=tuple({x.split()[0].lower() for x in w["target_cues"]}),
+        any_cue=re.compile("|".join(sorted({re.escape(x.split()[0].lower()) for x in w["target_cues"]}))),
         target_cue=re.compile(rf"\b(?:{_alt(w['target_cues'])})\b"),
         ceiling=re.compile(
             rf"\b(?:{_alt(w['ceiling_verbs'])})\s+(?:the\s+)?(?P<np>[^,;]{{3,60}}?)\s+(?:within|under|below)\s+"
@@ -247,8 +249,8 @@ def _targets(text: str, low: str, figs: list[Figure], sentences: list[Sentence])
     for f in figs:
         if f.sentence not in cues:
             s = sentences[f.sentence]
-            seg = low[s.start : s.end]  # (a substring test first: most sentences have no cue word at all)
-            m = c.target_cue.search(low, s.start, s.end) if any(w in seg for w in c.cue_words) else None
+            # (a substring test first: most sentences have no cue word at all)
+            m = c.target_cue.search(low, s.start, s.end) if c.any_cue.search(low, s.start, s.end) else None
             cues[f.sentence] = m.start() if m else -1
         if not (0 <= cues[f.sentence] < f.token.start or f.kind == "growth"):
             continue  # no cue before it, and not a rate that may be expected
@@ -465,10 +467,17 @@ def _turn_qualifier(low: str, subj: str, turn: tuple[int, int], at: int, seen: d
     if not any(h in low_subj for h in c.bare_words):  # (a substring test first: most subjects have none)
         return subj
     out = subj
+    mine = _words_of(low_subj) | frozenset(re.findall(r"[a-z][a-z-]+", low_subj))
     for m in reversed(list(c.bare_heads.finditer(subj))):  # from the right: earlier places do not move
-        q = _qualifier_of(low, m.group().lower(), turn, at, seen)
+        head = m.group().lower()
+        # the turn's one qualifier, else (none there) the one of the briefing before it
+        q = _qualifier_of(low, head, turn, at, seen, mine) or _qualifier_of(
+            low, head, (0, turn[1]), at, seen, mine
+        )
         before = subj[: m.start()].split()
-        if not q or q in subj.lower() or (before and before[-1].lower().strip("'’") not in c.bare_before):
+        last = before[-1].lower().strip("'’") if before else ""
+        # (a compound modifier before the head stays before the qualifier: "out-of-pocket health spending")
+        if not q or q in low_subj or (before and last not in c.bare_before and "-" not in last):
             continue
         word = m.group()
         if word[1:].islower():  # "Trade of ..." (it opened its sentence) -> "foreign trade of ..."
@@ -477,19 +486,22 @@ def _turn_qualifier(low: str, subj: str, turn: tuple[int, int], at: int, seen: d
     return out
 
 
-def _qualifier_of(low: str, head: str, turn: tuple[int, int], at: int, seen: dict) -> str:
-    """The one word the turn (its span) puts before ``head`` up to ``at`` ("" if none, or more than one). The
-    turn is read once per head (``seen``: turn and head -> where each qualifier stands)."""
-    key = (turn, head)
-    if key not in seen:
-        found, i, n = [], turn[0], len(head)
-        while (i := low.find(" " + head, i, turn[1])) >= 0:
+def _qualifier_of(
+    low: str, head: str, turn: tuple[int, int], at: int, seen: dict, mine: frozenset[str] = frozenset()
+) -> str:
+    """The one word the turn (its span) puts before ``head`` up to ``at`` ("" if none, or more than one), a
+    word of the subject (``mine``) aside. The text is read once per head (``seen``: head -> where each
+    qualifier stands and where it starts)."""
+    if head not in seen:
+        found, i, n = [], 0, len(head)
+        c = _context()
+        while (i := low.find(" " + head, i)) >= 0:
             if not low[i + 1 + n : i + 2 + n].isalpha():  # the whole word
-                m = _WORD_BEFORE.search(low, max(turn[0], i - 40), i)
-                word = m.group(1) if m else ""
-                if word and word not in _context().bare_before and word not in _NOT_QUALIFIERS:
-                    found.append((i, word))
+                m = _WORD_BEFORE.search(low, max(0, i - 40), i)
+                if m and (word := m.group(1)) not in c.bare_before and word not in _NOT_QUALIFIERS:
+                    found.append((i, word, m.start(1)))
             i += 1 + n
-        seen[key] = found
-    words = {w for i, w in seen[key] if i < at}
+        seen[head] = found
+    lo, hi = turn[0], min(turn[1], at)
+    words = {w for i, w, ws in seen[head] if ws >= lo and i < hi and w not in mine}
     return words.pop() if len(words) == 1 else ""  # one qualifier only: no guess between two

@@ -9,16 +9,18 @@ from functools import cache
 from ..lexicon import Lexicon
 from ..quantities import _DIGIT, _OF_TOTAL, _QUALIFIER, _VERBS, _low_rx, _near_end, _qualifiers, _units
 from ..records import Figure, Sentence
-from ..vocab import trie_pattern
+from ..vocab import load, trie_pattern
 
 # The verbs as a trie (common prefixes factored out): the patterns below try them at every word, and the
 # engine no longer tries each verb in turn there. It matches what the plain alternation matches.
 _VERB_TRIE = trie_pattern(_VERBS.split("|"))
+# the verbs before a figure: those of the lexicon and the subject's own (data/subjects.yml before_verbs)
+_BEFORE_TRIE = trie_pattern(_VERBS.split("|") + list(load("subjects")["before_verbs"]))
 # _VERB_BEFORE, _MEASURE_OF and _STOP_AFTER are matched against the lower-cased text.
 # Both start at a word (\b, tested first, lets the engine drop positions inside words at once) that
 # does not follow an apostrophe or hyphen.
 _VERB_BEFORE = _low_rx(
-    rf"\b(?<!['’-])(?:(?:(?:has|have|had|was|were|is|are|will)\s+(?:been\s+)?)?(?:{_VERB_TRIE})"
+    rf"\b(?<!['’-])(?:(?:(?:has|have|had|was|were|is|are|will)\s+(?:been\s+)?)?(?:{_BEFORE_TRIE})"
     r"(?:\s+(?:an?\s+)?(?:year-on-year\s+)?(?:rise|growth|increase|decrease|decline|reduction)"
     r"\s+of)?\s+(?:(?:basically\s+)?(?:stable|steady|flat)\s+)?(?:by\s+|to\s+|at\s+|for\s+)?"
     + _QUALIFIER
@@ -113,7 +115,10 @@ def _drop_from(rx: re.Pattern[str], cues: tuple[str, ...], s: str) -> str:
 
 
 # another number in a phrase (a year is not one: "energy consumption in 2018")
-_HAS_FIGURE = re.compile(r"(?!(?:19|20)\d\d(?![\d,.]))\d(?<![A-Za-z]\d)[\d,.]*(?![\dA-Za-z])")
+# (a number inside a name is not a figure: "5G", "PM2.5")
+_HAS_FIGURE = re.compile(
+    r"(?!(?:19|20)\d\d(?![\d,.]))\d(?<![A-Za-z]\d)(?<![A-Za-z]\d\d)(?<![A-Za-z]\d\.\d)[\d,.]*(?![\dA-Za-z])"
+)
 _TRAIL_ADVERB = re.compile(
     r"(?<!\s)\s++(?:this year|last year|still|also|now|already|currently|further|steadily|"
     r"continuously|significantly|gradually|have|has|had)\b.*$",
@@ -134,7 +139,7 @@ _OF_AFTER = re.compile(r"\s+of\s+(?=\w)")
 _NEXT_FIGURE = _low_rx(r"\s+(?:and|or|to)\s+(?:\d|more|over|nearly|about)")
 _RELATIVE_WORD = _low_rx(r"\s(?:that|which|who)\b")
 _NOT_A_NOUN = re.compile(r"(?:year|month|percentage|consecutive|of|that|which|who)\b", re.IGNORECASE)
-_OF_WORD_END = re.compile(r"\bof\s+[\w-]+$")
+_OF_WORD_END = re.compile(r"\bof\s+[\w-]+$|\bin\s+the\s+[\w-]+(?:\s+[\w-]+)?$")
 _WITH = re.compile(r"with\b")
 _LINKING_WORD = re.compile(r"(?:marking|up|down|representing)\b", re.IGNORECASE)
 # the phrase after "of" starts at np and ends at the first _STOP_AFTER (punctuation is one)
@@ -151,8 +156,9 @@ _DATELINE_LEAD = re.compile(
 )
 _TOTAL_LEAD = re.compile(r"^(?:of|among|in) (?:the|this|that) total,?\s*", re.IGNORECASE)
 _REPORTING = re.compile(
-    r"^[^,;]{0,80}?\b(?:show|shows|showed|shown|said|says|indicated|indicates|revealed|reveals|announced|"
-    r"noted|stated)\s+that\s+(?=\S)",
+    r"^[^,;]{0,80}?\b(?:show|shows|showed|shown|showing|said|says|indicated|indicates|indicating|revealed|"
+    r"reveals|revealing|announced|"
+    r"noted|stated)\s+that(?:\s+(?=\S)|\s*$)",  # (a frame with nothing after it in the phrase: no phrase)
     re.IGNORECASE,
 )
 
@@ -160,6 +166,8 @@ _REPORTING = re.compile(
 def _unframed(np: str) -> str:
     """``np`` without a dateline, a frame pointing back at a total or a reporting clause before it."""
     np = _TOTAL_LEAD.sub("", _DATELINE_LEAD.sub("", np))
+    if "that" not in np and "That" not in np:  # (a substring test first: most phrases report nothing)
+        return np
     m = _REPORTING.match(np)
     return np[m.end() :] if m else np
 
@@ -177,6 +185,11 @@ def _tidy(np: str, keep_relative: bool = False) -> str:
     if len(words) > 18:
         np = " ".join(words[:18])
     return np
+
+
+@cache
+def _measure_words() -> frozenset[str]:
+    return frozenset(x.lower() for x in load("subjects")["measure_words"])
 
 
 def _noun_after(text: str, low: str, f: Figure, s: Sentence) -> str:
@@ -211,6 +224,11 @@ def _noun_after(text: str, low: str, f: Figure, s: Sentence) -> str:
     np = _tidy(rest[:cut], keep_relative=keep_relative)
     if not np or np.lower() in _GENERIC_NOUNS or _HAS_FIGURE.match(np):
         return ""
+    first, _, after = np.partition(" ")
+    if first.lower() in _measure_words():  # "34 micrograms per cubic meter": a unit, not the thing measured
+        np = after[3:] if after.startswith("of ") else ""  # "ounces of gold": the gold
+        if not np:
+            return ""
     if _NOT_A_NOUN.match(np):
         return ""
     return " ".join(np.split()[: 14 if keep_relative else 8])
@@ -332,7 +350,9 @@ _PERIOD_WORDS = ("first", "last", "past", "end", "beginning", "start", "this", "
 )
 
 
+_ANY_PERIOD_WORD = re.compile("|".join(re.escape(w) for w in _PERIOD_WORDS))  # (on the lower-cased phrase)
+
+
 def _drop_period(s: str) -> str:
     """``_TRAIL_PERIOD.sub("", s)``, after a substring test that most phrases fail (no period word at all)."""
-    low = s.lower()
-    return _TRAIL_PERIOD.sub("", s) if any(w in low for w in _PERIOD_WORDS) else s
+    return _TRAIL_PERIOD.sub("", s) if _ANY_PERIOD_WORD.search(s.lower()) else s

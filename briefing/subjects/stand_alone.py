@@ -10,6 +10,15 @@ from ..quantities import _QUALIFIER
 from ..records import Figure, Sentence
 from ..vocab import load
 from .changes import _back_in_sentence, _point_change, _share, _streak
+from .clauses import (
+    _after_clause,
+    _fulfilled,
+    _integrated,
+    _owner_modifiers,
+    _where_place,
+    _will_do,
+    _with_done,
+)
 from .context import (
     _action,
     _agent,
@@ -31,6 +40,7 @@ from .phrases import (
     _TRAIL_ADVERB,
     _TRAIL_PERIOD,
     _drop_from,
+    _measure_words,
     _strip_qualifier,
     _tidy,
 )
@@ -78,6 +88,11 @@ def _stand_alone(
                 subj = _in_of(text, low, f, s, _agent(text, low, f, s, subj))
             elif f.unit != "count":
                 subj = _action(text, low, f, s, subj)
+            if f.unit == "count":
+                subj = _integrated(text, low, f, s, subj)
+                if end is not None:
+                    subj = _will_do(text, low, f, s, subj, end)
+            subj = _where_place(low, f, s, _after_clause(text, low, f, s, subj))
             prev = figs[k - 1] if k else None
             if (
                 subj.endswith(" growth")
@@ -94,7 +109,7 @@ def _stand_alone(
                     break
                 g.subject = f.subject
         elif f.kind == "share":
-            f.subject = _share(text, low, figs, k, s, w)
+            f.subject = _fulfilled(text, low, f, s, _share(text, low, figs, k, s, w))
     for k, f in enumerate(figs):
         s = sentences[f.sentence]
         if f.kind == "pp_change":
@@ -105,7 +120,7 @@ def _stand_alone(
     seen: dict = {}
     bare = _bare_words()
     for f in figs:  # "total trade" in a turn on foreign trade
-        if any(h in f.subject.lower() for h in bare):
+        if bare.search(f.subject.lower()):
             s = sentences[f.sentence]
             f.subject = _turn_qualifier(low, f.subject, (turn_start[s.turn], turn_end[s.turn]), s.end, seen)
     for k, f in enumerate(figs):  # last: the rules above read the phrase of the rate, not its name
@@ -120,6 +135,9 @@ def _stand_alone(
                 and prev.subject == f.subject
                 and kind == "growth"
                 and not _flows().intersection(_LETTERS.findall(f.subject.lower()))
+                and not _measured(
+                    low, prev
+                )  # "34 micrograms per cubic meter": a level, not a number of things
             )
             of = "of number of" if counted else "of" if kind.endswith("growth") else "in"
             if kind.startswith("growth "):  # "growth at constant prices": the qualifier after the thing
@@ -128,13 +146,22 @@ def _stand_alone(
                 f.subject = f"{kind} {of} {f.subject}"
         elif f.kind == "change" and not w.growth_word.search(f.subject):
             said = f.unit == "count" and _CHANGE_SAID.search(low, max(0, f.token.start - 40), f.token.start)
-            # a count changes by a number of things: "an increase of 12,000" institutions
-            f.subject = f"{said.group(1)} in number of {f.subject}" if said else f"change in {f.subject}"
+            # a count changes by a number of things: "an increase of 12,000" institutions; a measure by its
+            # amount: "an increase of 5.93 billion kilograms" in output
+            number = "" if _measured(low, f) else "number of "
+            f.subject = f"{said.group(1)} in {number}{f.subject}" if said else f"change in {f.subject}"
 
 
 @cache
-def _bare_words() -> tuple[str, ...]:
-    return tuple(x.lower() for x in load("subjects")["bare_heads"])
+def _bare_words() -> re.Pattern[str]:
+    """Any bare head (data/subjects.yml bare_heads) anywhere in a lower-cased subject: a substring test."""
+    return re.compile("|".join(re.escape(x.lower()) for x in load("subjects")["bare_heads"]))
+
+
+def _measured(low: str, f: Figure) -> bool:
+    """A count said with a unit of measure after it ("34 micrograms", data/subjects.yml measure_words)."""
+    m = _UNIT_WORD.match(low, f.end + 1) if low[f.end : f.end + 1] == " " else None
+    return m is not None and m.group() in _measure_words()
 
 
 @cache
@@ -251,6 +278,7 @@ _CLAUSE_START = re.compile(
 )
 _AND_CLAUSE = re.compile(r",\s+and\s")
 _LETTERS = re.compile(r"[a-z]+")
+_UNIT_WORD = re.compile(r"[a-z][a-z-]*")
 _PLACE = re.compile(r"\s+in\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}")
 
 
@@ -287,6 +315,13 @@ def _count_condition(
             topic := _turn_topic(text, low, turn_start, s.start)
         ):
             subj = f"{topic}-related {subj[m.end() :]}"  # ... else to what the turn is about: "5G-related"
+    elif (
+        f.unit == "count"
+        and " " in subj
+        and low.find(subj.split(" ", 1)[0].lower() + "s ", s.start, f.token.start) >= 0
+        and (owner := sentence_subject(f.sentence))
+    ):
+        subj = _owner_modifiers(subj, owner)  # "application cases" of "5G applications"
     subj = _resolve_industry(text, low, subj, s, turn_start)
     lead = _LEAD_SCOPE.match(text, s.start, s.end)
     if lead and lead.group("np").lower() not in subj.lower():  # "In the field of new materials, seven ..."
@@ -305,6 +340,8 @@ def _count_condition(
         text, low, f, s, subj, end, w.participle
     ):  # "grids in 78,000 towns were upgraded"
         return where
+    if with_ := _with_done(text, low, f, s, subj, end, w.participle):  # "trade with 153 countries increased"
+        return with_
     # a field named right after the phrase: "innovation centers in new materials", "platforms for new
     # materials"
     from ..sectors import _vocabulary

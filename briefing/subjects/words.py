@@ -64,6 +64,7 @@ def _words() -> _Words:
             # or a present participle with its object: "rural migrant workers living in cities"
             r"|(?!(?:including|according|during|following|excluding|accounting|being)\b)[a-z]{3,}ing\s+[^,;.()]{2,60}?)"
             r"(?=\s*(?:[,;.(]|$|\s(?:as of|by the end|in the|from|since|and|while|with|up|down"
+            r"|so as to|so that|in order to"
             rf"|{_alt(w['scope_phrases'])})\b))"
         ),
         re.compile(
