@@ -41,6 +41,7 @@ from .dates import MONTHS, find_date
 from .dialogue import Exchange, Turn, speaker_role
 from .errors import TranscriptError
 from .layout import Layout, Line, Listed, is_chrome, label_of
+from .layout.words import _vocab
 from .periods import find_periods
 
 __all__ = ["Reading", "read_other"]
@@ -60,7 +61,6 @@ _US_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
 # a posting date glued to the end of a title ("... Travel Rush07/03/2019"): day and month in either order
 _GLUED_DATE = re.compile(r"(?<=[A-Za-z])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\s*$")
 _TIGHT_DATE = re.compile(r"\b([A-Z][a-z]{2,8})\.? ?(\d{1,2}), ?((?:19|20)\d\d)\b")
-_LINK_LISTS = re.compile("|".join(vocab.load("layout")["link_lists"]), re.IGNORECASE)
 _DATELINE_DAY = re.compile(_V["dateline_day"])  # "China News Service, February 26. ..." (formats.yml)
 _OPENING_DATE = re.compile(_V["opening_date"])  # "NEWSWIRE. July 18, 2014. China's ..." (formats.yml)
 _DATE_PREFIX = re.compile(r"^\s*date\s+((?:19|20)\d\d-\d\d-\d\d)\s*", re.IGNORECASE)
@@ -508,7 +508,7 @@ def _between_link_lists(body: list[Line], lay: Layout) -> list[tuple[Line, Line]
     for ln in body:
         gap = prev is not None and ln.no > prev.no + 1  # a blank line ends a list after its first headline
         prev = ln
-        if _LINK_LISTS.match(ln.content.strip()) or (
+        if _vocab().link_lists.match(ln.content.strip()) or (
             links and not _is_paragraph(ln.content) and not (gap and links > 1)
         ):
             links += 1

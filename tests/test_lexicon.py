@@ -216,3 +216,20 @@ def test_the_command_line_reads_with_a_lexicon_file(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.startswith("briefing: error: ") and "bad.yml:1" in err and "Traceback" not in err
     assert not (tmp_path / "out2").exists()
+
+
+def test_an_added_link_list_heading_makes_a_release_list_page_furniture():
+    text = (
+        "China's exports rise in May\n\n"
+        "BEIJING, June 7, 2024 (Xinhua) -- China's exports rose 4.8 percent year on year in May.\n\n"
+        "Further reading:\nChina's imports up 2.1% in April\nExports rise 1.5% in Q1\n\n"
+        "Imports grew 1.8 percent in the period, according to the customs administration.\n"
+    )
+    plain = briefing.parse(text, source="<test>")
+    assert list(plain.figures["surface"]) == ["4.8 percent", "2.1%", "1.5%", "1.8 percent"]
+    b = briefing.parse(
+        text, source="<test>", lexicon=Lexicon.bundled().with_layout(link_lists=["further reading:?$"])
+    )
+    assert list(b.figures["surface"]) == ["4.8 percent", "1.8 percent"]
+    n = b.numbers
+    assert set(n.loc[n["surface"].isin(["2.1", "1.5"]), "role"]) == {"page"}
