@@ -157,4 +157,5 @@ def test_an_empty_unit_is_scored_against_the_unit_its_note_names():
     assert rt.noted_unit("", "garbled; unit kilograms per mu: none in the vocabulary") == "kg/mu"
     assert rt.noted_unit("", "unit furlongs: none in the vocabulary") == ""  # still none: stays empty
     assert rt.noted_unit("", "no period in the text") == ""
+    assert rt.noted_unit("", "unit hectares (not in the vocabulary); 'at least' is exact") == "hectares"
     assert rt.noted_unit("yuan", "unit mu: none in the vocabulary") == "yuan"  # a written unit stands
