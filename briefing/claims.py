@@ -24,6 +24,7 @@ from typing import Any
 import pandas as pd
 
 from . import plots, tables
+from .kinds import KINDS
 
 __all__ = [
     "ClaimError",
@@ -31,6 +32,7 @@ __all__ = [
     "dated",
     "figure",
     "implied",
+    "kinds_in_words",
     "largest",
     "months_before",
     "only",
@@ -108,6 +110,20 @@ def dated(df: pd.DataFrame, what: str, *, expected: int | None = None) -> pd.Dat
 def plural(n: int, word: str, words: str | None = None) -> str:
     """``plural(1, "sector")`` is "1 sector", ``plural(3, "sector")`` "3 sectors"."""
     return f"{n:,} {word if n == 1 else (words or word + 's')}"
+
+
+def kinds_in_words(df: pd.DataFrame) -> str:
+    """How many figures of each kind ``df`` holds, every kind present named once, in the order of
+    ``kinds.yml``: "5 levels, 3 growth rates, 1 difference in points, 1 share and 1 run". The counts add up
+    to ``len(df)`` (checked), so a list of kinds never leaves one out."""
+    counts = df["kind"].astype(str).value_counts()
+    unknown = sorted(set(counts.index) - set(KINDS))
+    require(not unknown, f"kinds outside kinds.yml: {unknown}")
+    parts = [plural(int(counts[k]), *KINDS[k].noun) for k in KINDS if counts.get(k, 0)]
+    require(int(counts.sum()) == len(df), "every figure has one kind")
+    if len(parts) <= 1:
+        return parts[0] if parts else "no figures"
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 # --- numbers at their source's precision --------------------------------------------------------------------

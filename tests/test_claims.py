@@ -76,3 +76,12 @@ def test_implied_rounds_to_the_inputs_digits():
 def test_months_before_dates_the_start_of_a_run():
     assert claims.months_before("2023-08-31", 6) == pd.Timestamp("2023-03-01")
     assert claims.months_before("2023-09-30", 1) == pd.Timestamp("2023-09-01")
+
+
+def test_kinds_in_words_names_every_kind_present_once():
+    df = pd.DataFrame({"kind": ["level", "growth", "streak", "level", "pp_change"]})
+    # written by hand: every figure counted, kinds in the order of kinds.yml, plurals from it
+    assert claims.kinds_in_words(df) == "2 levels, 1 growth rate, 1 difference in points and 1 run"
+    assert claims.kinds_in_words(df.iloc[:1]) == "1 level"
+    with pytest.raises(claims.ClaimError, match="kinds outside kinds.yml"):
+        claims.kinds_in_words(pd.DataFrame({"kind": ["level", "velocity"]}))

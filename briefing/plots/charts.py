@@ -476,7 +476,9 @@ def figures_per_sector(
     ax.grid(axis="y", visible=False)
     ax.set_xlabel("Figures (number)")
     ax.set_xlim(0, max(left) * 1.12 + 1)
-    ax.legend(title="kind", loc="lower right", fontsize=_fs(-2), title_fontsize=_fs(-2))
+    # the legend above the bars, in rows of three: no corner of the axes is free of bars and totals
+    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=min(3, len(kinds)), fontsize=_fs(-2),
+              frameon=False, borderaxespad=0.2, handlelength=1.2, columnspacing=1.0)  # fmt: skip
     n: dict[Any, dict[Any, int]] = counts.astype(int).to_dict(orient="index")
     per_sector = [
         f"{sector_label(s)} {int(t)} ("
