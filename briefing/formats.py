@@ -369,6 +369,24 @@ def _is_paragraph(c: str) -> bool:
     return len(s) >= 160 or (len(s.split()) >= 8 and bool(_SENTENCE_END.search(s)))
 
 
+def _wrapped_paragraph(content: list[Line], i: int) -> bool:
+    """Line ``i`` opens a paragraph broken into short lines (a hard-wrapped text): it and the lines that
+    continue it (the next line, with no blank line between, going on in lower case or with a digit, where
+    the line before does not end a sentence) read together as a paragraph."""
+    parts = [content[i].content.strip()]
+    k = i
+    while (
+        k + 1 < len(content)
+        and content[k + 1].no == content[k].no + 1
+        and not _SENTENCE_END.search(content[k].content)
+        and content[k + 1].content.lstrip()[:1].islower() | content[k + 1].content.lstrip()[:1].isdigit()
+        and len(parts) < 40
+    ):
+        k += 1
+        parts.append(content[k].content.strip())
+    return k > i and _is_paragraph(" ".join(parts))
+
+
 def _title_like(c: str) -> bool:
     s = c.strip()
     if len(s.split()) < 3 or len(s) > 200 or "|" in s or ">" in s or is_chrome(s):
@@ -387,7 +405,10 @@ def _release(text: str, lines: list[Line], source: str) -> Reading:
         None,
     )
     if start is None:
-        start = next((i for i, ln in enumerate(content) if _is_paragraph(ln.content)), None)
+        paragraphs = (
+            i for i, c in enumerate(content) if _is_paragraph(c.content) or _wrapped_paragraph(content, i)
+        )
+        start = next(paragraphs, None)
     if start is None and not any(_date_in(ln.content) for ln in content):
         raise TranscriptError(
             source,

@@ -56,13 +56,16 @@ def _compile_units(lexicon: Lexicon) -> _Units:
     for w, _, _ in words:
         e = re.escape(w)
         alts.append(e + (r"(?![A-Za-z])" if w[-1].isalpha() else ""))
-    # a space or nothing before the unit word; a hyphen only before a percent word ("the 2.3-percent growth
-    # rate", "a 0.49-percentage-point increase") or after a scale word ("1 trillion-yuan")
-    unit_rx = re.compile(r"(?: |-(?=per)|(?<=[A-Za-z])-)?(?P<u>" + "|".join(alts) + ")", re.IGNORECASE)
+    # a space (or one line break: a hard-wrapped text) or nothing before the unit word; a hyphen only before
+    # a percent word ("the 2.3-percent growth rate", "a 0.49-percentage-point increase") or after a scale
+    # word ("1 trillion-yuan")
+    unit_rx = re.compile(
+        r"(?: |\n(?!\n)|-(?=per)|(?<=[A-Za-z])-)?(?P<u>" + "|".join(alts) + ")", re.IGNORECASE
+    )
     lookup = {w.lower(): (unit, kind) for w, unit, kind in words}
     scales = {k.lower(): float(v) for k, v in spec["scales"].items()}
     scale_rx = re.compile(
-        r" (?P<s>" + "|".join(sorted(scales, key=len, reverse=True)) + r")(?![A-Za-z])",
+        r"[ \n](?P<s>" + "|".join(sorted(scales, key=len, reverse=True)) + r")(?![A-Za-z])",
         re.IGNORECASE,
     )
     per_capita = [

@@ -47,6 +47,8 @@ def split_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     s = start
     for m in _CANDIDATE.finditer(text, start, end):
         if m.group() == "\n":
+            if _wrapped(text, m.start(), s, end):
+                continue  # a line broken inside a sentence (a hard-wrapped text): the sentence goes on
             cut = m.start()
         else:
             tok = _token_before(text, m.start() + 1, s)
@@ -60,6 +62,23 @@ def split_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         s = cut
     _push(text, s, end, spans)
     return spans
+
+
+_ENDS = ".!?…:;\"”’')]"
+
+
+def _wrapped(text: str, k: int, lo: int, hi: int) -> bool:
+    """The line break at ``k`` falls inside a sentence: the line before ends without a sentence's end and
+    the next one goes on in lower case or with a digit ("93.6 percent of\nchildren were enrolled")."""
+    a = k
+    while a > lo and text[a - 1] in " \t":
+        a -= 1
+    if a == lo or text[a - 1] in _ENDS or a - 1 >= lo and text[a - 1] == "\n":
+        return False
+    b = k + 1
+    while b < hi and text[b] in " \t":
+        b += 1
+    return b < hi and (text[b].islower() or text[b].isdigit())
 
 
 def _push(text: str, a: int, b: int, spans: list[tuple[int, int]]) -> None:
