@@ -42,7 +42,7 @@ from .dialogue import Exchange, Turn, speaker_role
 from .errors import TranscriptError
 from .layout import Layout, Line, Listed, is_chrome, label_of
 from .layout.words import _vocab
-from .periods import find_periods
+from .page_dates import US_DATE, date_in, glued_date, year_for_day
 
 __all__ = ["Reading", "read_other"]
 
@@ -57,10 +57,8 @@ _ISSUER = re.compile(
 )
 _AGENCY = re.compile(r"(?<![\w])(" + "|".join(map(re.escape, _V["agencies"])) + r")(?![\w])")
 _CREDIT = tuple(_V["credit_prefixes"])
-_US_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
 # a posting date glued to the end of a title ("... Travel Rush07/03/2019"): day and month in either order
 _GLUED_DATE = re.compile(r"(?<=[A-Za-z])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\s*$")
-_TIGHT_DATE = re.compile(r"\b([A-Z][a-z]{2,8})\.? ?(\d{1,2}), ?((?:19|20)\d\d)\b")
 _DATELINE_DAY = re.compile(_V["dateline_day"])  # "China News Service, February 26. ..." (formats.yml)
 _OPENING_DATE = re.compile(_V["opening_date"])  # "NEWSWIRE. July 18, 2014. China's ..." (formats.yml)
 _DATE_PREFIX = re.compile(r"^\s*date\s+((?:19|20)\d\d-\d\d-\d\d)\s*", re.IGNORECASE)
@@ -80,90 +78,13 @@ class Reading:
     notes: list[str] = field(default_factory=list)
 
 
-def _date_in(s: str) -> dt.date | None:
-    found = find_date(s)
-    if found:
-        return found[0]
-    m = _TIGHT_DATE.search(s)
-    if m and m.group(1).lower() in MONTHS:
-        try:
-            return dt.date(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
-        except ValueError:
-            return None
-    m = _US_DATE.search(s)
-    if m:
-        try:
-            return dt.date(int(m.group(3)), int(m.group(1)), int(m.group(2)))
-        except ValueError:
-            return None
-    return None
-
-
-def _year_for_day(text: str, start: int, end: int, day: str) -> tuple[dt.date | None, str | None, bool]:
-    """The date of a dateline that gives only its month and day ("October 7"), read from the first period
-    the text names with its year and that is no baseline: a report comes after what it reports, so the
-    first such day after the period ("as of the end of September 2020" -> 2020-10-07, "in the first
-    quarter of 2020" with "April 21" -> 2020-04-21). Returns (date, the period's words, ambiguous): the
-    date is None when the text names no such period, or when the day may fall within the period or after
-    it ("January 12" with "in 2022": 2022-01-12 or 2023-01-12), then ``ambiguous`` is True."""
-    mon, d = day.replace(".", "").split()[:2]
-    named = [p for p in find_periods(text, start, end, None) if not p.is_baseline]
-    if not named:
-        return None, None, False
-
-    def first_on_or_after(bound: dt.date) -> dt.date | None:
-        for y in (bound.year, bound.year + 1):
-            try:
-                found = dt.date(y, MONTHS[mon.lower()], int(d))
-            except ValueError:
-                return None
-            if found >= bound:
-                return found
-        return None
-
-    after_start, after_end = first_on_or_after(named[0].first), first_on_or_after(named[0].last)
-    if after_start != after_end:
-        return None, named[0].text, True
-    return after_end, named[0].text, False
-
-
-def _glued_date(text: str, start: int, end: int, m: re.Match[str]) -> tuple[dt.date | None, str]:
-    """The date glued to a title ("Rush07/03/2019"), and a warning saying how it was read. Day and month
-    may come in either order: a reading that is no date, or that comes before a period the text reports
-    (a page is posted after what it reports), is dropped; of two readings left, the one nearest after the
-    text's latest period is taken (a page is posted soon after what it reports), and the warning says so."""
-    a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    found = []
-    for mon, day in {(b, a), (a, b)}:
-        try:
-            c = dt.date(y, mon, day)
-        except ValueError:
-            continue
-        ends = [p.last for p in find_periods(text, start, end, c) if not p.is_baseline]
-        if all(e <= c for e in ends):
-            found.append((c - max(ends, default=c), c))
-    written = m.group(0).strip()
-    if not found:
-        return (
-            None,
-            f"no date found: the date {written!r} glued to the title is not a date after the text's periods",
-        )
-    found.sort()
-    if len(found) == 1:
-        return found[0][1], f"the date {written!r} glued to the title is read as {found[0][1].isoformat()}"
-    return found[0][1], (
-        f"the date {written!r} glued to the title may be read day first or month first: read as "
-        f"{found[0][1].isoformat()}, the reading nearest after the periods the text reports"
-    )
-
-
 def _content(lines: list[Line]) -> list[Line]:
     return [ln for ln in lines if ln.content]
 
 
 def _is_date_line(c: str) -> bool:
     """A line that is a date (maybe with a time), and little else."""
-    if _date_in(c) is None:
+    if date_in(c) is None:
         return False
     rest = re.sub(r"[\d:/\-.,|]+", " ", c)
     words = [w for w in rest.split() if w.lower().strip(".") not in MONTHS]
@@ -180,7 +101,7 @@ def _conference_title(lines: list[Line]) -> tuple[int, int, str, dt.date | None,
         for pat in _CONF_TITLES:
             m = pat.search(ln.content)
             if m:
-                return ln.no, ln.no, ln.content.strip(), _date_in(m.group("date")), m.groupdict().get("name")
+                return ln.no, ln.no, ln.content.strip(), date_in(m.group("date")), m.groupdict().get("name")
     for k in range(len(content) - 1):  # a title wrapped over two lines
         one = content[k].content.rstrip()
         c = one + " " + content[k + 1].content.lstrip()
@@ -191,7 +112,7 @@ def _conference_title(lines: list[Line]) -> tuple[int, int, str, dt.date | None,
                     content[k].no,
                     content[k + 1].no,
                     c.strip(),
-                    _date_in(m.group("date")),
+                    date_in(m.group("date")),
                     m.groupdict().get("name"),
                 )
     return None
@@ -261,7 +182,7 @@ def _conference(text: str, lines: list[Line], lay0: Layout, scio_labels: bool) -
             break
         m = _DATE_PREFIX.match(ln.content)
         if _is_date_line(ln.content) or m:
-            d = dt.date.fromisoformat(m.group(1)) if m else _date_in(ln.content)
+            d = dt.date.fromisoformat(m.group(1)) if m else date_in(ln.content)
             if lay.date is None:
                 lay.date = d
             elif d != lay.date and lay.posting_date is None:
@@ -393,7 +314,7 @@ def _title_like(c: str) -> bool:
         return False
     if s.startswith(_CREDIT) or s.startswith("(") or s.endswith(")") or len(s.split()) > 25:
         return False  # a credit, a photo caption "... (Xinhua/Qu Zhendong)", a sentence
-    return find_date(s) is None and _US_DATE.search(s) is None
+    return find_date(s) is None and US_DATE.search(s) is None
 
 
 def _release(text: str, lines: list[Line], source: str) -> Reading:
@@ -409,7 +330,7 @@ def _release(text: str, lines: list[Line], source: str) -> Reading:
             i for i, c in enumerate(content) if _is_paragraph(c.content) or _wrapped_paragraph(content, i)
         )
         start = next(paragraphs, None)
-    if start is None and not any(_date_in(ln.content) for ln in content):
+    if start is None and not any(date_in(ln.content) for ln in content):
         raise TranscriptError(
             source,
             "no date and no paragraph of text found: this does not look like an SCIO transcript (a "
@@ -446,10 +367,10 @@ def _release(text: str, lines: list[Line], source: str) -> Reading:
                 issuer = m.group(1)
                 break
     # date: the dateline's day with a header date's year, else the last header date, else a date prefix
-    header_dates = [d for d in (_date_in(ln.content) for ln in header) if d]
+    header_dates = [d for d in (date_in(ln.content) for ln in header) if d]
     date = None
     if dl and dl.group("date"):
-        d = _date_in(dl.group("date"))
+        d = date_in(dl.group("date"))
         if d:
             date = d
         else:
@@ -459,7 +380,7 @@ def _release(text: str, lines: list[Line], source: str) -> Reading:
     elif header_dates:
         date = header_dates[-1]
     if date is None and body and (od := _OPENING_DATE.match(body[0].content)):
-        date = _date_in(od.group(1))
+        date = date_in(od.group(1))
     day_only = None  # a dateline's day without its year ("China News Service, February 26.")
     if date is None and body:
         if dl and dl.group("date"):
@@ -477,10 +398,10 @@ def _release(text: str, lines: list[Line], source: str) -> Reading:
     if date is None and body and not day_only:
         glued = next((m for ln in header if (m := _GLUED_DATE.search(ln.content))), None)
         if glued:
-            date, why = _glued_date(text, body[0].cstart, body[-1].cend, glued)
+            date, why = glued_date(text, body[0].cstart, body[-1].cend, glued)
             lay.warnings.append((0, why))
     if date is None and day_only:
-        date, named, ambiguous = _year_for_day(text, body[0].cstart, body[-1].cend, day_only)
+        date, named, ambiguous = year_for_day(text, body[0].cstart, body[-1].cend, day_only)
         lay.warnings.append((body[0].no, (
             f"the dateline gives {day_only!r} without a year: the year {date.year} is taken from {named!r}, "
             "the first period the text names with its year" if date else
