@@ -308,6 +308,29 @@ def _wrapped_paragraph(content: list[Line], i: int) -> bool:
     return k > i and _is_paragraph(" ".join(parts))
 
 
+_CLOSING = re.compile(r"\(([^()]{3,80})\)\s*$")
+
+
+def _closing_credit(body: list[Line]) -> tuple[str, int] | None:
+    """The agency's credit in brackets that closes a text, with its date ("(Xinhua News Agency March 2,
+    2005)", on one line or broken over two, maybe before a line of page furniture such as "|"), and how
+    many lines from the end it takes; None when the text does not end so."""
+    k = len(body)
+    while k > 1 and re.fullmatch(r"[\d\s|]*", body[k - 1].content):
+        k -= 1
+    for n in (1, 2):
+        if k <= n:
+            return None
+        lines = body[k - n : k]
+        if n == 2 and lines[1].no != lines[0].no + 1:
+            return None
+        joined = " ".join(ln.content.strip() for ln in lines)
+        m = _CLOSING.fullmatch(joined) if joined.startswith("(") else None
+        if m and _AGENCY.search(m.group(1)) and date_in(m.group(1)) is not None:
+            return m.group(1), len(body) - k + n
+    return None
+
+
 def _title_like(c: str) -> bool:
     s = c.strip()
     if len(s.split()) < 3 or len(s) > 200 or "|" in s or ">" in s or is_chrome(s):
@@ -411,12 +434,17 @@ def _release(text: str, lines: list[Line], source: str) -> Reading:
             f"no date found: the dateline gives {day_only!r} without a year, and the text names no period "
             "with its year; periods such as 'this year' are left unresolved"
         )))  # fmt: skip
+    closing = _closing_credit(body) if body else None
+    if date is None and not day_only and closing is not None:
+        date = date_in(closing[0])  # "(Xinhua News Agency March 2, 2005)" closing the text
     lay.date = date
     if date is None and not day_only:
         lay.warnings.append((0, "no date found: expected a dated line ('Updated: May 17, 2024', "
                              "'2024-05-17') or a dateline with its date ('BEIJING, May 17 --'); periods "
                              "such as 'in May' are left unresolved"))  # fmt: skip
-    # trailer: short lines, credits in brackets, numbers after the last paragraph
+    # trailer: a closing credit (maybe broken over two lines), short lines, credits in brackets, numbers
+    if closing is not None and len(body) > closing[1]:
+        del body[-closing[1] :]
     while len(body) > 1:
         c = body[-1].content.strip()
         if c.startswith("(") or re.fullmatch(r"[\d\s|]+", c) or (len(c) < 60 and not _SENTENCE_END.search(c)):

@@ -37,3 +37,15 @@ def test_a_line_that_ends_a_sentence_or_a_list_line_still_breaks():
     text = "Key points:\nexports rose\nTitle Line\nnext words"
     got = [text[a:b] for a, b in split_spans(text, 0, len(text))]
     assert got == ["Key points:", "exports rose", "Title Line\nnext words"]
+
+
+def test_a_closing_credit_with_its_date_dates_the_text_and_is_not_text():
+    broken = WRAPPED.replace("(Xinhua News Agency March 5, 2024)", "(Xinhua News Agency March 5,\n2024)\n|")
+    b = briefing.parse(broken, source="<test>")
+    assert str(b.meta.date) == "2024-03-05"
+    assert "2024)" not in b.turns["text"].iloc[-1]
+    one_line = briefing.parse(WRAPPED, source="<test>")
+    assert str(one_line.meta.date) == "2024-03-05"
+    # "By the end of 2023" resolves against the date; "from 2022" is its baseline
+    f = one_line.figures.set_index("surface")
+    assert f.loc["95.1 percent", "period"] == "2023-12-31"
