@@ -109,3 +109,13 @@ def test_a_trade_briefing_files_its_figures_under_trade():
 def test_a_figure_no_keyword_places_takes_the_home_sector():
     b = _briefing("SCIO briefing on culture and tourism in 2022", "We welcomed 42 delegations.")
     assert b.figures["sector"].tolist() == ["culture_tourism"]
+
+
+def test_patents_and_trademarks_are_science_and_technology():
+    b = _briefing(
+        "Press conference on intellectual property statistics",
+        "Some 1.6 million invention patent applications were received last year, and 6.2 million "
+        "trademarks were registered, up 4 percent. Registered trademarks reached 2,100 per 10,000 market "
+        "entities.",
+    )
+    assert set(b.figures["sector"].astype(str)) == {"science_technology"}
