@@ -16,6 +16,10 @@ def _role(text: str, surface: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "surface", "role"),
     [
+        # how long ago something happened is part of a time expression
+        ("The ministry was set up about three years ago, and deaths fell 36.6 percent.", "three", "period"),
+        ("Two weeks earlier, exports rose 5 percent.", "Two", "period"),
+        ("It opened 10 years ago with 20 staff.", "10", "period"),
         # the length of a named stretch of time is a period, not a count
         ("During the 40 days of the holiday rush, rail trips rose 8%.", "40", "period"),
         ("In the 15 days before the festival, sales grew 6%.", "15", "period"),
@@ -41,6 +45,8 @@ def test_role(text, surface, role):
         ("The 40 days of work produced 12 reports.", "12"),  # no "during": 12 is a count
         ("From March 1, prices rose 7 percent.", "7"),  # not a span of days
         ("Between 2016 and 2020, output grew 20 percent.", "20"),  # not a year
+        ("It opened 10 years ago with 20 staff.", "20"),  # the staff are a count
+        ("Output rose 3 percent from a year ago.", "3"),
     ],
 )
 def test_still_a_figure(text, surface):
