@@ -33,6 +33,7 @@ __all__ = [
     "figure",
     "implied",
     "kinds_in_words",
+    "listing",
     "largest",
     "months_before",
     "only",
@@ -107,6 +108,14 @@ def dated(df: pd.DataFrame, what: str, *, expected: int | None = None) -> pd.Dat
     return rows
 
 
+def listing(items: Iterable[str]) -> str:
+    """``["a", "b", "c"]`` as "a, b and c"; two items as "a and b"."""
+    items = list(items)
+    if len(items) <= 2:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def plural(n: int, word: str, words: str | None = None) -> str:
     """``plural(1, "sector")`` is "1 sector", ``plural(3, "sector")`` "3 sectors"."""
     return f"{n:,} {word if n == 1 else (words or word + 's')}"
@@ -121,9 +130,7 @@ def kinds_in_words(df: pd.DataFrame) -> str:
     require(not unknown, f"kinds outside kinds.yml: {unknown}")
     parts = [plural(int(counts[k]), *KINDS[k].noun) for k in KINDS if counts.get(k, 0)]
     require(int(counts.sum()) == len(df), "every figure has one kind")
-    if len(parts) <= 1:
-        return parts[0] if parts else "no figures"
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
+    return listing(parts) if parts else "no figures"
 
 
 # --- numbers at their source's precision --------------------------------------------------------------------

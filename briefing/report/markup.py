@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from ..claims import listing, plural
+
 Part = Any  # an HTML string or a matplotlib Figure
 
 
@@ -40,15 +42,8 @@ def _status_counts(df: Any) -> str:
     return _e(", ".join(f"{n} {status}" for status, n in counts.items()))
 
 
-def _plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n:,} {one if n == 1 else (many or one + 's')}"
-
-
-def _listing(items: Sequence[str]) -> str:
-    items = list(items)
-    if len(items) <= 2:
-        return " and ".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+_plural = plural  # "3 figures" (claims.plural)
+_listing = listing  # "a, b and c" (claims.listing)
 
 
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{3,8}$")
