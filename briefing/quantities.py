@@ -59,9 +59,7 @@ def _compile_units(lexicon: Lexicon) -> _Units:
     # a space (or one line break: a hard-wrapped text) or nothing before the unit word; a hyphen only before
     # a percent word ("the 2.3-percent growth rate", "a 0.49-percentage-point increase") or after a scale
     # word ("1 trillion-yuan")
-    unit_rx = re.compile(
-        r"(?: |\n(?!\n)|-(?=per)|(?<=[A-Za-z])-)?(?P<u>" + "|".join(alts) + ")", re.IGNORECASE
-    )
+    unit_rx = re.compile(r"(?:[ \n]|-(?=per)|(?<=[A-Za-z])-)?(?P<u>" + "|".join(alts) + ")", re.IGNORECASE)
     lookup = {w.lower(): (unit, kind) for w, unit, kind in words}
     scales = {k.lower(): float(v) for k, v in spec["scales"].items()}
     scale_rx = re.compile(
