@@ -43,6 +43,7 @@ from .errors import TranscriptError
 from .layout import Layout, Line, Listed, is_chrome, label_of
 from .layout.words import _vocab
 from .page_dates import US_DATE, date_in, glued_date, year_for_day
+from .sentences import line_goes_on
 
 __all__ = ["Reading", "read_other"]
 
@@ -290,17 +291,16 @@ def _is_paragraph(c: str) -> bool:
     return len(s) >= 160 or (len(s.split()) >= 8 and bool(_SENTENCE_END.search(s)))
 
 
-def _wrapped_paragraph(content: list[Line], i: int) -> bool:
+def _wrapped_paragraph(text: str, content: list[Line], i: int) -> bool:
     """Line ``i`` opens a paragraph broken into short lines (a hard-wrapped text): it and the lines that
-    continue it (the next line, with no blank line between, going on in lower case or with a digit, where
-    the line before does not end a sentence) read together as a paragraph."""
+    continue it (the next line, with no blank line between, where the sentence goes on across the break:
+    :func:`~briefing.sentences.line_goes_on`) read together as a paragraph."""
     parts = [content[i].content.strip()]
     k = i
     while (
         k + 1 < len(content)
         and content[k + 1].no == content[k].no + 1
-        and not _SENTENCE_END.search(content[k].content)
-        and content[k + 1].content.lstrip()[:1].islower() | content[k + 1].content.lstrip()[:1].isdigit()
+        and line_goes_on(text, content[k].end)
         and len(parts) < 40
     ):
         k += 1
@@ -350,7 +350,9 @@ def _release(text: str, lines: list[Line], source: str) -> Reading:
     )
     if start is None:
         paragraphs = (
-            i for i, c in enumerate(content) if _is_paragraph(c.content) or _wrapped_paragraph(content, i)
+            i
+            for i, c in enumerate(content)
+            if _is_paragraph(c.content) or _wrapped_paragraph(text, content, i)
         )
         start = next(paragraphs, None)
     if start is None and not any(date_in(ln.content) for ln in content):

@@ -13,7 +13,7 @@ from functools import cache
 
 from .vocab import load
 
-__all__ = ["split_spans"]
+__all__ = ["line_goes_on", "split_spans"]
 
 # A sentence end: terminal punctuation (with any closing quotes or brackets) before space and a
 # capital, digit or opening quote; or a line break. Written to start with one character class, which
@@ -47,7 +47,7 @@ def split_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     s = start
     for m in _CANDIDATE.finditer(text, start, end):
         if m.group() == "\n":
-            if _wrapped(text, m.start(), s, end):
+            if line_goes_on(text, m.start(), s, end):
                 continue  # a line broken inside a sentence (a hard-wrapped text): the sentence goes on
             cut = m.start()
         else:
@@ -64,16 +64,19 @@ def split_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-_ENDS = ".!?…:;\"”’')]"
+#: What ends a sentence at the end of a line (also a colon or a semicolon: a list or a heading follows).
+_ENDS = ".!?…:;\"”’')]。"
 
 
-def _wrapped(text: str, k: int, lo: int, hi: int) -> bool:
-    """The line break at ``k`` falls inside a sentence: the line before ends without a sentence's end and
-    the next one goes on in lower case or with a digit ("93.6 percent of\nchildren were enrolled")."""
+def line_goes_on(text: str, k: int, lo: int = 0, hi: int | None = None) -> bool:
+    """The line break at ``k`` falls inside a sentence (a hard-wrapped text): the line before ends without
+    a sentence's end and the next one goes on in lower case or with a digit ("93.6 percent of\nchildren
+    were enrolled"). ``lo`` and ``hi`` bound the look either side (the paragraph)."""
+    hi = len(text) if hi is None else hi
     a = k
     while a > lo and text[a - 1] in " \t":
         a -= 1
-    if a == lo or text[a - 1] in _ENDS or a - 1 >= lo and text[a - 1] == "\n":
+    if a == lo or text[a - 1] in _ENDS or text[a - 1] == "\n":
         return False
     b = k + 1
     while b < hi and text[b] in " \t":
