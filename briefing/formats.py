@@ -40,8 +40,7 @@ from . import vocab
 from .dates import MONTHS, find_date
 from .dialogue import Exchange, Turn, speaker_role
 from .errors import TranscriptError
-from .layout import Layout, Line, Listed, is_chrome, label_of
-from .layout.words import _vocab
+from .layout import Layout, Line, Listed, is_chrome, is_link_list, label_of
 from .page_dates import US_DATE, date_in, glued_date, year_for_day
 from .sentences import line_goes_on
 
@@ -308,6 +307,7 @@ def _wrapped_paragraph(text: str, content: list[Line], i: int) -> bool:
     return k > i and _is_paragraph(" ".join(parts))
 
 
+_NUMBERS_LINE = re.compile(r"[\d\s|]+")  # a line of page numbers or bars after the text
 _CLOSING = re.compile(r"\(([^()]{3,80})\)\s*$")
 
 
@@ -316,7 +316,7 @@ def _closing_credit(body: list[Line]) -> tuple[str, int] | None:
     2005)", on one line or broken over two, maybe before a line of page furniture such as "|"), and how
     many lines from the end it takes; None when the text does not end so."""
     k = len(body)
-    while k > 1 and re.fullmatch(r"[\d\s|]*", body[k - 1].content):
+    while k > 1 and _NUMBERS_LINE.fullmatch(body[k - 1].content):
         k -= 1
     for n in (1, 2):
         if k <= n:
@@ -449,7 +449,7 @@ def _release(text: str, lines: list[Line], source: str) -> Reading:
         del body[-closing[1] :]
     while len(body) > 1:
         c = body[-1].content.strip()
-        if c.startswith("(") or re.fullmatch(r"[\d\s|]+", c) or (len(c) < 60 and not _SENTENCE_END.search(c)):
+        if c.startswith("(") or _NUMBERS_LINE.fullmatch(c) or (len(c) < 60 and not _SENTENCE_END.search(c)):
             body.pop()
             continue
         break
@@ -480,7 +480,7 @@ def _between_link_lists(body: list[Line], lay: Layout) -> list[tuple[Line, Line]
     for ln in body:
         gap = prev is not None and ln.no > prev.no + 1  # a blank line ends a list after its first headline
         prev = ln
-        if _vocab().link_lists.match(ln.content.strip()) or (
+        if is_link_list(ln.content.strip()) or (
             links and not _is_paragraph(ln.content) and not (gap and links > 1)
         ):
             links += 1

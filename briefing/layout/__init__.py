@@ -24,6 +24,7 @@ from .words import (  # noqa: F401
     chinese_name,
     heading_of,
     is_chrome,
+    is_link_list,
     is_page_furniture,
     is_trailer,
     label_of,

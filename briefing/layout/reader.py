@@ -18,6 +18,7 @@ from .words import (
     chinese_name,
     heading_of,
     is_chrome,
+    is_link_list,
     is_page_furniture,
     is_trailer,
     label_of,
@@ -278,7 +279,7 @@ def _read_body(lay: Layout, lines: list[Line], body_start: int) -> int | None:
             links = False
         if c == PAGE_BREAK:
             lay.body.append(("break", ln, ""))
-        elif links or v.link_lists.match(c):
+        elif links or is_link_list(c):
             links = True
             lay.body.append(("chrome", ln, ""))
             lay.furniture.append((ln.cstart, ln.cend))

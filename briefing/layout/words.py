@@ -154,6 +154,11 @@ def is_chrome(content: str) -> bool:
     return bool(_vocab().chrome.match(content))
 
 
+def is_link_list(content: str) -> bool:
+    """The heading of a list of links ("Related readings:", "Most read"): what follows it is furniture."""
+    return bool(_vocab().link_lists.match(content))
+
+
 def is_trailer(content: str) -> bool:
     return bool(_vocab().trailer.match(content))
 
