@@ -321,12 +321,7 @@ class Briefing:
     @cached_property
     def figures(self) -> pd.DataFrame:
         """One row per mention of a statistic, typed and traced to its span."""
-        return schema.frame("figures", self.records("figures"), extra_units=self._extra_units)
-
-    @cached_property
-    def _extra_units(self) -> tuple[str, ...]:
-        """Units of this briefing's lexicon that the bundled one lacks (categories of the unit column)."""
-        return self.lexicon.added_units
+        return schema.frame("figures", self.records("figures"), extra_units=self.lexicon.added_units)
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """Every table by name, in schema order."""
