@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from .layout import _STRIP, Layout, Line, _clean_name, chinese_name
 from .lexicon import Lexicon, active
@@ -56,32 +57,27 @@ class Exchange:
     turns: list[int]
 
 
-def _outlet_re() -> re.Pattern[str]:
-    return _patterns(active())[0]
+class _Words(NamedTuple):
+    """The layout words the dialogue reads (of the parse's lexicon), compiled."""
+
+    outlet: re.Pattern[str]  # a word that makes a label a media outlet ("News", "Daily")
+    floor: re.Pattern[str]  # the chair opening the floor to questions
+    hand_over: re.Pattern[str]  # a host handing a question to another official
+    interpreter: re.Pattern[str]  # an interpreter's label
 
 
-def _floor_re() -> re.Pattern[str]:
-    return _patterns(active())[1]
-
-
-def _hand_over_re() -> re.Pattern[str]:
-    return _patterns(active())[2]
-
-
-def _interpreter_re() -> re.Pattern[str]:
-    return _patterns(active())[3]
+def _words() -> _Words:
+    return _compiled(active())
 
 
 @lru_cache(maxsize=8)
-def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
-    """The outlet words, the floor openings, the hand-overs and the interpreter label of the lexicon's
-    layout words, compiled."""
+def _compiled(lexicon: Lexicon) -> _Words:
     v = lexicon.layout
-    return (
-        re.compile(r"\b(?:" + "|".join(re.escape(w) for w in v["outlet_words"]) + r")(?![\w])"),
-        re.compile("|".join(v["floor_opening"]), re.IGNORECASE),
-        re.compile("|".join(v["hand_over"]), re.IGNORECASE),
-        re.compile(v["interpreter_label"], re.IGNORECASE),
+    return _Words(
+        outlet=re.compile(r"\b(?:" + "|".join(re.escape(w) for w in v["outlet_words"]) + r")(?![\w])"),
+        floor=re.compile("|".join(v["floor_opening"]), re.IGNORECASE),
+        hand_over=re.compile("|".join(v["hand_over"]), re.IGNORECASE),
+        interpreter=re.compile(v["interpreter_label"], re.IGNORECASE),
     )
 
 
@@ -89,7 +85,7 @@ def _interpretations(turns: list[Turn]) -> None:
     """A turn labelled by the interpreter ("Interpreter:") is the English of the turn before it: that
     speaker's turn resumed (name, role, Chinese name; ``continues``), so that it joins the same exchange as
     the same question or answer, and its figures are the speaker's. The label is kept as written."""
-    rx = _interpreter_re()
+    rx = _words().interpreter
     for k, t in enumerate(turns):
         if k and t.speaker is not None and t.name and rx.match(t.name):
             prev = turns[k - 1]
@@ -104,7 +100,7 @@ def _mark_hand_overs(text: str, turns: list[Turn]) -> None:
     """Mark the chair's and officials' short turns that pass the question on ("Mr. Ren, would you like to
     take it?", "I'd like to ask my colleague Mr. Ren to answer this question"): no figure, a hand-over
     phrase of ``layout.yml``."""
-    rx = _hand_over_re()
+    rx = _words().hand_over
     for t in turns:
         if t.role in ("chair", "official") and t.char_end - t.char_start <= _HAND_OVER_MAX:
             body = text[t.char_start : t.char_end]
@@ -135,7 +131,7 @@ class _People:
             return "chair"
         if name in self.officials or (len(name.split()) == 1 and name in self.parts):
             return "official"
-        if _ACRONYM.match(name) or "(" in name or _outlet_re().search(name.replace("’", "'")):
+        if _ACRONYM.match(name) or "(" in name or _words().outlet.search(name.replace("’", "'")):
             return "media"
         if _PERSON.match(name):
             return "official"  # a person not listed in the header: an unlisted official
@@ -253,7 +249,7 @@ def _split_floor_questions(text: str, turns: list[Turn]) -> list[Turn]:
         for k in range(1, len(starts)):
             prev = body[starts[k - 1] : starts[k]]
             rest = body[starts[k] :]
-            if _floor_re().search(prev) and "?" in rest:
+            if _words().floor.search(prev) and "?" in rest:
                 split_at = starts[k]
                 break
         if split_at is None:
