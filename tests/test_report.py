@@ -21,7 +21,7 @@ import yaml
 from briefing import cli, plots, report
 
 from .conftest import FIXTURES, ROOT
-from .helpers import CHROMIUM, playwright_or_skip
+from .helpers import launch_chromium, playwright_or_skip
 from .test_outsample import STRUCTURE
 
 OUTSAMPLE = FIXTURES / "outsample"
@@ -220,8 +220,6 @@ def test_a_sector_outside_the_vocabulary_is_labelled_from_its_name_and_drawn_neu
 
 def test_the_report_in_headless_chromium_asks_nothing_of_the_network(built):
     sync_api = playwright_or_skip()
-    from .test_site import CHROMIUM_ARGS
-
     SCREENSHOTS.mkdir(exist_ok=True)
     outside: list[str] = []
     errors: list[str] = []
@@ -239,7 +237,7 @@ def test_the_report_in_headless_chromium_asks_nothing_of_the_network(built):
         r.abort()
 
     with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, timeout=15_000)
+        browser = launch_chromium(p)
         try:
             context = browser.new_context(viewport={"width": 390, "height": 900})
             context.route(re.compile(r"^(?!file:|data:)"), leaves)

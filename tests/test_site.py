@@ -36,7 +36,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 from briefing.notebooks import heading, read
 
 from .conftest import ROOT
-from .helpers import CHROMIUM, playwright_or_skip
+from .helpers import launch_chromium, playwright_or_skip
 
 NOTEBOOK_DIR = ROOT / "notebooks"
 NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("[0-9][0-9]-*.ipynb"))
@@ -46,18 +46,6 @@ CHAPTERS = ([PRIMER] if PRIMER.exists() else []) + NOTEBOOKS
 #: A glossary term that search must find on the glossary page.
 GLOSSARY_WORD = "ledger"
 SCREENSHOTS = ROOT / "screenshots"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-default-apps",
-    "--disable-extensions",
-]
 WIDTHS = (1280, 390)
 #: Screenshots show the first screen of each page; BRIEFING_SCREENSHOTS=full takes whole pages (slower: a
 #: chapter is up to 20,000 px tall).
@@ -353,7 +341,7 @@ def test_book_in_headless_chromium(server):
     not_local = re.compile(rf"^(?!{re.escape(server)}/|data:|blob:)")
 
     with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, timeout=15_000)
+        browser = launch_chromium(p)
         try:
             for width in WIDTHS:
                 context = browser.new_context(viewport={"width": width, "height": 900})
@@ -479,7 +467,7 @@ def test_an_exercise_renders_in_jupyterlab(tmp_path):
             except OSError:
                 time.sleep(0.1)
         with sync_api.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, timeout=15_000)
+            browser = launch_chromium(p)
             try:
                 page = browser.new_page(viewport={"width": 1280, "height": 900})
                 page.set_default_timeout(30_000)
