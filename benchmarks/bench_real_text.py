@@ -488,13 +488,15 @@ def score(
             if e.approx != p.approx:
                 wrong.append(f"approx {e.approx} vs {p.approx}")
             same_period = (e.period_start, e.period_end) == (p.period_start, p.period_end)
-            if not e.note.lower().startswith(UNCLEAR):
+            scored = not e.note.lower().startswith(UNCLEAR)
+            if scored:
                 t.period_n += 1
                 t.period += same_period
             if not same_period:
                 wrong.append(
                     f"period {e.period_start or '-'}..{e.period_end or '-'} vs "
                     f"{p.period_start or '-'}..{p.period_end or '-'}"
+                    + ("" if scored else " (period unclear: not scored)")
                 )
         if wrong:
             errors.append(f"  WRONG {e.surface!r} (#{e.occurrence}) as {p.surface!r}: {'; '.join(wrong)}")

@@ -37,6 +37,7 @@ from .formats import read_other
 from .layout import Layout, read_layout, split_lines
 from .lexicon import Lexicon, reading
 from .numbers import Token, find_tokens
+from .page_dates import file_date
 from .periods import sentence_periods
 from .sectors import exchange_topics, figure_sectors, home_sector
 from .sentences import split_spans
@@ -132,16 +133,20 @@ def _run(text: str, source: str, lexicon: Lexicon, source_format: str) -> Steps:
             "this does not look like an SCIO transcript",
             line=1,
         )
-    meta = read_meta(text, source, layout, turns, [*layout.warnings, *warned], layout_format, source_format)
+    warnings = [*layout.warnings, *warned]
+    named = None  # a text that gives no date is read against the date in its file name, if any
+    if layout.date is None and layout.posting_date is None and (named := file_date(source)) is not None:
+        warnings.append((0, f"periods are read against the date in the file name ({named.isoformat()})"))
+    meta = read_meta(text, source, layout, turns, warnings, layout_format, source_format)
     low = lower(match)
     sentences = split_sentences(match, turns)
     unread = layout.unread_start_line  # a second briefing starts on this line: not read, not in the ledger
     end = lines[unread - 1].start if unread is not None and other is None else None
     tokens, token_sentence = ledger(match, low, layout, turns, sentences, lexicon, end)
     # without a briefing date (a later page of a split transcript), periods are read against the day the
-    # page was posted: the date of the text
+    # page was posted: the date of the text; without that, against the date in the file name
     periods = sentence_periods(
-        match, low, sentences, tokens, token_sentence, meta.date or layout.posting_date
+        match, low, sentences, tokens, token_sentence, meta.date or layout.posting_date or named
     )
     sentences = [  # a new record for each sentence with periods (the others have none to add)
         Sentence(s.start, s.end, s.paragraph, s.turn, p) if p else s
