@@ -195,17 +195,36 @@ def read_meta(
     )
 
 
+_LINE_END = re.compile(r"\n")
+#: What ends a line that ends a paragraph written on one line: a sentence's end.
+_PARA_LINE_END = tuple(".!?…\"”’')]。")
+
+
+def _line_paragraphs(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The paragraphs of a stretch with no blank line: each line is one when every line but the last ends
+    a sentence (a page that writes one paragraph a line, with no blank lines between), else the stretch
+    is one paragraph (a hard-wrapped text, whose lines break inside sentences)."""
+    cuts = [m.start() for m in _LINE_END.finditer(text, a, b)]
+    if not cuts or not all(text[a:k].rstrip().endswith(_PARA_LINE_END) for k in cuts if text[a:k].strip()):
+        return [(a, b)]
+    starts = [a] + [k + 1 for k in cuts]
+    ends = cuts + [b]
+    return [(s, e) for s, e in zip(starts, ends, strict=True) if text[s:e].strip()]
+
+
 def split_sentences(text: str, turns: list[Turn]) -> list[Sentence]:
-    """The sentences of every turn, paragraph by paragraph (blank lines break paragraphs), without periods."""
+    """The sentences of every turn, paragraph by paragraph (blank lines break paragraphs, and so do line
+    breaks in a stretch whose every line ends a sentence), without periods."""
     out: list[Sentence] = []
     for ti, t in enumerate(turns):
         a, b = t.char_start, t.char_end
         breaks = [m.span() for m in _PARA.finditer(text, a, b)]
         para_starts = [a] + [e for _, e in breaks]
         para_ends = [s for s, _ in breaks] + [b]
-        for ps, pe in zip(para_starts, para_ends, strict=True):
-            for ss, se in split_spans(text, ps, pe):
-                out.append(Sentence(ss, se, (ps, pe), ti, []))
+        for qs, qe in zip(para_starts, para_ends, strict=True):
+            for ps, pe in _line_paragraphs(text, qs, qe):
+                for ss, se in split_spans(text, ps, pe):
+                    out.append(Sentence(ss, se, (ps, pe), ti, []))
     return out
 
 
