@@ -46,8 +46,13 @@ _PATTERNS = [
      r"(?: of)? this year)?(?! \d)"),
     ("end_of", rf"\b(?:by|as of|at|until|till) the end of (?P<m>{MONTH_RE}|(?P<ly>last year)|"
      r"(?P<lm>last month)|(?P<ey>(?:19|20)\d\d))(?: (?:this year|(?P<lyy>last year)|(?P<y>(?:19|20)\d\d)))?"),
-    ("month", rf"\b(?:in|during|for|of) (?P<m>{MONTH_RE})(?:,? (?P<y>(?:19|20)\d\d)|(?: of)? this year)?"
-     r"(?! \d)"),
+    ("month", rf"\b(?:in|during|for|of) (?P<m>{MONTH_RE})(?:,? (?P<y>(?:19|20)\d\d)|(?: of)? this year|"
+     r"(?: of)? (?P<ly>last year))?(?! \d)"),
+    # a month of last year without a preposition: "with June last year", "compared with December last year"
+    ("month_last_year", rf"\b(?P<m>{MONTH_RE})(?: of)? last year\b"),
+    # a month named before its noun: "China's June fiscal revenue", "the September data" (a capital month
+    # followed by a word in lower case, see _months_ok)
+    ("month_attr", rf"(?:(?<=['’]s )|(?<=\bthe ))(?P<m>{MONTH_RE})(?= [a-z])"),
     # a month's own figure: "down from December's 1.8 percent" (December's rate, not a baseline)
     ("possessive", rf"\b(?P<m>{MONTH_RE})['’]s\b"),
     # days: "as of yesterday (January 29)", "by March 5", "during the holiday (January 21-27)"
@@ -73,7 +78,10 @@ _PATTERNS = [
      r"(?P<y2>(?:19|20)\d\d|\d\d)\b(?![-–/.]?\d)\)?"),
     ("year", r"\b(?:in|for|during|throughout) (?:all of |the whole of )?(?P<y>(?:19|20)\d\d)\b(?![-–])"),
     ("this_year", r"\b(?:this year|the year so far|so far this year)\b"),
+    # "the full-year target", "full-year growth": the whole year of the text (or the year named)
+    ("full_year", r"\bfull[- ]year(?: (?:of )?(?P<y>(?:19|20)\d\d))?\b"),
     ("last_year", r"\blast year\b"),
+    ("last_month", r"\blast month\b"),
 ]  # fmt: skip
 # All patterns are matched case-insensitively, as lower-case patterns against lower-cased text
 # (see text.lower_pattern). A month name that is also an everyday word, or an abbreviation, must be
@@ -87,6 +95,8 @@ _MONTH_GROUPS = (
     "month_range_m2",
     "end_of_m",
     "month_m",
+    "month_last_year_m",
+    "month_attr_m",
     "as_of_day_m",
     "day_range_m",
     "day_span_m1",
@@ -106,7 +116,7 @@ _BASELINE_BEFORE = re.compile(
         r"\s*(?:(?:the )?(?:growth )?(?:rate|level|figure|pace|growth|increase|rise)s?(?: (?:in|of|for))? )?"
         # "from the end of August": the phrase is "of August", its lead-in "the end" belongs to the baseline
         r"(?:that of |those of |that |those |it was |they were |in |"
-        r"the (?:end|beginning|start|middle) |the )?"
+        r"the (?:end|beginning|start|middle) (?:of )?|the )?"
         r"(?:the same (?:period|month|quarter)s? (?:of |in )?)?$"
     )
 )
@@ -163,6 +173,8 @@ def _months_ok(m: re.Match[str], text: str) -> bool:
 
     if m.lastgroup == "month_range":
         return bool(plain("month_range_m1") or plain("month_range_m2"))
+    if m.lastgroup == "month_attr":  # a capital month before a word in lower case: "June fiscal revenue"
+        return text[m.start("month_attr_m")].isupper() and text[m.end() + 1].islower()
     return all(plain(g) is not False for g in _MONTH_GROUPS)
 
 
@@ -279,7 +291,17 @@ def _resolve(kind: str, g: dict, ref: dt.date | None) -> tuple[str, dt.date, dt.
         return d.isoformat(), d, d
     if kind == "month":
         m = MONTHS[g["month_m"].lower()]
-        y = int(g["month_y"]) if g.get("month_y") else _month_before(m, _need(ref))
+        if g.get("month_ly"):  # "in February last year"
+            y = _need(ref).year - 1
+        else:
+            y = int(g["month_y"]) if g.get("month_y") else _month_before(m, _need(ref))
+        return _span(y, m, y, m)
+    if kind == "month_last_year":
+        m, y = MONTHS[g["month_last_year_m"].lower()], _need(ref).year - 1
+        return _span(y, m, y, m)
+    if kind == "month_attr":
+        m = MONTHS[g["month_attr_m"].lower()]
+        y = _month_before(m, _need(ref))
         return _span(y, m, y, m)
     if kind == "possessive":
         m = MONTHS[g["possessive_m"].lower()]
@@ -324,9 +346,9 @@ def _resolve(kind: str, g: dict, ref: dt.date | None) -> tuple[str, dt.date, dt.
         end_y, end_m = (day.year, day.month - 1) if day.month > 1 else (day.year - 1, 12)
         k = end_y * 12 + end_m - 1 - (n - 1)
         return _span(k // 12, k % 12 + 1, end_y, end_m)
-    if kind == "ytd":
-        day = _need(ref)
-        return iso(dt.date(day.year, 1, 1), day), dt.date(day.year, 1, 1), day
+    if kind == "ytd":  # "since the beginning of this year": the year of the text, as "so far this year"
+        y = _need(ref).year
+        return str(y), dt.date(y, 1, 1), dt.date(y, 12, 31)
     if kind == "year":
         y = int(g["year_y"])
         return str(y), dt.date(y, 1, 1), dt.date(y, 12, 31)
@@ -336,12 +358,19 @@ def _resolve(kind: str, g: dict, ref: dt.date | None) -> tuple[str, dt.date, dt.
     if kind == "last_year":
         y = _need(ref).year - 1
         return str(y), dt.date(y, 1, 1), dt.date(y, 12, 31)
+    if kind == "full_year":
+        y = int(g["full_year_y"]) if g.get("full_year_y") else _need(ref).year
+        return str(y), dt.date(y, 1, 1), dt.date(y, 12, 31)
+    if kind == "last_month":  # the month before the text's
+        day = _need(ref)
+        last = dt.date(day.year, day.month, 1) - dt.timedelta(days=1)
+        return _span(last.year, last.month, last.year, last.month)
     return None
 
 
 #: Phrases said from the day of speaking ("this year", "last year", "so far this year", "the past six
 #: months", "yesterday"): a text's own date resolves them, a reference borrowed from its periods does not.
-_DEICTIC = frozenset({"this_year", "last_year", "ytd", "past_months"})
+_DEICTIC = frozenset({"this_year", "last_year", "ytd", "past_months", "month_last_year", "last_month"})
 
 
 def find_periods(
@@ -367,6 +396,7 @@ def find_periods(
         g = m.groupdict()  # groups that did not take part are None
         if borrowed and (
             kind in _DEICTIC
+            or (kind == "full_year" and not g.get("full_year_y"))
             or any(g.get(f"{kind}_{k}") for k in ("this", "last", "ly", "lm", "lyy"))
             or "yesterday" in low[m.start() : m.end()]
             or "today" in low[m.start() : m.end()]

@@ -37,3 +37,73 @@ def test_a_hard_wrapped_paragraph_stays_one():
 def test_a_blank_line_still_breaks_the_paragraph():
     text = "In March 2018, the bureau took over 14 offices.\n\nIt now runs 350 rescue teams.\n"
     assert _periods(text) == [("14", "2018-03-01..2018-03-31"), ("350", "-..-")]
+
+
+DATED = "Extracted text\nDate: 2021-07-16\n\nText:\n\n"
+
+
+def _dated(text: str) -> list[tuple[str, str]]:
+    b = briefing.parse(DATED + text, source="<test>")
+    return [
+        (r["surface"], f"{r['period_start'] or '-'}..{r['period_end'] or '-'}") for r in b.records("figures")
+    ]
+
+
+def test_a_month_of_last_year():
+    text = (
+        "The jobless rate stood at 6.1% in February last year.\n\n"
+        "The base is high: with May last year, when sales grew 18.3%, the rise slowed.\n"
+    )
+    assert _dated(text) == [("6.1%", "2020-02-01..2020-02-29"), ("18.3%", "2020-05-01..2020-05-31")]
+
+
+def test_a_month_named_before_its_noun():
+    text = "The province's June tax revenue came to 65.4 billion yuan, up 11.2 percent.\n"
+    assert _dated(text) == [
+        ("65.4 billion yuan", "2021-06-01..2021-06-30"),
+        ("11.2 percent", "2021-06-01..2021-06-30"),
+    ]
+
+
+def test_a_month_name_before_a_capital_or_a_digit_is_no_attribute():
+    text = "The June Fund raised 5.5 billion yuan. The June 3 data showed 2.2 percent growth.\n"
+    assert _dated(text) == [("5.5 billion yuan", "-..-"), ("2.2 percent", "-..-")]
+
+
+def test_last_month_is_the_month_before_the_text():
+    text = "Last month, vegetable prices rose 7.3 percent, while fuel prices edged up 0.4 percent.\n"
+    assert _dated(text) == [
+        ("7.3 percent", "2021-06-01..2021-06-30"),
+        ("0.4 percent", "2021-06-01..2021-06-30"),
+    ]
+
+
+def test_a_full_year_target_is_the_year_of_the_text():
+    text = "Prices rose 1.8 percent in the first half, below the full-year target of 3 percent.\n"
+    assert _dated(text) == [
+        ("1.8 percent", "2021-01-01..2021-06-30"),
+        ("3 percent", "2021-01-01..2021-12-31"),
+    ]
+
+
+def test_since_the_beginning_of_this_year_is_the_year_as_so_far_this_year():
+    text = (
+        "Since the beginning of this year, 4.1 million mu of farmland has been upgraded.\n\n"
+        "So far this year, 2.6 million mu has been irrigated.\n"
+    )
+    assert _dated(text) == [
+        ("4.1 million mu", "2021-01-01..2021-12-31"),
+        ("2.6 million mu", "2021-01-01..2021-12-31"),
+    ]
+
+
+def test_from_the_end_of_last_year_is_a_baseline():
+    text = (
+        "At the end of June, the loan balance rose 27.4% year on year, up 1.2 percentage points from the "
+        "end of last year, and 41.5 million firms held such loans.\n"
+    )
+    assert _dated(text) == [
+        ("27.4%", "2021-06-30..2021-06-30"),
+        ("1.2 percentage points", "2021-06-30..2021-06-30"),
+        ("41.5 million", "2021-06-30..2021-06-30"),
+    ]
