@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 __all__ = ["Period", "find_periods", "iso", "sentence_periods"]
 
 _Q = {"one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _YEAR = r"(?:of |in )?(?:(?P<y>(?:19|20)\d\d)|(?P<this>this|the) year|(?P<last>last) year)"
 
@@ -45,7 +46,8 @@ _PATTERNS = [
      rf"(?: to | through | and |-to-|\s?[-–]\s?)(?P<m2>{MONTH_RE})\.?(?:,? (?P<y2>(?:19|20)\d\d)|"
      r"(?: of)? this year)?(?! \d)"),
     ("end_of", rf"\b(?:by|as of|at|until|till) the end of (?P<m>{MONTH_RE}|(?P<ly>last year)|"
-     r"(?P<lm>last month)|(?P<ey>(?:19|20)\d\d))(?: (?:this year|(?P<lyy>last year)|(?P<y>(?:19|20)\d\d)))?"),
+     r"(?P<lm>last month)|(?P<ey>(?:19|20)\d\d)|the (?P<eq>first|second|third|fourth) quarter|"
+     r"(?P<eh>the first half)(?: of the year)?)(?: (?:this year|(?P<lyy>last year)|(?P<y>(?:19|20)\d\d)))?"),
     ("month", rf"\b(?:in|during|for|of) (?P<m>{MONTH_RE})(?:,? (?P<y>(?:19|20)\d\d)|(?: of)? this year|"
      r"(?: of)? (?P<ly>last year))?(?! \d)"),
     # a month of last year without a preposition: "with June last year", "compared with December last year"
@@ -67,6 +69,10 @@ _PATTERNS = [
      r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b(?![-–])"
      r"(?![.,]\d| ?(?:%|percent|per cent|million|billion|thousand)\b)"
      r"(?:,? (?P<y>(?:19|20)\d\d))?"),
+    # a weekday said from the day of the text: "as of Thursday" (the latest Thursday not after it); not
+    # "registered by Wednesday", which the spec reads as no period
+    ("weekday", r"\bas of (?:last )?(?P<wd>monday|tuesday|wednesday|thursday|friday|"
+     r"saturday|sunday)\b"),
     ("ytd", r"\bsince the (?:beginning|start) of (?:the|this) year\b"),
     # the whole months before the briefing's: "in the past half year" (said in July: January to June)
     ("past_months", rf"\b(?:the )?(?:past|last|previous) "
@@ -76,7 +82,7 @@ _PATTERNS = [
     ("year_range", r"\b(?:(?:from|between|in|during|for|over) )?\(?(?P<y1>(?:19|20)\d\d)\)?"
      r"(?:\s?[-–]\s?|(?<=\d) (?:to|through(?: to)?|till|until) |(?<=\d) and (?=\d{4})(?<=between \d{4} and ))"
      r"(?P<y2>(?:19|20)\d\d|\d\d)\b(?![-–/.]?\d)\)?"),
-    ("year", r"\b(?:in|for|during|throughout) (?:all of |the whole of )?(?P<y>(?:19|20)\d\d)\b(?![-–])"),
+    ("year", r"\b(?:in|for|during|throughout|by) (?:all of |the whole of )?(?P<y>(?:19|20)\d\d)\b(?![-–])"),
     ("this_year", r"\b(?:this year|the year so far|so far this year)\b"),
     # "the full-year target", "full-year growth": the whole year of the text (or the year named)
     ("full_year", r"\bfull[- ]year(?: (?:of )?(?P<y>(?:19|20)\d\d))?\b"),
@@ -126,7 +132,10 @@ _BASELINE_BEFORE = re.compile(
 # month name (in the text). The full pattern is tried only around anchors, several times faster than
 # scanning all text with the large alternation. Both anchor patterns start with a plain character,
 # which lets the engine skip quickly to the next place one could start.
-_ANCHOR = re.compile(r"quarter|half|month|year|h1|q[1-4]|19\d\d|20\d\d|" + "|".join(sorted(_PLAIN_MONTHS)))
+_ANCHOR = re.compile(
+    r"quarter|half|month|year|(?:mon|tues|wednes|thurs|fri|satur|sun)day|h1|q[1-4]|19\d\d|20\d\d|"
+    + "|".join(sorted(_PLAIN_MONTHS))
+)
 _MONTH_ANCHOR = re.compile(
     r"J(?i:an|u[nl])|F(?i:eb)|M(?i:a[ry])|A(?i:pr|ug)|S(?i:ep)|O(?i:ct)|N(?i:ov)|D(?i:ec)"
 )
@@ -166,7 +175,7 @@ def _months_ok(m: re.Match[str], text: str) -> bool:
         if (
             s < 0
             or not text[s].isalpha()
-            or (g == "end_of_m" and (m.start("end_of_ly") >= 0 or m.start("end_of_lm") >= 0))
+            or (g == "end_of_m" and any(m.start(f"end_of_{k}") >= 0 for k in ("ly", "lm", "eq", "eh")))
         ):
             return None  # no month, "the end of 2022", "the end of last year"
         return text[s].isupper() or m.group(g) in _PLAIN_MONTHS
@@ -282,6 +291,12 @@ def _resolve(kind: str, g: dict, ref: dt.date | None) -> tuple[str, dt.date, dt.
             d = dt.date(day.year, day.month, 1) - dt.timedelta(days=1)
         elif g.get("end_of_ey"):
             d = dt.date(int(g["end_of_ey"]), 12, 31)
+        elif g.get("end_of_eq") or g.get("end_of_eh"):  # "at the end of the first quarter": its last day
+            m = 3 * _ORD[g["end_of_eq"].lower()] if g.get("end_of_eq") else 6
+            y = int(g["end_of_y"]) if g.get("end_of_y") else _month_before(m, _need(ref))
+            if g.get("end_of_lyy"):
+                y = _need(ref).year - 1
+            d = dt.date(y, m, calendar.monthrange(y, m)[1])
         else:
             m = MONTHS[g["end_of_m"].lower()]
             y = int(g["end_of_y"]) if g.get("end_of_y") else _month_before(m, _need(ref))
@@ -346,6 +361,11 @@ def _resolve(kind: str, g: dict, ref: dt.date | None) -> tuple[str, dt.date, dt.
         end_y, end_m = (day.year, day.month - 1) if day.month > 1 else (day.year - 1, 12)
         k = end_y * 12 + end_m - 1 - (n - 1)
         return _span(k // 12, k % 12 + 1, end_y, end_m)
+    if kind == "weekday":
+        day = _need(ref)
+        back = (day.weekday() - _WEEKDAYS.index(g["weekday_wd"].lower())) % 7
+        d = day - dt.timedelta(days=back)
+        return d.isoformat(), d, d
     if kind == "ytd":  # "since the beginning of this year": the year of the text, as "so far this year"
         y = _need(ref).year
         return str(y), dt.date(y, 1, 1), dt.date(y, 12, 31)
@@ -370,7 +390,9 @@ def _resolve(kind: str, g: dict, ref: dt.date | None) -> tuple[str, dt.date, dt.
 
 #: Phrases said from the day of speaking ("this year", "last year", "so far this year", "the past six
 #: months", "yesterday"): a text's own date resolves them, a reference borrowed from its periods does not.
-_DEICTIC = frozenset({"this_year", "last_year", "ytd", "past_months", "month_last_year", "last_month"})
+_DEICTIC = frozenset(
+    {"this_year", "last_year", "ytd", "past_months", "month_last_year", "last_month", "weekday"}
+)
 
 
 def find_periods(

@@ -107,3 +107,25 @@ def test_from_the_end_of_last_year_is_a_baseline():
         ("1.2 percentage points", "2021-06-30..2021-06-30"),
         ("41.5 million", "2021-06-30..2021-06-30"),
     ]
+
+
+def test_as_of_a_weekday_is_the_latest_such_day_not_after_the_text():
+    # the text is dated Friday, July 16, 2021
+    text = "As of Thursday, about 64.2 percent of the wheat had been sown.\n"
+    assert _dated(text) == [("64.2 percent", "2021-07-15..2021-07-15")]
+
+
+def test_the_end_of_a_quarter_or_of_the_first_half_is_its_last_day():
+    text = (
+        "At the end of the first quarter, the registered jobless rate was 3.71%.\n\n"
+        "At the end of the first half of the year, deposits stood at 9.6 trillion yuan.\n"
+    )
+    assert _dated(text) == [
+        ("3.71%", "2021-03-31..2021-03-31"),
+        ("9.6 trillion yuan", "2021-06-30..2021-06-30"),
+    ]
+
+
+def test_by_a_year_is_that_year():
+    text = "The plan aims to raise the rate to 28 percent by 2035.\n"
+    assert _dated(text) == [("28 percent", "2035-01-01..2035-12-31")]
