@@ -384,7 +384,8 @@ _REACH_LEVEL = _low_rx(r"\b(?:reach|reached|reaches|reaching)\s+" + _QUALIFIER +
 # no part of a whole: a level)
 _CONTRIBUTION = _low_rx(r"\bcontribution of (?:[\w'’-]+ ){1,8}?to (?:\w+ )?growth\b")
 _PRICE_RATE = _low_rx(
-    r"\b(?:interest|lending|loan|deposit|mortgage|tax|vat|coupon) rates?\b|\b(?:bond|treasury|dividend) yields?\b"
+    r"\b(?:interest|lending|loan|deposit|mortgage|tax|vat|coupon) rates?\b"
+    r"|\b(?:bond|treasury|dividend) yields?\b"
 )
 _CHANGE_WORD = _low_rx(r"\b(?:grow\w*|increase\w*|rise|rose|gain\w*|decline\w*|decrease\w*|drop\w*|fall\w*)")
 

@@ -24,8 +24,8 @@ def _kinds(text: str) -> list[tuple[str, str, float]]:
             [("168", "level", 168.0), ("87.4%", "share", 87.4), ("2.1 percentage points", "pp_change", 2.1)],
         ),
         (
-            "Loans rose by 52.1 billion yuan, and the bad loan ratio was 1.73%, a decrease of 0.05 percentage "
-            "points.",
+            "Loans rose by 52.1 billion yuan, and the bad loan ratio was 1.73%, a decrease of 0.05 "
+            "percentage points.",
             [
                 ("52.1 billion yuan", "change", 52.1e9),
                 ("1.73%", "share", 1.73),
