@@ -267,6 +267,8 @@ def _borrow_units(text: str, figs: list[Figure]) -> None:
             f.kind = g.kind
 
 
+# a yield said with "per mu" before the amount: "the yield per mu was 367.7 kilograms"
+_PER_MU_BEFORE = _low_rx(r"\bper mu (?:(?:was|is|reached|stood at|rose to|hit) )?" + _QUALIFIER + "$")
 # the clause before a figure is only a list separator ("12.1, 8.4 and 6.3"): the list's verb is further back
 _LIST_BEFORE = re.compile(rf"^\s*(?:(?:and\s+)?|(?:{NUM})\s+and\s+)$")
 
@@ -287,6 +289,10 @@ def _kind_and_sign(low: str, f: Figure, s: Sentence, streak: re.Pattern[str]) ->
         return
     # a sign written against the number ("-2.5%", "+0.1%") or in words right before it ("minus 2.3%")
     sign = f.token.sign or ("-" if _MINUS_WORD.search(before[-12:]) else "")
+    if f.unit == "kg" and _PER_MU_BEFORE.search(before):
+        f.unit = "kg/mu"  # "the yield per mu was 367.7 kilograms": a yield, as "367.7 kilograms per mu"
+    if f.unit == "times" and f.scale >= 1000:
+        f.unit = "count"  # "1.8 billion times": visits or views counted (person-times), not a multiple
     if f.unit == "times":
         f.kind = "growth"
     elif f.unit == "%":
