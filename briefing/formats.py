@@ -64,6 +64,7 @@ _OPENING_DATE = re.compile(_V["opening_date"])  # "NEWSWIRE. July 18, 2014. Chin
 _DATE_PREFIX = re.compile(r"^\s*date\s+((?:19|20)\d\d-\d\d-\d\d)\s*", re.IGNORECASE)
 _BARE_QA = re.compile(r"^(Q|A) (?=[A-Z“\"0-9])")
 _BRACKET = re.compile(r"^\[([^\]\n]{1,60})\]\s*[:：]?\s*")
+_HEADLINE_BULLET = re.compile(r"^[-•·]\s+\S.{0,150}(?<![.!?。])$")
 _SENTENCE_END = re.compile(r"[.!?。”\"')]\s*$")
 
 
@@ -454,9 +455,20 @@ def _release(text: str, lines: list[Line], source: str) -> Reading:
     # trailer: a closing credit (maybe broken over two lines), short lines, credits in brackets, numbers
     if closing is not None and len(body) > closing[1]:
         del body[-closing[1] :]
+    # a closing run of three or more headlines as bullets ("- Draft law emphasizes ..."): a link list
+    k = len(body)
+    while k > 1 and _HEADLINE_BULLET.match(body[k - 1].content.strip()):
+        k -= 1
+    if len(body) - k >= 3:
+        del body[k:]
     while len(body) > 1:
         c = body[-1].content.strip()
-        if c.startswith("(") or _NUMBERS_LINE.fullmatch(c) or (len(c) < 60 and not _SENTENCE_END.search(c)):
+        if (
+            c.startswith("(")
+            or _NUMBERS_LINE.fullmatch(c)
+            or (len(c) < 60 and not _SENTENCE_END.search(c))
+            or is_chrome(c)  # "Go to Forum >>0 Comment(s)"
+        ):
             body.pop()
             continue
         break
