@@ -47,7 +47,8 @@ _PATTERNS = [
      r"(?: of)? this year)?(?! \d)"),
     ("end_of", rf"\b(?:by|as of|at|until|till) the end of (?P<m>{MONTH_RE}|(?P<ly>last year)|"
      r"(?P<lm>last month)|(?P<ey>(?:19|20)\d\d)|the (?P<eq>first|second|third|fourth) quarter|"
-     r"(?P<eh>the first half)(?: of the year)?)(?: (?:this year|(?P<lyy>last year)|(?P<y>(?:19|20)\d\d)))?"),
+     r"(?P<eh>the first half)(?: of the year)?|(?P<ty>the year))"
+     r"(?: (?:this year|(?P<lyy>last year)|(?P<y>(?:19|20)\d\d)))?"),
     ("month", rf"\b(?:in|during|for|of) (?P<m>{MONTH_RE})(?:,? (?P<y>(?:19|20)\d\d)|(?: of)? this year|"
      r"(?: of)? (?P<ly>last year))?(?! \d)"),
     # a month of last year without a preposition: "with June last year", "compared with December last year"
@@ -175,7 +176,7 @@ def _months_ok(m: re.Match[str], text: str) -> bool:
         if (
             s < 0
             or not text[s].isalpha()
-            or (g == "end_of_m" and any(m.start(f"end_of_{k}") >= 0 for k in ("ly", "lm", "eq", "eh")))
+            or (g == "end_of_m" and any(m.start(f"end_of_{k}") >= 0 for k in ("ly", "lm", "eq", "eh", "ty")))
         ):
             return None  # no month, "the end of 2022", "the end of last year"
         return text[s].isupper() or m.group(g) in _PLAIN_MONTHS
@@ -291,6 +292,8 @@ def _resolve(kind: str, g: dict, ref: dt.date | None) -> tuple[str, dt.date, dt.
             d = dt.date(day.year, day.month, 1) - dt.timedelta(days=1)
         elif g.get("end_of_ey"):
             d = dt.date(int(g["end_of_ey"]), 12, 31)
+        elif g.get("end_of_ty"):  # "by the end of the year": the text's year
+            d = dt.date(_need(ref).year, 12, 31)
         elif g.get("end_of_eq") or g.get("end_of_eh"):  # "at the end of the first quarter": its last day
             m = 3 * _ORD[g["end_of_eq"].lower()] if g.get("end_of_eq") else 6
             y = int(g["end_of_y"]) if g.get("end_of_y") else _month_before(m, _need(ref))
@@ -419,7 +422,7 @@ def find_periods(
         if borrowed and (
             kind in _DEICTIC
             or (kind == "full_year" and not g.get("full_year_y"))
-            or any(g.get(f"{kind}_{k}") for k in ("this", "last", "ly", "lm", "lyy"))
+            or any(g.get(f"{kind}_{k}") for k in ("this", "last", "ly", "lm", "lyy", "ty"))
             or "yesterday" in low[m.start() : m.end()]
             or "today" in low[m.start() : m.end()]
             or "this year" in low[m.start() : m.end()]

@@ -215,6 +215,7 @@ _COORD = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|to|-|–)\s*$", re.IGNORECAS
 
 _FOR_END = re.compile(r"\bfor\s+$")
 _STREAK_OTHER = _low_rx(r"\s+(?:consecutive|straight|successive)\s+(?:quarters|weeks|sessions|seasons)\b")
+_STREAK_HYPHEN = _low_rx(r"-(?P<u>day|month|year)[- ](?:continuous|consecutive|straight|successive)\b")
 _RISE_AFTER = _low_rx(r"^\s*(?:year[- ]on[- ]year\s+)?(?:increase|rise|growth)")
 _DIGIT = re.compile(r"\d")
 
@@ -283,6 +284,9 @@ def _kind_and_sign(low: str, f: Figure, s: Sentence, streak: re.Pattern[str]) ->
         streak.search(low, f.token.end, min(s.end, f.end + 25)) or _FOR_END.search(before[-8:])
     ):  # "for 36 months", "the previous three consecutive months"
         f.kind = "streak"
+        return
+    if f.unit == "count" and (m := _STREAK_HYPHEN.match(low, f.token.end, s.end)):
+        f.unit, f.kind = m.group("u") + "s", "streak"  # "the previous five-month continuous upward trend"
         return
     if f.unit == "count" and _STREAK_OTHER.match(low, f.token.end, s.end):
         f.kind = "streak"  # "for 8 consecutive quarters": a streak in periods the unit vocabulary lacks

@@ -58,3 +58,11 @@ def _kinds(text: str) -> list[tuple[str, str, float]]:
 )
 def test_percent_kinds(text, expected):
     assert _kinds(text) == expected
+
+
+def test_a_streak_said_with_a_hyphen():
+    text = "The drop in reserves ended the previous six-month continuous upward trend.\n"
+    b = briefing.parse(HEADER + text, source="<test>")
+    assert [(r["surface"], r["unit"], r["kind"]) for r in b.records("figures")] == [
+        ("six", "months", "streak")
+    ]

@@ -129,3 +129,8 @@ def test_the_end_of_a_quarter_or_of_the_first_half_is_its_last_day():
 def test_by_a_year_is_that_year():
     text = "The plan aims to raise the rate to 28 percent by 2035.\n"
     assert _dated(text) == [("28 percent", "2035-01-01..2035-12-31")]
+
+
+def test_by_the_end_of_the_year_is_the_last_day_of_the_text_s_year():
+    text = "Forest coverage is expected to reach 24 percent by the end of the year.\n"
+    assert _dated(text) == [("24 percent", "2021-12-31..2021-12-31")]
