@@ -510,6 +510,7 @@ def _periods(text: str, figs: list[Figure], sentences: list[Sentence]) -> None:
     last_used: dict[tuple[int, int], Period] = {}  # paragraph -> the period a sentence's last figure took
     taken: dict[tuple[int, int], set[str]] = {}  # paragraph -> the periods its figures took so far
     index = {id(f): k for k, f in enumerate(figs)}
+    last_any: tuple[int, Period] | None = None  # (turn, period) the last figure with a period took
     group_end: dict[int, int] = {}
     for f in figs:
         group_end[f.group] = f.end
@@ -525,9 +526,14 @@ def _periods(text: str, figs: list[Figure], sentences: list[Sentence]) -> None:
         carried = framing.get(s.paragraph)
         if carried is None and not periods and len(s.periods):
             carried = last_used.get(s.paragraph)
+        back = None  # "in the same period", "during the period", "in the two months": the span named before
+        if sfigs and last_any is not None and last_any[0] == s.turn:
+            back = _pointing_back(text, s, last_any[1])
         for f in sfigs:
             own = _period_in_sentence(text, index[id(f)], figs, periods, starts, ends, group_end)
-            f.period = own or carried
+            f.period = own or carried or back
+            if f.period is not None:
+                last_any = (s.turn, f.period)
         first_fig = sfigs[0].token.start if sfigs else s.end
         k = bisect.bisect_left(starts, first_fig)
         if k and not (
@@ -542,6 +548,28 @@ def _periods(text: str, figs: list[Figure], sentences: list[Sentence]) -> None:
                 taken.setdefault(s.paragraph, set()).add(f.period.iso)
         if sfigs and periods and sfigs[-1].period is periods[-1]:
             last_used[s.paragraph] = periods[-1]
+
+
+_BACK = re.compile(
+    r"\b(?:in|during|over|for|within) the (?:(?:same|above|said) )?"
+    r"(?:period|(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2}) months)"
+    r"\b(?! (?:last|of|in|a year)\b)",
+    re.IGNORECASE,
+)
+_BACK_BASELINE = re.compile(r"(?:\bfrom|\bthan|\bcompared (?:with|to)|\bagainst|\bversus)\s*$", re.IGNORECASE)
+
+
+def _pointing_back(text: str, s: Sentence, last: Period) -> Period | None:
+    """``last``, when the sentence points back to it ("grew 3.2% in the same period", "in the two months":
+    as many months as ``last``); "from the same period" is a baseline, not this."""
+    for m in _BACK.finditer(text, s.start, s.end):
+        if _BACK_BASELINE.search(text, max(s.start, m.start() - 20), m.start()):
+            continue
+        n = (m.group("n") or "").lower()
+        months = (last.last.year - last.first.year) * 12 + last.last.month - last.first.month + 1
+        if not n or ((int(n) if n.isdigit() else word_value(n)) == months and last.first.day == 1):
+            return last
+    return None
 
 
 def _period_in_sentence(

@@ -134,3 +134,24 @@ def test_by_a_year_is_that_year():
 def test_by_the_end_of_the_year_is_the_last_day_of_the_text_s_year():
     text = "Forest coverage is expected to reach 24 percent by the end of the year.\n"
     assert _dated(text) == [("24 percent", "2021-12-31..2021-12-31")]
+
+
+def test_a_span_named_before_is_pointed_back_to_across_paragraphs():
+    text = (
+        "In the first half, exports rose 6.4%.\n\n"
+        "Imports grew 2.8% in the same period, and the surplus reached 1.4 trillion yuan during the "
+        "period.\n\n"
+        "In the first two months, sales rose 5%.\n\n"
+        "Profits in the two months fell 3%. Costs in the three months rose 2%. Output rose 7% from the same "
+        "period last year.\n"
+    )
+    h1, m2 = "2021-01-01..2021-06-30", "2021-01-01..2021-02-28"
+    assert _dated(text) == [
+        ("6.4%", h1),
+        ("2.8%", h1),
+        ("1.4 trillion yuan", h1),
+        ("5%", m2),
+        ("3%", m2),
+        ("2%", "-..-"),  # three months: not the span named before
+        ("7%", "-..-"),  # "from the same period last year" is a baseline
+    ]
