@@ -107,11 +107,11 @@ VALUE_TOLERANCE = 0.005
 #: A note starting so says the row's period is no assertion (SOURCES.md): its period is not scored.
 UNCLEAR = "period unclear"
 #: An expected figure with an empty unit whose note names the text's unit ("unit mu: none in the
-#: vocabulary", "unit hectares (not in the vocabulary)"): the label was written when the vocabulary had no
-#: unit for it. Scored against the unit
+#: vocabulary", "unit hectares (not in the vocabulary)", "unit hectares; ..."): the label was written
+#: when the vocabulary had no unit for it. Scored against the unit
 #: whose words (briefing/data/units.yml) hold the named one, when there is one now; else the unit stays
 #: empty (and no predicted unit equals it).
-NOTED_UNIT = re.compile(r"\bunit ([^:;()]+?)(?:: none in the vocabulary| \(not in the vocabulary\))")
+NOTED_UNIT = re.compile(r"\bunit ([^:;()]+?)(?:: none in the vocabulary| \(not in the vocabulary\)|(?=;))")
 
 
 def noted_unit(unit: str, note: str) -> str:
@@ -488,13 +488,15 @@ def score(
             if e.approx != p.approx:
                 wrong.append(f"approx {e.approx} vs {p.approx}")
             same_period = (e.period_start, e.period_end) == (p.period_start, p.period_end)
-            if not e.note.lower().startswith(UNCLEAR):
+            scored = not e.note.lower().startswith(UNCLEAR)
+            if scored:
                 t.period_n += 1
                 t.period += same_period
             if not same_period:
                 wrong.append(
                     f"period {e.period_start or '-'}..{e.period_end or '-'} vs "
                     f"{p.period_start or '-'}..{p.period_end or '-'}"
+                    + ("" if scored else " (period unclear: not scored)")
                 )
         if wrong:
             errors.append(f"  WRONG {e.surface!r} (#{e.occurrence}) as {p.surface!r}: {'; '.join(wrong)}")

@@ -41,7 +41,7 @@ from .dates import MONTHS, find_date
 from .dialogue import Exchange, Turn, speaker_role
 from .errors import TranscriptError
 from .layout import Layout, Line, Listed, is_chrome, is_link_list, label_of
-from .page_dates import US_DATE, date_in, glued_date, year_for_day
+from .page_dates import US_DATE, date_in, file_date, glued_date, year_for_day
 from .sentences import line_goes_on
 
 __all__ = ["Reading", "read_other"]
@@ -64,6 +64,7 @@ _OPENING_DATE = re.compile(_V["opening_date"])  # "NEWSWIRE. July 18, 2014. Chin
 _DATE_PREFIX = re.compile(r"^\s*date\s+((?:19|20)\d\d-\d\d-\d\d)\s*", re.IGNORECASE)
 _BARE_QA = re.compile(r"^(Q|A) (?=[A-Z“\"0-9])")
 _BRACKET = re.compile(r"^\[([^\]\n]{1,60})\]\s*[:：]?\s*")
+_HEADLINE_BULLET = re.compile(r"^[-•·]\s+\S.{0,150}(?<![.!?。])$")
 _SENTENCE_END = re.compile(r"[.!?。”\"')]\s*$")
 
 
@@ -425,6 +426,13 @@ def _release(text: str, lines: list[Line], source: str) -> Reading:
         if glued:
             date, why = glued_date(text, body[0].cstart, body[-1].cend, glued)
             lay.warnings.append((0, why))
+    if date is None and day_only and (named_day := _day_of_file(day_only, source)) is not None:
+        # "China News Service, February 26." in "chinanews-2021-02-26.txt": the file's name gives the year
+        lay.warnings.append((body[0].no, (
+            f"the dateline gives {day_only!r} without a year: the year {named_day.year} is taken from the "
+            f"file name, which gives the same day ({named_day.isoformat()})"
+        )))  # fmt: skip
+        date, day_only = named_day, None
     if date is None and day_only:
         date, named, ambiguous = year_for_day(text, body[0].cstart, body[-1].cend, day_only)
         lay.warnings.append((body[0].no, (
@@ -447,9 +455,20 @@ def _release(text: str, lines: list[Line], source: str) -> Reading:
     # trailer: a closing credit (maybe broken over two lines), short lines, credits in brackets, numbers
     if closing is not None and len(body) > closing[1]:
         del body[-closing[1] :]
+    # a closing run of three or more headlines as bullets ("- Draft law emphasizes ..."): a link list
+    k = len(body)
+    while k > 1 and _HEADLINE_BULLET.match(body[k - 1].content.strip()):
+        k -= 1
+    if len(body) - k >= 3:
+        del body[k:]
     while len(body) > 1:
         c = body[-1].content.strip()
-        if c.startswith("(") or _NUMBERS_LINE.fullmatch(c) or (len(c) < 60 and not _SENTENCE_END.search(c)):
+        if (
+            c.startswith("(")
+            or _NUMBERS_LINE.fullmatch(c)
+            or (len(c) < 60 and not _SENTENCE_END.search(c))
+            or is_chrome(c)  # "Go to Forum >>0 Comment(s)"
+        ):
             body.pop()
             continue
         break
@@ -466,6 +485,18 @@ def _release(text: str, lines: list[Line], source: str) -> Reading:
         lay.body_start_line = a.no
         lay.trailer_start_line = z.no + 1 if z is not content[-1] else None
     return Reading("release", lay, turns, [])
+
+
+def _day_of_file(day: str, source: str) -> dt.date | None:
+    """The date in the file name (:func:`~briefing.page_dates.file_date`) when it falls on the dateline's
+    month and day ("February 26"), else None."""
+    named = file_date(source)
+    parts = day.replace(".", " ").split()
+    if named is None or len(parts) < 2 or not parts[1].isdigit():
+        return None
+    if MONTHS.get(parts[0].lower()) == named.month and int(parts[1]) == named.day:
+        return named
+    return None
 
 
 def _between_link_lists(body: list[Line], lay: Layout) -> list[tuple[Line, Line]]:

@@ -95,7 +95,11 @@ class Token:
 #: Fractions said in words, as percents: "two-thirds" of firms is 66.67% of them, "half" 50%.
 FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1}
 _FRACTION = re.compile(
-    r"(?<![\w-])(?:(?P<n>one|two|three|four|nine)-(?P<d>half|thirds?|quarters?|fifths?|tenths?)|(?P<h>half))(?![\w-])"
+    r"(?<![\w-])(?:(?P<n>one|two|three|four|nine)(?:-|\s(?=(?:thirds?|fifths?|tenths?)\b))"
+    r"(?P<d>half|thirds?|quarters?|fifths?|tenths?)|(?P<h>half)"
+    # "a quarter of the global increase", "a third of them" (not "a quarter of a century", "of the year")
+    r"|(?<=\ba )(?P<a>third|quarter|fifth|tenth)(?=\s+of\s+(?!(?:a|the|this|last|next)\s+"
+    r"(?:year|century|decade|month|day)\b|(?:19|20)\d\d\b)))(?![\w-])"
 )
 # "half" is a share only where it counts a part of something ("half of them", "about half"), not in a
 # period ("the first half", "half a year", "half of the year").
@@ -106,6 +110,13 @@ _HALF_NOT_BEFORE = re.compile(r"(?:first|second|latter|former|the|a|one|last|nex
 _HALF_BEFORE = re.compile(r"(?:about|nearly|almost|over|more than|less than|roughly|around|some|and)\s+$")
 # A multiple in one word: "twofold", "threefold" (the number word and "fold" glued).
 _MULTIPLE = re.compile(r"(?<![\w-])(?P<n>two|three|four|five|six|seven|eight|nine|ten)(?P<f>fold)(?![\w-])")
+#: Multiples said as a verb or an adjective (issue 15): "revenue more than doubled", "almost double that of
+#: 2015" (not "double-digit", "double down", "double the efforts"). Unit `times`, like "twofold".
+MULTIPLE_VERBS = {"doubled": 2, "double": 2, "tripled": 3, "triple": 3, "trebled": 3, "quadrupled": 4}
+_MULTIPLE_VERB = re.compile(
+    r"(?<![\w-])(?:(?P<v>doubled|tripled|trebled|quadrupled)(?! down\b)"
+    r"|(?P<adj>double|triple)(?= (?:that|those|the (?:level|figure|amount|number|size)) of\b))(?![\w-])"
+)
 
 
 def fraction_value(word: str) -> float | None:
@@ -113,6 +124,8 @@ def fraction_value(word: str) -> float | None:
     w = word.lower().replace(" ", "-")
     if w == "half":
         return 50.0
+    if w.rstrip("s") in FRACTIONS:  # "a quarter of ...": one of them
+        return FRACTIONS[w.rstrip("s")] * 100
     n, _, d = w.partition("-")
     base = FRACTIONS.get(d.rstrip("s")) if d else None
     if base is None or n not in WORD_VALUES:
@@ -121,10 +134,12 @@ def fraction_value(word: str) -> float | None:
 
 
 #: The word every fraction contains ("half", "two-thirds"), and the most letters a fraction has before it
-#: ("three-") and after it (a plural "s"): fractions are matched only around these words, found with
+#: ("three-") and after it (a plural "s", or the "of ..." a fraction word needs after it): fractions are
+#: matched only around these words, found with
 #: ``str.find``, instead of by a pattern tried at every position of every span.
-_FRACTION_WORDS = (("half", 6, 1), ("third", 6, 1), ("quarter", 6, 1), ("fifth", 6, 1), ("tenth", 6, 1))
+_FRACTION_WORDS = (("half", 6, 1), ("third", 6, 40), ("quarter", 6, 40), ("fifth", 6, 40), ("tenth", 6, 40))
 _MULTIPLE_WORDS = (("fold", 5, 0),)
+_MULTIPLE_VERB_WORDS = (("doubl", 0, 40), ("tripl", 0, 40), ("trebl", 0, 40), ("quadrupl", 0, 40))
 
 
 def _around(rx: re.Pattern[str], low: str, a: int, b: int, words) -> list[re.Match[str]]:
@@ -158,7 +173,10 @@ def _fraction_tokens(text: str, low: str, a: int, b: int) -> list[Token]:
     for m in _around(_MULTIPLE, low, a, b, _MULTIPLE_WORDS):
         s, e = m.span()
         out.append(Token(s, e, s, m.end("n"), text[s:e], "", text[m.start("f") : e], True))
-    return out
+    for m in _around(_MULTIPLE_VERB, low, a, b, _MULTIPLE_VERB_WORDS):
+        s, e = m.span()  # the whole word is the number; its unit is `times` (no letters are glued on)
+        out.append(Token(s, e, s, e, text[s:e], "", "times", True))
+    return sorted(out, key=lambda t: t.start)
 
 
 def word_value(word: str) -> int:
@@ -177,6 +195,8 @@ def parse_number(s: str) -> float:
     frac = fraction_value(s)
     if frac is not None:
         return frac
+    if s.lower() in MULTIPLE_VERBS:
+        return float(MULTIPLE_VERBS[s.lower()])
     return float(word_value(s))
 
 

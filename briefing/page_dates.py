@@ -1,17 +1,21 @@
 """The dates of a page that is not a transcript: a date written in a line (also "May 17,2024" and
-"05/17/2024"), the year of a dateline that gives only its day, and a posting date glued to a title."""
+"05/17/2024"), the year of a dateline that gives only its day, a posting date glued to a title, and the
+date written in the file's name ("2021-07-16-pbc.txt")."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import PurePath
 
 from .dates import MONTHS, find_date
 from .periods import find_periods
 
-__all__ = ["US_DATE", "date_in", "glued_date", "year_for_day"]
+__all__ = ["US_DATE", "date_in", "file_date", "glued_date", "year_for_day"]
 
 US_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
+#: An ISO date in a file name, not inside a longer run of digits ("scio-pbc-2021-07-16-p5.txt").
+_FILE_DATE = re.compile(r"(?<![\d])((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\d])")
 TIGHT_DATE = re.compile(r"\b([A-Z][a-z]{2,8})\.? ?(\d{1,2}), ?((?:19|20)\d\d)\b")
 
 
@@ -90,3 +94,18 @@ def glued_date(text: str, start: int, end: int, m: re.Match[str]) -> tuple[dt.da
         f"the date {written!r} glued to the title may be read day first or month first: read as "
         f"{found[0][1].isoformat()}, the reading nearest after the periods the text reports"
     )
+
+
+def file_date(source: str) -> dt.date | None:
+    """The date written in the name of the file ``source`` ("2021-07-16-pbc.txt", "pbc-2021-07-16-p5.txt"),
+    its first ISO date (``YYYY-MM-DD``); folders are not read. None when the name has no such date (or
+    ``source`` names no file, "<string>")."""
+    if not source or source.startswith("<"):
+        return None
+    m = _FILE_DATE.search(PurePath(source).name)
+    if m is None:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 __all__ = ["Period", "find_periods", "iso", "sentence_periods"]
 
 _Q = {"one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _ORD = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _YEAR = r"(?:of |in )?(?:(?P<y>(?:19|20)\d\d)|(?P<this>this|the) year|(?P<last>last) year)"
 
@@ -45,9 +46,16 @@ _PATTERNS = [
      rf"(?: to | through | and |-to-|\s?[-–]\s?)(?P<m2>{MONTH_RE})\.?(?:,? (?P<y2>(?:19|20)\d\d)|"
      r"(?: of)? this year)?(?! \d)"),
     ("end_of", rf"\b(?:by|as of|at|until|till) the end of (?P<m>{MONTH_RE}|(?P<ly>last year)|"
-     r"(?P<lm>last month)|(?P<ey>(?:19|20)\d\d))(?: (?:this year|(?P<lyy>last year)|(?P<y>(?:19|20)\d\d)))?"),
-    ("month", rf"\b(?:in|during|for|of) (?P<m>{MONTH_RE})(?:,? (?P<y>(?:19|20)\d\d)|(?: of)? this year)?"
-     r"(?! \d)"),
+     r"(?P<lm>last month)|(?P<ey>(?:19|20)\d\d)|the (?P<eq>first|second|third|fourth) quarter|"
+     r"(?P<eh>the first half)(?: of the year)?|(?P<ty>the year))"
+     r"(?: (?:this year|(?P<lyy>last year)|(?P<y>(?:19|20)\d\d)))?"),
+    ("month", rf"\b(?:in|during|for|of) (?P<m>{MONTH_RE})(?:,? (?P<y>(?:19|20)\d\d)|(?: of)? this year|"
+     r"(?: of)? (?P<ly>last year))?(?! \d)"),
+    # a month of last year without a preposition: "with June last year", "compared with December last year"
+    ("month_last_year", rf"\b(?P<m>{MONTH_RE})(?: of)? last year\b"),
+    # a month named before its noun: "China's June fiscal revenue", "the September data" (a capital month
+    # followed by a word in lower case, see _months_ok)
+    ("month_attr", rf"(?:(?<=['’]s )|(?<=\bthe ))(?P<m>{MONTH_RE})(?= [a-z])"),
     # a month's own figure: "down from December's 1.8 percent" (December's rate, not a baseline)
     ("possessive", rf"\b(?P<m>{MONTH_RE})['’]s\b"),
     # days: "as of yesterday (January 29)", "by March 5", "during the holiday (January 21-27)"
@@ -62,6 +70,10 @@ _PATTERNS = [
      r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b(?![-–])"
      r"(?![.,]\d| ?(?:%|percent|per cent|million|billion|thousand)\b)"
      r"(?:,? (?P<y>(?:19|20)\d\d))?"),
+    # a weekday said from the day of the text: "as of Thursday" (the latest Thursday not after it); not
+    # "registered by Wednesday", which the spec reads as no period
+    ("weekday", r"\bas of (?:last )?(?P<wd>monday|tuesday|wednesday|thursday|friday|"
+     r"saturday|sunday)\b"),
     ("ytd", r"\bsince the (?:beginning|start) of (?:the|this) year\b"),
     # the whole months before the briefing's: "in the past half year" (said in July: January to June)
     ("past_months", rf"\b(?:the )?(?:past|last|previous) "
@@ -71,9 +83,12 @@ _PATTERNS = [
     ("year_range", r"\b(?:(?:from|between|in|during|for|over) )?\(?(?P<y1>(?:19|20)\d\d)\)?"
      r"(?:\s?[-–]\s?|(?<=\d) (?:to|through(?: to)?|till|until) |(?<=\d) and (?=\d{4})(?<=between \d{4} and ))"
      r"(?P<y2>(?:19|20)\d\d|\d\d)\b(?![-–/.]?\d)\)?"),
-    ("year", r"\b(?:in|for|during|throughout) (?:all of |the whole of )?(?P<y>(?:19|20)\d\d)\b(?![-–])"),
+    ("year", r"\b(?:in|for|during|throughout|by) (?:all of |the whole of )?(?P<y>(?:19|20)\d\d)\b(?![-–])"),
     ("this_year", r"\b(?:this year|the year so far|so far this year)\b"),
+    # "the full-year target", "full-year growth": the whole year of the text (or the year named)
+    ("full_year", r"\bfull[- ]year(?: (?:of )?(?P<y>(?:19|20)\d\d))?\b"),
     ("last_year", r"\blast year\b"),
+    ("last_month", r"\blast month\b"),
 ]  # fmt: skip
 # All patterns are matched case-insensitively, as lower-case patterns against lower-cased text
 # (see text.lower_pattern). A month name that is also an everyday word, or an abbreviation, must be
@@ -87,6 +102,8 @@ _MONTH_GROUPS = (
     "month_range_m2",
     "end_of_m",
     "month_m",
+    "month_last_year_m",
+    "month_attr_m",
     "as_of_day_m",
     "day_range_m",
     "day_span_m1",
@@ -106,7 +123,7 @@ _BASELINE_BEFORE = re.compile(
         r"\s*(?:(?:the )?(?:growth )?(?:rate|level|figure|pace|growth|increase|rise)s?(?: (?:in|of|for))? )?"
         # "from the end of August": the phrase is "of August", its lead-in "the end" belongs to the baseline
         r"(?:that of |those of |that |those |it was |they were |in |"
-        r"the (?:end|beginning|start|middle) |the )?"
+        r"the (?:end|beginning|start|middle) (?:of )?|the )?"
         r"(?:the same (?:period|month|quarter)s? (?:of |in )?)?$"
     )
 )
@@ -116,7 +133,10 @@ _BASELINE_BEFORE = re.compile(
 # month name (in the text). The full pattern is tried only around anchors, several times faster than
 # scanning all text with the large alternation. Both anchor patterns start with a plain character,
 # which lets the engine skip quickly to the next place one could start.
-_ANCHOR = re.compile(r"quarter|half|month|year|h1|q[1-4]|19\d\d|20\d\d|" + "|".join(sorted(_PLAIN_MONTHS)))
+_ANCHOR = re.compile(
+    r"quarter|half|month|year|(?:mon|tues|wednes|thurs|fri|satur|sun)day|h1|q[1-4]|19\d\d|20\d\d|"
+    + "|".join(sorted(_PLAIN_MONTHS))
+)
 _MONTH_ANCHOR = re.compile(
     r"J(?i:an|u[nl])|F(?i:eb)|M(?i:a[ry])|A(?i:pr|ug)|S(?i:ep)|O(?i:ct)|N(?i:ov)|D(?i:ec)"
 )
@@ -156,13 +176,15 @@ def _months_ok(m: re.Match[str], text: str) -> bool:
         if (
             s < 0
             or not text[s].isalpha()
-            or (g == "end_of_m" and (m.start("end_of_ly") >= 0 or m.start("end_of_lm") >= 0))
+            or (g == "end_of_m" and any(m.start(f"end_of_{k}") >= 0 for k in ("ly", "lm", "eq", "eh", "ty")))
         ):
             return None  # no month, "the end of 2022", "the end of last year"
         return text[s].isupper() or m.group(g) in _PLAIN_MONTHS
 
     if m.lastgroup == "month_range":
         return bool(plain("month_range_m1") or plain("month_range_m2"))
+    if m.lastgroup == "month_attr":  # a capital month before a word in lower case: "June fiscal revenue"
+        return text[m.start("month_attr_m")].isupper() and text[m.end() + 1].islower()
     return all(plain(g) is not False for g in _MONTH_GROUPS)
 
 
@@ -270,6 +292,14 @@ def _resolve(kind: str, g: dict, ref: dt.date | None) -> tuple[str, dt.date, dt.
             d = dt.date(day.year, day.month, 1) - dt.timedelta(days=1)
         elif g.get("end_of_ey"):
             d = dt.date(int(g["end_of_ey"]), 12, 31)
+        elif g.get("end_of_ty"):  # "by the end of the year": the text's year
+            d = dt.date(_need(ref).year, 12, 31)
+        elif g.get("end_of_eq") or g.get("end_of_eh"):  # "at the end of the first quarter": its last day
+            m = 3 * _ORD[g["end_of_eq"].lower()] if g.get("end_of_eq") else 6
+            y = int(g["end_of_y"]) if g.get("end_of_y") else _month_before(m, _need(ref))
+            if g.get("end_of_lyy"):
+                y = _need(ref).year - 1
+            d = dt.date(y, m, calendar.monthrange(y, m)[1])
         else:
             m = MONTHS[g["end_of_m"].lower()]
             y = int(g["end_of_y"]) if g.get("end_of_y") else _month_before(m, _need(ref))
@@ -279,7 +309,17 @@ def _resolve(kind: str, g: dict, ref: dt.date | None) -> tuple[str, dt.date, dt.
         return d.isoformat(), d, d
     if kind == "month":
         m = MONTHS[g["month_m"].lower()]
-        y = int(g["month_y"]) if g.get("month_y") else _month_before(m, _need(ref))
+        if g.get("month_ly"):  # "in February last year"
+            y = _need(ref).year - 1
+        else:
+            y = int(g["month_y"]) if g.get("month_y") else _month_before(m, _need(ref))
+        return _span(y, m, y, m)
+    if kind == "month_last_year":
+        m, y = MONTHS[g["month_last_year_m"].lower()], _need(ref).year - 1
+        return _span(y, m, y, m)
+    if kind == "month_attr":
+        m = MONTHS[g["month_attr_m"].lower()]
+        y = _month_before(m, _need(ref))
         return _span(y, m, y, m)
     if kind == "possessive":
         m = MONTHS[g["possessive_m"].lower()]
@@ -324,9 +364,14 @@ def _resolve(kind: str, g: dict, ref: dt.date | None) -> tuple[str, dt.date, dt.
         end_y, end_m = (day.year, day.month - 1) if day.month > 1 else (day.year - 1, 12)
         k = end_y * 12 + end_m - 1 - (n - 1)
         return _span(k // 12, k % 12 + 1, end_y, end_m)
-    if kind == "ytd":
+    if kind == "weekday":
         day = _need(ref)
-        return iso(dt.date(day.year, 1, 1), day), dt.date(day.year, 1, 1), day
+        back = (day.weekday() - _WEEKDAYS.index(g["weekday_wd"].lower())) % 7
+        d = day - dt.timedelta(days=back)
+        return d.isoformat(), d, d
+    if kind == "ytd":  # "since the beginning of this year": the year of the text, as "so far this year"
+        y = _need(ref).year
+        return str(y), dt.date(y, 1, 1), dt.date(y, 12, 31)
     if kind == "year":
         y = int(g["year_y"])
         return str(y), dt.date(y, 1, 1), dt.date(y, 12, 31)
@@ -336,12 +381,21 @@ def _resolve(kind: str, g: dict, ref: dt.date | None) -> tuple[str, dt.date, dt.
     if kind == "last_year":
         y = _need(ref).year - 1
         return str(y), dt.date(y, 1, 1), dt.date(y, 12, 31)
+    if kind == "full_year":
+        y = int(g["full_year_y"]) if g.get("full_year_y") else _need(ref).year
+        return str(y), dt.date(y, 1, 1), dt.date(y, 12, 31)
+    if kind == "last_month":  # the month before the text's
+        day = _need(ref)
+        last = dt.date(day.year, day.month, 1) - dt.timedelta(days=1)
+        return _span(last.year, last.month, last.year, last.month)
     return None
 
 
 #: Phrases said from the day of speaking ("this year", "last year", "so far this year", "the past six
 #: months", "yesterday"): a text's own date resolves them, a reference borrowed from its periods does not.
-_DEICTIC = frozenset({"this_year", "last_year", "ytd", "past_months"})
+_DEICTIC = frozenset(
+    {"this_year", "last_year", "ytd", "past_months", "month_last_year", "last_month", "weekday"}
+)
 
 
 def find_periods(
@@ -367,7 +421,8 @@ def find_periods(
         g = m.groupdict()  # groups that did not take part are None
         if borrowed and (
             kind in _DEICTIC
-            or any(g.get(f"{kind}_{k}") for k in ("this", "last", "ly", "lm", "lyy"))
+            or (kind == "full_year" and not g.get("full_year_y"))
+            or any(g.get(f"{kind}_{k}") for k in ("this", "last", "ly", "lm", "lyy", "ty"))
             or "yesterday" in low[m.start() : m.end()]
             or "today" in low[m.start() : m.end()]
             or "this year" in low[m.start() : m.end()]
@@ -455,6 +510,7 @@ def _periods(text: str, figs: list[Figure], sentences: list[Sentence]) -> None:
     last_used: dict[tuple[int, int], Period] = {}  # paragraph -> the period a sentence's last figure took
     taken: dict[tuple[int, int], set[str]] = {}  # paragraph -> the periods its figures took so far
     index = {id(f): k for k, f in enumerate(figs)}
+    last_any: tuple[int, Period] | None = None  # (turn, period) the last figure with a period took
     group_end: dict[int, int] = {}
     for f in figs:
         group_end[f.group] = f.end
@@ -470,9 +526,14 @@ def _periods(text: str, figs: list[Figure], sentences: list[Sentence]) -> None:
         carried = framing.get(s.paragraph)
         if carried is None and not periods and len(s.periods):
             carried = last_used.get(s.paragraph)
+        back = None  # "in the same period", "during the period", "in the two months": the span named before
+        if sfigs and last_any is not None and last_any[0] == s.turn:
+            back = _pointing_back(text, s, last_any[1])
         for f in sfigs:
             own = _period_in_sentence(text, index[id(f)], figs, periods, starts, ends, group_end)
-            f.period = own or carried
+            f.period = own or carried or back
+            if f.period is not None:
+                last_any = (s.turn, f.period)
         first_fig = sfigs[0].token.start if sfigs else s.end
         k = bisect.bisect_left(starts, first_fig)
         if k and not (
@@ -487,6 +548,28 @@ def _periods(text: str, figs: list[Figure], sentences: list[Sentence]) -> None:
                 taken.setdefault(s.paragraph, set()).add(f.period.iso)
         if sfigs and periods and sfigs[-1].period is periods[-1]:
             last_used[s.paragraph] = periods[-1]
+
+
+_BACK = re.compile(
+    r"\b(?:in|during|over|for|within) the (?:(?:same|above|said) )?"
+    r"(?:period|(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2}) months)"
+    r"\b(?! (?:last|of|in|a year)\b)",
+    re.IGNORECASE,
+)
+_BACK_BASELINE = re.compile(r"(?:\bfrom|\bthan|\bcompared (?:with|to)|\bagainst|\bversus)\s*$", re.IGNORECASE)
+
+
+def _pointing_back(text: str, s: Sentence, last: Period) -> Period | None:
+    """``last``, when the sentence points back to it ("grew 3.2% in the same period", "in the two months":
+    as many months as ``last``); "from the same period" is a baseline, not this."""
+    for m in _BACK.finditer(text, s.start, s.end):
+        if _BACK_BASELINE.search(text, max(s.start, m.start() - 20), m.start()):
+            continue
+        n = (m.group("n") or "").lower()
+        months = (last.last.year - last.first.year) * 12 + last.last.month - last.first.month + 1
+        if not n or ((int(n) if n.isdigit() else word_value(n)) == months and last.first.day == 1):
+            return last
+    return None
 
 
 def _period_in_sentence(

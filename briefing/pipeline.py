@@ -37,6 +37,7 @@ from .formats import read_other
 from .layout import Layout, read_layout, split_lines
 from .lexicon import Lexicon, reading
 from .numbers import Token, find_tokens
+from .page_dates import file_date
 from .periods import sentence_periods
 from .sectors import exchange_topics, figure_sectors, home_sector
 from .sentences import split_spans
@@ -132,16 +133,20 @@ def _run(text: str, source: str, lexicon: Lexicon, source_format: str) -> Steps:
             "this does not look like an SCIO transcript",
             line=1,
         )
-    meta = read_meta(text, source, layout, turns, [*layout.warnings, *warned], layout_format, source_format)
+    warnings = [*layout.warnings, *warned]
+    named = None  # a text that gives no date is read against the date in its file name, if any
+    if layout.date is None and layout.posting_date is None and (named := file_date(source)) is not None:
+        warnings.append((0, f"periods are read against the date in the file name ({named.isoformat()})"))
+    meta = read_meta(text, source, layout, turns, warnings, layout_format, source_format)
     low = lower(match)
     sentences = split_sentences(match, turns)
     unread = layout.unread_start_line  # a second briefing starts on this line: not read, not in the ledger
     end = lines[unread - 1].start if unread is not None and other is None else None
     tokens, token_sentence = ledger(match, low, layout, turns, sentences, lexicon, end)
     # without a briefing date (a later page of a split transcript), periods are read against the day the
-    # page was posted: the date of the text
+    # page was posted: the date of the text; without that, against the date in the file name
     periods = sentence_periods(
-        match, low, sentences, tokens, token_sentence, meta.date or layout.posting_date
+        match, low, sentences, tokens, token_sentence, meta.date or layout.posting_date or named
     )
     sentences = [  # a new record for each sentence with periods (the others have none to add)
         Sentence(s.start, s.end, s.paragraph, s.turn, p) if p else s
@@ -190,17 +195,36 @@ def read_meta(
     )
 
 
+_LINE_END = re.compile(r"\n")
+#: What ends a line that ends a paragraph written on one line: a sentence's end.
+_PARA_LINE_END = tuple(".!?…\"”’')]。")
+
+
+def _line_paragraphs(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The paragraphs of a stretch with no blank line: each line is one when every line but the last ends
+    a sentence (a page that writes one paragraph a line, with no blank lines between), else the stretch
+    is one paragraph (a hard-wrapped text, whose lines break inside sentences)."""
+    cuts = [m.start() for m in _LINE_END.finditer(text, a, b)]
+    if not cuts or not all(text[a:k].rstrip().endswith(_PARA_LINE_END) for k in cuts if text[a:k].strip()):
+        return [(a, b)]
+    starts = [a] + [k + 1 for k in cuts]
+    ends = cuts + [b]
+    return [(s, e) for s, e in zip(starts, ends, strict=True) if text[s:e].strip()]
+
+
 def split_sentences(text: str, turns: list[Turn]) -> list[Sentence]:
-    """The sentences of every turn, paragraph by paragraph (blank lines break paragraphs), without periods."""
+    """The sentences of every turn, paragraph by paragraph (blank lines break paragraphs, and so do line
+    breaks in a stretch whose every line ends a sentence), without periods."""
     out: list[Sentence] = []
     for ti, t in enumerate(turns):
         a, b = t.char_start, t.char_end
         breaks = [m.span() for m in _PARA.finditer(text, a, b)]
         para_starts = [a] + [e for _, e in breaks]
         para_ends = [s for s, _ in breaks] + [b]
-        for ps, pe in zip(para_starts, para_ends, strict=True):
-            for ss, se in split_spans(text, ps, pe):
-                out.append(Sentence(ss, se, (ps, pe), ti, []))
+        for qs, qe in zip(para_starts, para_ends, strict=True):
+            for ps, pe in _line_paragraphs(text, qs, qe):
+                for ss, se in split_spans(text, ps, pe):
+                    out.append(Sentence(ss, se, (ps, pe), ti, []))
     return out
 
 

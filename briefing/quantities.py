@@ -215,6 +215,7 @@ _COORD = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|to|-|–)\s*$", re.IGNORECAS
 
 _FOR_END = re.compile(r"\bfor\s+$")
 _STREAK_OTHER = _low_rx(r"\s+(?:consecutive|straight|successive)\s+(?:quarters|weeks|sessions|seasons)\b")
+_STREAK_HYPHEN = _low_rx(r"-(?P<u>day|month|year)[- ](?:continuous|consecutive|straight|successive)\b")
 _RISE_AFTER = _low_rx(r"^\s*(?:year[- ]on[- ]year\s+)?(?:increase|rise|growth)")
 _DIGIT = re.compile(r"\d")
 
@@ -267,6 +268,8 @@ def _borrow_units(text: str, figs: list[Figure]) -> None:
             f.kind = g.kind
 
 
+# a yield said with "per mu" before the amount: "the yield per mu was 367.7 kilograms"
+_PER_MU_BEFORE = _low_rx(r"\bper mu (?:(?:was|is|reached|stood at|rose to|hit) )?" + _QUALIFIER + "$")
 # the clause before a figure is only a list separator ("12.1, 8.4 and 6.3"): the list's verb is further back
 _LIST_BEFORE = re.compile(rf"^\s*(?:(?:and\s+)?|(?:{NUM})\s+and\s+)$")
 
@@ -282,11 +285,18 @@ def _kind_and_sign(low: str, f: Figure, s: Sentence, streak: re.Pattern[str]) ->
     ):  # "for 36 months", "the previous three consecutive months"
         f.kind = "streak"
         return
+    if f.unit == "count" and (m := _STREAK_HYPHEN.match(low, f.token.end, s.end)):
+        f.unit, f.kind = m.group("u") + "s", "streak"  # "the previous five-month continuous upward trend"
+        return
     if f.unit == "count" and _STREAK_OTHER.match(low, f.token.end, s.end):
         f.kind = "streak"  # "for 8 consecutive quarters": a streak in periods the unit vocabulary lacks
         return
     # a sign written against the number ("-2.5%", "+0.1%") or in words right before it ("minus 2.3%")
     sign = f.token.sign or ("-" if _MINUS_WORD.search(before[-12:]) else "")
+    if f.unit == "kg" and _PER_MU_BEFORE.search(before):
+        f.unit = "kg/mu"  # "the yield per mu was 367.7 kilograms": a yield, as "367.7 kilograms per mu"
+    if f.unit == "times" and f.scale >= 1000:
+        f.unit = "count"  # "1.8 billion times": visits or views counted (person-times), not a multiple
     if f.unit == "times":
         f.kind = "growth"
     elif f.unit == "%":
@@ -361,8 +371,58 @@ _AGAINST_END = _low_rx(
 )
 
 
+# a percent whose change follows in points: "the ratio was 1.86%, a decrease of 0.08 percentage points"
+_POINTS_AFTER = _low_rx(
+    r"^\s*[,(]\s*(?:an?\s+)?(?:year[- ]on[- ]year\s+)?(?:increase|decrease|rise|drop|decline|fall|up|down)"
+    rf"(?:\s+(?:of|by))?\s+{_QUALIFIER}(?:{NUM})\s*(?:percentage[- ]points?|pp)\b"
+)
+# the two ends of a change: "has risen from 12.7 percent (1973-76) to 22.96 percent", both levels
+_FROM_LEVEL = _low_rx(
+    r"\b(?:rose|risen|rise|rising|fell|fallen|fall|falling|dropped|increased|decreased|declined|grew|grown|"
+    r"climbed|went up|went down|jumped|surged)\s+from\s+" + _QUALIFIER + "$"
+)
+_FROM_TO_LEVEL = _low_rx(
+    r"\b(?:rose|risen|rise|rising|fell|fallen|fall|falling|dropped|increased|decreased|declined|grew|grown|"
+    rf"climbed|went up|went down|jumped|surged)\s+from\s+{_QUALIFIER}(?:{NUM})\s*(?:%|percent|per cent)"
+    r"[^,;%]{0,30}?\s+to\s+" + _QUALIFIER + "$"
+)
+# the level a measure reaches: "expected to reach 23 percent", not "growth reached 5%"
+_REACH_LEVEL = _low_rx(r"\b(?:reach|reached|reaches|reaching)\s+" + _QUALIFIER + "$")
+# read in the figure's whole clause (up to 200 characters before it), after its last cue of change:
+# "the contribution of scientific and technological advances to economic growth would exceed 60%" (a
+# contribution rate: a share); "the interest rate of business loans ... was 4.63%" (a price in percent,
+# no part of a whole: a level)
+_CONTRIBUTION = _low_rx(r"\bcontribution of (?:[\w'’-]+ ){1,8}?to (?:\w+ )?growth\b")
+_PRICE_RATE = _low_rx(
+    r"\b(?:interest|lending|loan|deposit|mortgage|tax|vat|coupon) rates?\b"
+    r"|\b(?:bond|treasury|dividend) yields?\b"
+)
+_CHANGE_WORD = _low_rx(r"\b(?:grow\w*|increase\w*|rise|rose|gain\w*|decline\w*|decrease\w*|drop\w*|fall\w*)")
+
+
 def _percent_kind(low: str, s: Sentence, before: str, after: str, at: int | None = None) -> str:
     if _near_end(before, ("to",)) and _TO_LEVEL.search(before):  # "fell to 7 percent": the level reached
+        return "share"
+    if _near_end(before, ("from",)) and _FROM_LEVEL.search(before):  # "risen from 12.7 percent to ..."
+        return "share"
+    if _near_end(before, ("to",)) and _FROM_TO_LEVEL.search(before):  # "... to 22.96 percent"
+        return "share"
+    if at is not None:
+        wide = low[max(_clause_start(low, s.start, at), at - 200) : at]
+        found = [
+            (m.end(), k)
+            for k, rx in (("share", _CONTRIBUTION), ("level", _PRICE_RATE))
+            for m in rx.finditer(wide)
+        ]
+        if found:
+            end, kind = max(found)
+            if not any(c.group("growth") for c in _CUE.finditer(wide, end)):
+                return kind
+    if (
+        _near_end(before, ("reach",))
+        and (m := _REACH_LEVEL.search(before))
+        and not _CHANGE_WORD.search(before, max(0, m.start() - 25), m.start())
+    ):
         return "share"
     if _near_end(before, ("with", "to", "against", "from", "versus", "vs")) and _AGAINST_END.search(before):
         end = s.start if at is None else at - len(before)  # the cues before this clause
@@ -376,6 +436,8 @@ def _percent_kind(low: str, s: Sentence, before: str, after: str, at: int | None
     cues = list(_CUE.finditer(before))
     if cues:
         return "growth" if cues[-1].group("growth") else "share"
+    if _POINTS_AFTER.match(after):  # no cue of its own, and its change in points follows: a rate's level
+        return "share"
     if at is not None:
         # no cue in its own clause: a later item of a list ("rose by 44.5%, 36.3% and 23.5%, respectively",
         # "a surge of 8.4%, followed by 8% in the west") measures what the clause before it measured

@@ -1,0 +1,157 @@
+"""Periods in real-text patterns (issue 15), on team-written sentences: the paragraph that bounds the
+carry-over of a framing period, when a page writes one paragraph a line with no blank lines between."""
+
+from __future__ import annotations
+
+import briefing
+
+HEADER = "Extracted text\nDate: 2021-05-10\n\nText:\n\n"
+
+
+def _periods(text: str) -> list[tuple[str, str]]:
+    b = briefing.parse(HEADER + text, source="<test>")
+    return [
+        (r["surface"], f"{r['period_start'] or '-'}..{r['period_end'] or '-'}") for r in b.records("figures")
+    ]
+
+
+def test_each_line_is_a_paragraph_when_every_line_ends_a_sentence():
+    text = (
+        "The bureau was set up in a reform in March 2018, and 14 offices moved to it.\n"
+        "It now runs 350 rescue teams across the country.\n"
+    )
+    # the frame "in March 2018" does not reach the next line: a paragraph of its own
+    assert _periods(text) == [("14", "2018-03-01..2018-03-31"), ("350", "-..-")]
+
+
+def test_a_hard_wrapped_paragraph_stays_one():
+    text = (
+        "In March 2018, the bureau took over 14 offices and\n"
+        "their staff. It now runs 350 rescue teams across the\n"
+        "country.\n"
+    )
+    # the lines break inside sentences: one paragraph, and the frame carries over
+    assert _periods(text) == [("14", "2018-03-01..2018-03-31"), ("350", "2018-03-01..2018-03-31")]
+
+
+def test_a_blank_line_still_breaks_the_paragraph():
+    text = "In March 2018, the bureau took over 14 offices.\n\nIt now runs 350 rescue teams.\n"
+    assert _periods(text) == [("14", "2018-03-01..2018-03-31"), ("350", "-..-")]
+
+
+DATED = "Extracted text\nDate: 2021-07-16\n\nText:\n\n"
+
+
+def _dated(text: str) -> list[tuple[str, str]]:
+    b = briefing.parse(DATED + text, source="<test>")
+    return [
+        (r["surface"], f"{r['period_start'] or '-'}..{r['period_end'] or '-'}") for r in b.records("figures")
+    ]
+
+
+def test_a_month_of_last_year():
+    text = (
+        "The jobless rate stood at 6.1% in February last year.\n\n"
+        "The base is high: with May last year, when sales grew 18.3%, the rise slowed.\n"
+    )
+    assert _dated(text) == [("6.1%", "2020-02-01..2020-02-29"), ("18.3%", "2020-05-01..2020-05-31")]
+
+
+def test_a_month_named_before_its_noun():
+    text = "The province's June tax revenue came to 65.4 billion yuan, up 11.2 percent.\n"
+    assert _dated(text) == [
+        ("65.4 billion yuan", "2021-06-01..2021-06-30"),
+        ("11.2 percent", "2021-06-01..2021-06-30"),
+    ]
+
+
+def test_a_month_name_before_a_capital_or_a_digit_is_no_attribute():
+    text = "The June Fund raised 5.5 billion yuan. The June 3 data showed 2.2 percent growth.\n"
+    assert _dated(text) == [("5.5 billion yuan", "-..-"), ("2.2 percent", "-..-")]
+
+
+def test_last_month_is_the_month_before_the_text():
+    text = "Last month, vegetable prices rose 7.3 percent, while fuel prices edged up 0.4 percent.\n"
+    assert _dated(text) == [
+        ("7.3 percent", "2021-06-01..2021-06-30"),
+        ("0.4 percent", "2021-06-01..2021-06-30"),
+    ]
+
+
+def test_a_full_year_target_is_the_year_of_the_text():
+    text = "Prices rose 1.8 percent in the first half, below the full-year target of 3 percent.\n"
+    assert _dated(text) == [
+        ("1.8 percent", "2021-01-01..2021-06-30"),
+        ("3 percent", "2021-01-01..2021-12-31"),
+    ]
+
+
+def test_since_the_beginning_of_this_year_is_the_year_as_so_far_this_year():
+    text = (
+        "Since the beginning of this year, 4.1 million mu of farmland has been upgraded.\n\n"
+        "So far this year, 2.6 million mu has been irrigated.\n"
+    )
+    assert _dated(text) == [
+        ("4.1 million mu", "2021-01-01..2021-12-31"),
+        ("2.6 million mu", "2021-01-01..2021-12-31"),
+    ]
+
+
+def test_from_the_end_of_last_year_is_a_baseline():
+    text = (
+        "At the end of June, the loan balance rose 27.4% year on year, up 1.2 percentage points from the "
+        "end of last year, and 41.5 million firms held such loans.\n"
+    )
+    assert _dated(text) == [
+        ("27.4%", "2021-06-30..2021-06-30"),
+        ("1.2 percentage points", "2021-06-30..2021-06-30"),
+        ("41.5 million", "2021-06-30..2021-06-30"),
+    ]
+
+
+def test_as_of_a_weekday_is_the_latest_such_day_not_after_the_text():
+    # the text is dated Friday, July 16, 2021
+    text = "As of Thursday, about 64.2 percent of the wheat had been sown.\n"
+    assert _dated(text) == [("64.2 percent", "2021-07-15..2021-07-15")]
+
+
+def test_the_end_of_a_quarter_or_of_the_first_half_is_its_last_day():
+    text = (
+        "At the end of the first quarter, the registered jobless rate was 3.71%.\n\n"
+        "At the end of the first half of the year, deposits stood at 9.6 trillion yuan.\n"
+    )
+    assert _dated(text) == [
+        ("3.71%", "2021-03-31..2021-03-31"),
+        ("9.6 trillion yuan", "2021-06-30..2021-06-30"),
+    ]
+
+
+def test_by_a_year_is_that_year():
+    text = "The plan aims to raise the rate to 28 percent by 2035.\n"
+    assert _dated(text) == [("28 percent", "2035-01-01..2035-12-31")]
+
+
+def test_by_the_end_of_the_year_is_the_last_day_of_the_text_s_year():
+    text = "Forest coverage is expected to reach 24 percent by the end of the year.\n"
+    assert _dated(text) == [("24 percent", "2021-12-31..2021-12-31")]
+
+
+def test_a_span_named_before_is_pointed_back_to_across_paragraphs():
+    text = (
+        "In the first half, exports rose 6.4%.\n\n"
+        "Imports grew 2.8% in the same period, and the surplus reached 1.4 trillion yuan during the "
+        "period.\n\n"
+        "In the first two months, sales rose 5%.\n\n"
+        "Profits in the two months fell 3%. Costs in the three months rose 2%. Output rose 7% from the same "
+        "period last year.\n"
+    )
+    h1, m2 = "2021-01-01..2021-06-30", "2021-01-01..2021-02-28"
+    assert _dated(text) == [
+        ("6.4%", h1),
+        ("2.8%", h1),
+        ("1.4 trillion yuan", h1),
+        ("5%", m2),
+        ("3%", m2),
+        ("2%", "-..-"),  # three months: not the span named before
+        ("7%", "-..-"),  # "from the same period last year" is a baseline
+    ]

@@ -1,0 +1,34 @@
+"""Fractions, multiples and units in real-text patterns (issue 15), on team-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+import briefing
+
+HEADER = "Extracted text\nDate: 2021-07-16\n\nText:\n\n"
+
+
+def _figs(text: str) -> list[tuple[str, float, str]]:
+    b = briefing.parse(HEADER + text, source="<test>")
+    return [(r["surface"], round(r["value"], 2), r["unit"]) for r in b.records("figures")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rents make up about one third of the index.", [("one third", 33.33, "%")]),
+        ("Two fifths of the firms hired staff.", [("Two fifths", 40.0, "%")]),
+        ("The city alone accounts for a quarter of the national gain.", [("quarter", 25.0, "%")]),
+        ("A quarter of a century has passed.", []),
+        ("Output in the first three quarters rose 4.1%.", [("4.1%", 4.1, "%")]),
+        ("Their income more than doubled in the decade.", [("doubled", 2.0, "times")]),
+        ("Spending was almost double that of 2016.", [("double", 2.0, "times")]),
+        ("The industry kept double-digit growth and will double down on research.", []),
+        ("The shows drew over 2.4 billion times of online views.", [("2.4 billion times", 2.4e9, "count")]),
+        ("Sales were 1.5 times the level of 2019.", [("1.5 times", 1.5, "times")]),
+        ("The yield per mu was 402.5 kilograms.", [("402.5 kilograms", 402.5, "kg/mu")]),
+    ],
+)
+def test_quantities(text, expected):
+    assert _figs(text) == expected
