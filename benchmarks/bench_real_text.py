@@ -107,11 +107,15 @@ VALUE_TOLERANCE = 0.005
 #: A note starting so says the row's period is no assertion (SOURCES.md): its period is not scored.
 UNCLEAR = "period unclear"
 #: An expected figure with an empty unit whose note names the text's unit ("unit mu: none in the
-#: vocabulary", "unit hectares (not in the vocabulary)", "unit hectares; ..."): the label was written
-#: when the vocabulary had no unit for it. Scored against the unit
+#: vocabulary", "unit hectares (not in the vocabulary)", "unit hectares; ...", "unit: hours (the
+#: vocabulary has none)", "unit: hours"): the label was written when the vocabulary had no unit for it.
+#: Scored against the unit
 #: whose words (briefing/data/units.yml) hold the named one, when there is one now; else the unit stays
 #: empty (and no predicted unit equals it).
-NOTED_UNIT = re.compile(r"\bunit ([^:;()]+?)(?:: none in the vocabulary| \(not in the vocabulary\)|(?=;))")
+NOTED_UNIT = re.compile(
+    r"\bunit:? ([^:;(),]+?)"
+    r"(?:: none in the vocabulary| \((?:not in the vocabulary|the vocabulary has none)\)|(?=[;,])|$)"
+)
 
 
 def noted_unit(unit: str, note: str) -> str:
