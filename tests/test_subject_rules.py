@@ -465,3 +465,58 @@ def test_a_bare_head_takes_the_qualifier_of_an_earlier_turn():
     f = speech(text).figures
     r = f[f["surface"].str.startswith("20 percent")].iloc[0]
     assert subject_passes("village clinics' share of total patient visits", r["subject"]), r["subject"]
+
+
+#: An exchange about an event the question names with an ordinal (a team fixture): the answer's "the current
+#: session of ..." and "the expo" are that event, and the figures said where it is spoken of are of it.
+EVENT = (
+    "Let me open.\n\nReporter:\n\nThe 12th China International Import Expo opened in Shanghai on Monday. "
+    "Could you tell us more about it?\n\nZhao Zhiguo:\n\nThe current session of the Shanghai Expo has drawn "
+    "over 3,400 exhibitors, and more than 90,000 professional buyers from 150 countries had registered by "
+    "Friday, up 12% from the previous session. Exhibitors have brought about 400 new products to the expo."
+)
+
+
+@pytest.mark.parametrize(
+    ("surface", "want"),
+    [
+        ("3,400", "exhibitors at the 12th Shanghai Expo"),
+        ("90,000", "professional buyers registered for the 12th Shanghai Expo"),
+        # the places counted things came from are theirs, with their predicate
+        ("150", "countries of professional buyers registered for the 12th Shanghai Expo"),
+        # a rate after them is of the counted things, against a baseline that is not a time
+        ("12%",
+         "growth of professional buyers registered for the 12th Shanghai Expo against the previous session"),
+        ("400", "new products brought to the 12th Shanghai Expo"),
+    ],
+)  # fmt: skip
+def test_an_event_the_question_names_is_resolved(surface, want):
+    f = speech(EVENT).figures
+    r = f[f["surface"].str.startswith(surface)].iloc[0]
+    assert subject_passes(want, r["subject"], f"{r['surface']} {r['unit']}"), (r["subject"], want)
+    assert "Friday" not in r["subject"]  # a day said with the predicate is a time, not a condition
+
+
+def test_an_event_not_spoken_of_in_the_answer_is_not_added():
+    text = EVENT.replace("The current session of the Shanghai Expo has drawn", "Firms have hired").replace(
+        " to the expo", ""
+    )
+    f = speech(text).figures
+    assert not f["subject"].str.contains("Expo").any(), list(f["subject"])
+
+
+@pytest.mark.parametrize(
+    ("surface", "want"),
+    [
+        ("300", "government websites updated to be easier to read"),
+        ("20 million", "tablets updated to be easier to read"),
+    ],
+)
+def test_a_list_of_counts_shares_the_participle_after_it(surface, want):
+    # "with N X, and over M Y, being updated ...": each count of the list takes the participle
+    f = speech(
+        "Services have improved, with 300 government websites, and over 20 million tablets, being updated to "
+        "make them easier to read."
+    ).figures
+    r = f[f["surface"].str.startswith(surface)].iloc[0]
+    assert subject_passes(want, r["subject"], f"{r['surface']} {r['unit']}"), (r["subject"], want)
