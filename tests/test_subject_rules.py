@@ -520,3 +520,28 @@ def test_a_list_of_counts_shares_the_participle_after_it(surface, want):
     ).figures
     r = f[f["surface"].str.startswith(surface)].iloc[0]
     assert subject_passes(want, r["subject"], f"{r['surface']} {r['unit']}"), (r["subject"], want)
+
+
+@pytest.mark.parametrize(
+    ("surface", "want"),
+    [
+        ("14 percent", "surveyed urban unemployment rate of young people"),
+        ("4 percent", "surveyed urban unemployment rate of older workers"),
+    ],
+)
+def test_a_rate_of_a_group_takes_the_fuller_name_said_before(surface, want):
+    text = (
+        "The surveyed urban unemployment rate was 5.2 percent.\n\nReporter:\n\nWhat about jobs?\n\n"
+        "Zhao Zhiguo:\n\nIn May, the unemployment rates of young people and older workers were 14 percent "
+        "and 4 percent, respectively."
+    )
+    f = speech(text).figures
+    r = f[f["surface"].str.startswith(surface)].iloc[0]
+    assert subject_passes(want, r["subject"], f"{r['surface']} {r['unit']}"), (r["subject"], want)
+
+
+def test_a_rate_of_a_group_keeps_its_name_when_no_fuller_one_was_said():
+    f = speech(
+        "The participation rate reached 90 percent. The enrolment rate of girls was 80 percent."
+    ).figures
+    assert f.set_index("surface").loc["80 percent", "subject"] == "enrolment rate of girls"

@@ -2,8 +2,8 @@
 ("seven lines were put into operation, adding 9,000 km of transmission lines"), a share of a goal that
 clause fulfilled ("..., fulfilling 60 percent of the annual target"), the things "with" which a subject's
 action happened ("China's trade with 153 of 233 countries and regions increased"), what people "will" do,
-the place a "where" clause is about, and what a technology has been integrated into. The words are in
-data/subjects.yml."""
+the place a "where" clause is about, what a technology has been integrated into, and a rate of a group
+named more fully before. The words are in data/subjects.yml."""
 
 from __future__ import annotations
 
@@ -303,3 +303,34 @@ def _in_measure(text: str, low: str, f: Figure, s: Sentence) -> str:
 
 
 _TRAIL_WORDS = re.compile(r"(?:the|this|that|last|total|all|which|terms)\b")
+
+
+# ------------------------------------------------------------------ a rate said more fully earlier
+def _singular(words: list[str]) -> frozenset[str]:
+    return frozenset(w.lower().removesuffix("s") for w in words)
+
+
+def _fuller_rates(figs: list[Figure]) -> None:
+    """'unemployment rates of the local labor force' after 'surveyed urban unemployment rate' (said anywhere
+    before in the briefing): the rate is the one named more fully before, of its own group."""
+    owned = frozenset(x.lower() for x in load("subjects")["owned_nouns"])
+    said: list[str] = []  # rates said bare before, in order
+    for f in figs:
+        head, of, tail = f.subject.partition(" of ")
+        words = head.split()
+        if not words:
+            continue
+        last = words[-1].lower().removesuffix("s")
+        if last not in owned:
+            continue
+        if not of:
+            said.append(f.subject)
+            continue
+        mine = _singular(words)
+        if len(mine) < 2:
+            continue
+        for e in said:
+            theirs = e.split()
+            if mine < _singular(theirs) and theirs[-1].lower().removesuffix("s") == last:
+                f.subject = f"{e} of {tail}"
+                break

@@ -14,6 +14,7 @@ from .clauses import (
     _after_clause,
     _from_done,
     _fulfilled,
+    _fuller_rates,
     _integrated,
     _nested,
     _owner_modifiers,
@@ -129,6 +130,7 @@ def _stand_alone(
             s = sentences[f.sentence]
             f.subject = _turn_qualifier(low, f.subject, (turn_start[s.turn], turn_end[s.turn]), s.end, seen)
     _events(text, low, figs, sentences)
+    _fuller_rates(figs)
     for k, f in enumerate(figs):  # last: the rules above read the phrase of the rate, not its name
         if f.kind == "growth" and not w.growth_word.search(f.subject):
             kind = _growth_kind(low, f, sentences[f.sentence], w)
