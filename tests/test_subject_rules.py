@@ -545,3 +545,21 @@ def test_a_rate_of_a_group_keeps_its_name_when_no_fuller_one_was_said():
         "The participation rate reached 90 percent. The enrolment rate of girls was 80 percent."
     ).figures
     assert f.set_index("surface").loc["80 percent", "subject"] == "enrolment rate of girls"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a share whose whole did something: those doing it, with what they did (an active verb as "-ing")
+        ("About 70 percent of rural clinics met the provincial standards for basic equipment.",
+         "share of rural clinics meeting the provincial standards for basic equipment"),
+        ("Some 40 percent of surveyed farms have reported a rise in yields.",
+         "share of surveyed farms reporting a rise in yields"),
+        # a passive verb stays a participle
+        ("Over 60 percent of charging piles have been jointly built and shared.",
+         "share of charging piles jointly built and shared"),
+    ],
+)  # fmt: skip
+def test_a_share_of_things_that_did_something(text, want):
+    f = speech(text).figures
+    assert f["subject"].iloc[0] == want

@@ -6,7 +6,7 @@ import re
 
 from ..records import Figure, Sentence
 from .phrases import _HAS_FIGURE, _OWN_KIND, _SHARE_OF, _STOP_AFTER, _strip_qualifier, _tidy
-from .words import _same_sentence_before, _Words
+from .words import _condition_verbs, _doing, _same_sentence_before, _whole_verb, _Words
 
 # the qualifiers of a count that do not define its kind: "companies above the designated size"
 _KIND_QUALIFIER = re.compile(r"\s+(?:above|below|in|with|across|nationwide)\b", re.IGNORECASE)
@@ -86,16 +86,24 @@ def _share(text: str, low: str, figs: list[Figure], k: int, s: Sentence, w: _Wor
     ):
         # "Over 90% of 5G base stations have been jointly built and shared": the share of those that did
         end = m_of.start("np") + len(whole) if low.startswith(whole.lower(), m_of.start("np")) else None
+        if end is not None and (vm := _whole_verb().search(whole.lower())):
+            # "90 percent of county hospitals met the national standards for ...": the whole ends at its verb
+            whole, end = whole[: vm.start()], m_of.start("np") + vm.start()
         if end is not None:
             pm = re.match(
-                r"\s+(?P<p>(?:have|has|had|were|was|are|is)\s[^,;.()]{3,80}?|[a-z]+ed\s[^,;.()]{0,60}?)"
+                r"\s+(?P<p>(?:have|has|had|were|was|are|is)\s[^,;.()]{3,80}?|[a-z]+ed\s[^,;.()]{0,60}?|"
+                rf"(?:{_condition_verbs()})\s[^,;.()]{{0,60}}?)"
                 r"(?=\s*(?:[,;.(]|$))",
                 low[end : s.end],
             )
             if pm and not _HAS_FIGURE.search(pm.group("p")):
                 p = w.aux.sub("", pm.group("p"))
-                said = text[end + pm.end("p") - len(p) : end + pm.end("p")]  # as written, auxiliaries dropped
-                return f"share of {whole} {' '.join(said.split())}"
+                said = " ".join(text[end + pm.end("p") - len(p) : end + pm.end("p")].split())
+                if not re.match(
+                    r"(?:have|has|had|were|was|are|is)\s+been\b|(?:were|was|are|is)\s", pm.group("p")
+                ):
+                    said = _doing(said)  # an active verb: those "meeting the standards", not "met" them
+                return f"share of {whole} {said}"
         return f"share of {whole}"
     return f.subject
 
