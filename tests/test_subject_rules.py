@@ -563,3 +563,21 @@ def test_a_rate_of_a_group_keeps_its_name_when_no_fuller_one_was_said():
 def test_a_share_of_things_that_did_something(text, want):
     f = speech(text).figures
     assert f["subject"].iloc[0] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "want"),
+    [
+        # a point change's baseline as a chart label says it
+        ("Retail sales of services rose by 8% year on year, 3 percentage points higher than the consumption "
+         "growth in general.", "3 percentage points",
+         "gap between growth of retail sales of services and overall consumption growth"),
+        ("In the first quarter, services took up 55% of the total, 2 percentage points higher than in the "
+         "third quarter of 2022.", "2 percentage points", "change in share of services against Q3 2022"),
+    ],
+)  # fmt: skip
+def test_a_point_change_says_its_baseline_shortly(text, surface, want):
+    f = speech(text).figures
+    r = f[f["surface"].str.startswith(surface)].iloc[0]
+    assert subject_passes(want, r["subject"], f"{r['surface']} {r['unit']}"), (r["subject"], want)
+    assert "general" not in r["subject"] and "quarter of" not in r["subject"], r["subject"]

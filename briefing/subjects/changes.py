@@ -108,6 +108,23 @@ def _share(text: str, low: str, figs: list[Figure], k: int, s: Sentence, w: _Wor
     return f.subject
 
 
+_QUARTER = re.compile(
+    r"^(?:the\s+)?(?P<n>first|second|third|fourth)\s+quarter\s+of\s+(?P<y>(?:19|20)\d\d)$", re.I
+)
+_IN_GENERAL = re.compile(r"^(?:the\s+)?(?P<np>[\w-]+(?:\s+[\w-]+){0,3}?)\s+(?:in general|as a whole)$", re.I)
+
+
+def _short_baseline(base: str) -> str:
+    """A baseline as a chart label says it: "the fourth quarter of 2023" -> "Q4 2023", "the industrial
+    growth in general" -> "overall industrial growth"."""
+    if m := _QUARTER.match(base):
+        n = ("first", "second", "third", "fourth").index(m.group("n").lower()) + 1
+        return f"Q{n} {m.group('y')}"
+    if m := _IN_GENERAL.match(base):
+        return f"overall {m.group('np')}"
+    return base
+
+
 def _point_change(text: str, low: str, figs: list[Figure], k: int, s: Sentence, w: _Words) -> str:
     f = figs[k]
     prev = _same_sentence_before(figs, k, skip_points=True)
@@ -128,7 +145,7 @@ def _point_change(text: str, low: str, figs: list[Figure], k: int, s: Sentence, 
         "up" if ups and (not downs or ups[-1].start() > downs[-1].start()) else "down" if downs else ""
     )
     rate = prev is not None and prev.kind in ("share", "level") or "rate" in x.lower() and prev is None
-    base = f.baseline or ""
+    base = _short_baseline(f.baseline or "")
     if rate or (prev is not None and prev.unit == "%" and prev.kind != "growth"):
         noun = w.names["rate"].get(direction, "change") if direction else "change"
         out = f"{noun} in {x}"
