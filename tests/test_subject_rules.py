@@ -581,3 +581,13 @@ def test_a_point_change_says_its_baseline_shortly(text, surface, want):
     r = f[f["surface"].str.startswith(surface)].iloc[0]
     assert subject_passes(want, r["subject"], f"{r['surface']} {r['unit']}"), (r["subject"], want)
     assert "general" not in r["subject"] and "quarter of" not in r["subject"], r["subject"]
+
+
+def test_a_share_of_things_that_said_what_they_do():
+    f = speech(
+        "Nearly 60% of the exporters polled by the association said they plan to hire more staff."
+    ).figures
+    r = f.iloc[0]
+    want = "share of exporters polled planning to hire more staff"
+    assert subject_passes(want, r["subject"], f"{r['surface']} {r['unit']}"), r["subject"]
+    assert "said" not in r["subject"] and "plan " not in r["subject"], r["subject"]

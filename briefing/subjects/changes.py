@@ -6,7 +6,7 @@ import re
 
 from ..records import Figure, Sentence
 from .phrases import _HAS_FIGURE, _OWN_KIND, _SHARE_OF, _STOP_AFTER, _strip_qualifier, _tidy
-from .words import _condition_verbs, _doing, _same_sentence_before, _whole_verb, _Words
+from .words import _condition_verbs, _doing, _gerund, _same_sentence_before, _whole_verb, _Words
 
 # the qualifiers of a count that do not define its kind: "companies above the designated size"
 _KIND_QUALIFIER = re.compile(r"\s+(?:above|below|in|with|across|nationwide)\b", re.IGNORECASE)
@@ -85,10 +85,19 @@ def _share(text: str, low: str, figs: list[Figure], k: int, s: Sentence, w: _Wor
         and re.search(r"(?:^|[,;:]|\bthat|\bwith)\s*(?:\w+\s+)?$", lead.strip(" ") and lead or "")
     ):
         # "Over 90% of 5G base stations have been jointly built and shared": the share of those that did
-        end = m_of.start("np") + len(whole) if low.startswith(whole.lower(), m_of.start("np")) else None
+        at = low.find(whole.lower(), m_of.start("np"), m_of.start("np") + len(whole) + 6)  # (after "the")
+        end = at + len(whole) if at >= 0 and not low[m_of.start("np") : at].strip(" ").count(" ") else None
         if end is not None and (vm := _whole_verb().search(whole.lower())):
             # "90 percent of county hospitals met the national standards for ...": the whole ends at its verb
-            whole, end = whole[: vm.start()], m_of.start("np") + vm.start()
+            whole, end = whole[: vm.start()], at + vm.start()
+        if (
+            end is not None
+            and (sm := _SAID_THEY.match(low, end, s.end))
+            and not _HAS_FIGURE.search(sm.group())
+        ):
+            # "70% of the firms surveyed by our chambers said they plan to keep ...": those planning to
+            o = " ".join(text[sm.start("o") : sm.end("o")].split())
+            return f"share of {whole} {_gerund(sm.group('v'))} {o}"
         if end is not None:
             pm = re.match(
                 r"\s+(?P<p>(?:have|has|had|were|was|are|is)\s[^,;.()]{3,80}?|[a-z]+ed\s[^,;.()]{0,60}?|"
@@ -108,6 +117,11 @@ def _share(text: str, low: str, figs: list[Figure], k: int, s: Sentence, w: _Wor
     return f.subject
 
 
+# what the whole of a share said: "... said they plan to keep or expand their investment"
+_SAID_THEY = re.compile(
+    r"(?:\s+by\s+[^,;.]{2,40}?)?\s+(?:said|say|says|reported|indicated|stated)\s+(?:that\s+)?(?:they|it)\s+"
+    r"(?:would\s+|will\s+)?(?P<v>[a-z]{2,})\s+(?P<o>[^,;.()]{2,80}?)(?=\s*(?:[,;.(]|$))"
+)
 _QUARTER = re.compile(
     r"^(?:the\s+)?(?P<n>first|second|third|fourth)\s+quarter\s+of\s+(?P<y>(?:19|20)\d\d)$", re.I
 )

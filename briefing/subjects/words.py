@@ -110,3 +110,18 @@ def _doing(said: str) -> str:
     elif ing is None and low.endswith("ed") and len(low) > 4:
         ing = low[:-2] + "ing"
     return f"{ing} {rest}".strip() if ing else said
+
+
+def _gerund(verb: str) -> str:
+    """A verb said by a whole ("they plan", "they expanded") as its present participle: "planning",
+    "expanding"; "keep" -> "keeping", "make" -> "making"."""
+    v = verb.lower()
+    if v.endswith("ed") or v in load("subjects")["present_participles"]:
+        return _doing(v)
+    if v.endswith("ie"):
+        return v[:-2] + "ying"
+    if v.endswith("e") and not v.endswith(("ee", "ye", "oe")):
+        return v[:-1] + "ing"
+    if len(v) <= 4 and re.search(r"[^aeiou][aeiou][^aeiouwxy]$", v):  # "plan" -> "planning"
+        return v + v[-1] + "ing"
+    return v + "ing"
