@@ -591,3 +591,12 @@ def test_a_share_of_things_that_said_what_they_do():
     want = "share of exporters polled planning to hire more staff"
     assert subject_passes(want, r["subject"], f"{r['surface']} {r['unit']}"), r["subject"]
     assert "said" not in r["subject"] and "plan " not in r["subject"], r["subject"]
+
+
+def test_a_measure_of_an_activity_named_in_the_clause_before():
+    f = speech(
+        "Over 300 kilometers of rivers were opened for testing autonomous boats, and the total test distance "
+        "exceeded 9,000 kilometers."
+    ).figures
+    r = f[f["surface"].str.startswith("9,000")].iloc[0]
+    assert subject_passes("total test distance of autonomous boats", r["subject"]), r["subject"]

@@ -81,7 +81,9 @@ def _stand_alone(
             "share",
         ):  # "... capacity of hydropower reached ..., and nuclear power capacity"
             prev = _coordinated_before(figs, k, low)
-            if prev is not None and (sib := _sibling(f.subject, prev.subject)):
+            if prev is not None and (
+                sib := _sibling(f.subject, prev.subject) or _activity(f.subject, prev.subject)
+            ):
                 f.subject = sib
         if f.kind in ("level", "change") and f.unit not in ("%", "pp"):
             old = f.subject
@@ -239,6 +241,22 @@ _CHANGE_OF = re.compile(
     rf"\b(?:increase|rise|growth|decline|decrease|drop|reduction)\s+of\s+(?:{_QUALIFIER})$"
 )
 _MEASURE_IN = re.compile(r"\s*(?:%|percent)?" + _IN_MEASURE)
+
+
+_DOING = re.compile(r"\b(?P<v>[a-z]{3,})ing\s+(?P<o>(?:[\w-]+\s+){0,3}[\w-]+)$", re.IGNORECASE)
+
+
+def _activity(subj: str, earlier: str) -> str | None:
+    """'total test mileage' coordinated after 'roads designated for testing intelligent connected vehicles':
+    the measure of the activity the earlier phrase names, of its object -> 'total test mileage of intelligent
+    connected vehicles'."""
+    m = _DOING.search(earlier)
+    if not m or " of " in f" {subj} ":
+        return None
+    verb = m.group("v").lower()
+    if not any(w.lower() in (verb, verb + "e") for w in subj.split()[:-1]):
+        return None
+    return f"{subj} of {m.group('o')}"
 
 
 def _coordinated_before(figs: list[Figure], k: int, low: str) -> Figure | None:
