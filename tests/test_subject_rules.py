@@ -600,3 +600,18 @@ def test_a_measure_of_an_activity_named_in_the_clause_before():
     ).figures
     r = f[f["surface"].str.startswith("9,000")].iloc[0]
     assert subject_passes("total test distance of autonomous boats", r["subject"]), r["subject"]
+
+
+def test_a_share_of_the_worlds_total_is_chinas_share_globally():
+    f = speech("China's wind turbine patents accounted for 35% of the world's total.").figures
+    r = f.iloc[0]
+    assert subject_passes("China's share of global wind turbine patents", r["subject"]), r["subject"]
+
+
+def test_a_figure_that_shows_what_a_share_did_is_of_its_whole():
+    f = speech(
+        "According to a survey, 70% of surveyed farms have seen higher yields, demonstrated by a 15% "
+        "reduction in water use."
+    ).figures
+    r = f[f["surface"].str.startswith("15%")].iloc[0]
+    assert subject_passes("reduction in water use at surveyed farms", r["subject"]), r["subject"]

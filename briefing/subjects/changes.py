@@ -73,6 +73,10 @@ def _share(text: str, low: str, figs: list[Figure], k: int, s: Sentence, w: _Wor
             part = prev.subject if prev is not None and (prev.unit != "%" or prev.kind == "growth") else ""
         if not part or part.lower() == whole.lower():
             return f"share of {whole}" if whole else f.subject
+        if _WORLD.match(whole):  # "China's X accounted for 42% of the world's total": China's share, globally
+            whole = "global total"
+            if low.find(f"china's {part.lower()}", s.start, f.token.start) >= 0:
+                part = f"China's {part}"
         return (
             f"share of {part} in {whole}"
             if whole and whole.lower() not in part.lower()
@@ -117,6 +121,7 @@ def _share(text: str, low: str, figs: list[Figure], k: int, s: Sentence, w: _Wor
     return f.subject
 
 
+_WORLD = re.compile(r"^(?:the\s+)?(?:world(?:'s|’s)?|global)\s+total$", re.IGNORECASE)
 # what the whole of a share said: "... said they plan to keep or expand their investment"
 _SAID_THEY = re.compile(
     r"(?:\s+by\s+[^,;.]{2,40}?)?\s+(?:said|say|says|reported|indicated|stated)\s+(?:that\s+)?(?:they|it)\s+"

@@ -9,7 +9,7 @@ from functools import cache
 from ..quantities import _QUALIFIER
 from ..records import Figure, Sentence
 from ..vocab import load
-from .changes import _back_in_sentence, _point_change, _share, _streak
+from .changes import _back_in_sentence, _point_change, _share, _streak, _whole
 from .clauses import (
     _after_clause,
     _from_done,
@@ -41,6 +41,7 @@ from .phrases import (
     _GROWTH_IN,
     _HAS_FIGURE,
     _IN_MEASURE,
+    _SHARE_OF,
     _TRAIL_ADVERB,
     _TRAIL_PERIOD,
     _drop_from,
@@ -48,7 +49,7 @@ from .phrases import (
     _strip_qualifier,
     _tidy,
 )
-from .words import _Words, _words
+from .words import _whole_verb, _Words, _words
 
 
 def _stand_alone(
@@ -131,6 +132,7 @@ def _stand_alone(
         if bare.search(f.subject.lower()):
             s = sentences[f.sentence]
             f.subject = _turn_qualifier(low, f.subject, (turn_start[s.turn], turn_end[s.turn]), s.end, seen)
+    _shown_by(text, low, figs, sentences)
     _events(text, low, figs, sentences)
     _fuller_rates(figs)
     for k, f in enumerate(figs):  # last: the rules above read the phrase of the rate, not its name
@@ -257,6 +259,30 @@ def _activity(subj: str, earlier: str) -> str | None:
     if not any(w.lower() in (verb, verb + "e") for w in subj.split()[:-1]):
         return None
     return f"{subj} of {m.group('o')}"
+
+
+# a figure that shows what the clause before it said: "85% of surveyed enterprises have witnessed a boost in
+# efficiency, demonstrated by a 20% reduction in production line time"
+_SHOWN_BY = re.compile(
+    r",\s+(?:as\s+)?(?:demonstrated|shown|evidenced|reflected|illustrated)\s+(?:by|in)\s+(?:an?\s+)?$"
+)
+
+
+def _shown_by(text: str, low: str, figs: list[Figure], sentences: list[Sentence]) -> None:
+    """'85% of surveyed enterprises ..., demonstrated by a 20% reduction in production line time' -> the
+    reduction is at the share's whole: 'production line time at surveyed enterprises'."""
+    for k, f in enumerate(figs):
+        s = sentences[f.sentence]
+        if k == 0 or figs[k - 1].sentence != f.sentence or figs[k - 1].kind != "share":
+            continue
+        if not _SHOWN_BY.search(_strip_qualifier(low[max(s.start, f.token.start - 40) : f.token.start])):
+            continue
+        m = _SHARE_OF.match(text, figs[k - 1].token.end, s.end)
+        whole = _whole(text, low, m, s)
+        if vm := _whole_verb().search(whole.lower()):
+            whole = whole[: vm.start()]
+        if whole and whole.lower() not in f.subject.lower() and not _HAS_FIGURE.search(whole):
+            f.subject = f"{f.subject} at {whole}"
 
 
 def _coordinated_before(figs: list[Figure], k: int, low: str) -> Figure | None:
