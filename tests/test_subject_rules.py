@@ -615,3 +615,9 @@ def test_a_figure_that_shows_what_a_share_did_is_of_its_whole():
     ).figures
     r = f[f["surface"].str.startswith("15%")].iloc[0]
     assert subject_passes("reduction in water use at surveyed farms", r["subject"]), r["subject"]
+
+
+def test_a_count_whose_clause_says_what_it_had_done_is_said_as_doing_it():
+    f = speech("By the end of 2022, 5,000 towns had gained access to piped gas for heating.").figures
+    r = f[f["surface"].str.startswith("5,000")].iloc[0]
+    assert r["subject"] == "towns gaining access to piped gas for heating", r["subject"]

@@ -49,7 +49,7 @@ from .phrases import (
     _strip_qualifier,
     _tidy,
 )
-from .words import _whole_verb, _Words, _words
+from .words import _doing, _whole_verb, _Words, _words
 
 
 def _stand_alone(
@@ -455,5 +455,10 @@ def _count_condition(
             said = _drop_from(
                 _TRAIL_ADVERB, ("year", "still", "also", "now"), text[end + m.start("p") : end + m.end("p")]
             )
-            return f"{subj} that {' '.join(said.split())}"
+            said = " ".join(said.split())
+            if pm := re.match(
+                r"(?:had|have|has)\s+([a-z]+ed\s.*)$", said
+            ):  # "that had gained access": gaining
+                return f"{subj} {_doing(pm.group(1))}"
+            return f"{subj} that {said}"
     return subj
