@@ -465,3 +465,159 @@ def test_a_bare_head_takes_the_qualifier_of_an_earlier_turn():
     f = speech(text).figures
     r = f[f["surface"].str.startswith("20 percent")].iloc[0]
     assert subject_passes("village clinics' share of total patient visits", r["subject"]), r["subject"]
+
+
+#: An exchange about an event the question names with an ordinal (a team fixture): the answer's "the current
+#: session of ..." and "the expo" are that event, and the figures said where it is spoken of are of it.
+EVENT = (
+    "Let me open.\n\nReporter:\n\nThe 12th China International Import Expo opened in Shanghai on Monday. "
+    "Could you tell us more about it?\n\nZhao Zhiguo:\n\nThe current session of the Shanghai Expo has drawn "
+    "over 3,400 exhibitors, and more than 90,000 professional buyers from 150 countries had registered by "
+    "Friday, up 12% from the previous session. Exhibitors have brought about 400 new products to the expo."
+)
+
+
+@pytest.mark.parametrize(
+    ("surface", "want"),
+    [
+        ("3,400", "exhibitors at the 12th Shanghai Expo"),
+        ("90,000", "professional buyers registered for the 12th Shanghai Expo"),
+        # the places counted things came from are theirs, with their predicate
+        ("150", "countries of professional buyers registered for the 12th Shanghai Expo"),
+        # a rate after them is of the counted things, against a baseline that is not a time
+        ("12%",
+         "growth of professional buyers registered for the 12th Shanghai Expo against the previous session"),
+        ("400", "new products brought to the 12th Shanghai Expo"),
+    ],
+)  # fmt: skip
+def test_an_event_the_question_names_is_resolved(surface, want):
+    f = speech(EVENT).figures
+    r = f[f["surface"].str.startswith(surface)].iloc[0]
+    assert subject_passes(want, r["subject"], f"{r['surface']} {r['unit']}"), (r["subject"], want)
+    assert "Friday" not in r["subject"]  # a day said with the predicate is a time, not a condition
+
+
+def test_an_event_not_spoken_of_in_the_answer_is_not_added():
+    text = EVENT.replace("The current session of the Shanghai Expo has drawn", "Firms have hired").replace(
+        " to the expo", ""
+    )
+    f = speech(text).figures
+    assert not f["subject"].str.contains("Expo").any(), list(f["subject"])
+
+
+@pytest.mark.parametrize(
+    ("surface", "want"),
+    [
+        ("300", "government websites updated to be easier to read"),
+        ("20 million", "tablets updated to be easier to read"),
+    ],
+)
+def test_a_list_of_counts_shares_the_participle_after_it(surface, want):
+    # "with N X, and over M Y, being updated ...": each count of the list takes the participle
+    f = speech(
+        "Services have improved, with 300 government websites, and over 20 million tablets, being updated to "
+        "make them easier to read."
+    ).figures
+    r = f[f["surface"].str.startswith(surface)].iloc[0]
+    assert subject_passes(want, r["subject"], f"{r['surface']} {r['unit']}"), (r["subject"], want)
+
+
+@pytest.mark.parametrize(
+    ("surface", "want"),
+    [
+        ("14 percent", "surveyed urban unemployment rate of young people"),
+        ("4 percent", "surveyed urban unemployment rate of older workers"),
+    ],
+)
+def test_a_rate_of_a_group_takes_the_fuller_name_said_before(surface, want):
+    text = (
+        "The surveyed urban unemployment rate was 5.2 percent.\n\nReporter:\n\nWhat about jobs?\n\n"
+        "Zhao Zhiguo:\n\nIn May, the unemployment rates of young people and older workers were 14 percent "
+        "and 4 percent, respectively."
+    )
+    f = speech(text).figures
+    r = f[f["surface"].str.startswith(surface)].iloc[0]
+    assert subject_passes(want, r["subject"], f"{r['surface']} {r['unit']}"), (r["subject"], want)
+
+
+def test_a_rate_of_a_group_keeps_its_name_when_no_fuller_one_was_said():
+    f = speech(
+        "The participation rate reached 90 percent. The enrolment rate of girls was 80 percent."
+    ).figures
+    assert f.set_index("surface").loc["80 percent", "subject"] == "enrolment rate of girls"
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a share whose whole did something: those doing it, with what they did (an active verb as "-ing")
+        ("About 70 percent of rural clinics met the provincial standards for basic equipment.",
+         "share of rural clinics meeting the provincial standards for basic equipment"),
+        ("Some 40 percent of surveyed farms have reported a rise in yields.",
+         "share of surveyed farms reporting a rise in yields"),
+        # a passive verb stays a participle
+        ("Over 60 percent of charging piles have been jointly built and shared.",
+         "share of charging piles jointly built and shared"),
+    ],
+)  # fmt: skip
+def test_a_share_of_things_that_did_something(text, want):
+    f = speech(text).figures
+    assert f["subject"].iloc[0] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "want"),
+    [
+        # a point change's baseline as a chart label says it
+        ("Retail sales of services rose by 8% year on year, 3 percentage points higher than the consumption "
+         "growth in general.", "3 percentage points",
+         "gap between growth of retail sales of services and overall consumption growth"),
+        ("In the first quarter, services took up 55% of the total, 2 percentage points higher than in the "
+         "third quarter of 2022.", "2 percentage points", "change in share of services against Q3 2022"),
+    ],
+)  # fmt: skip
+def test_a_point_change_says_its_baseline_shortly(text, surface, want):
+    f = speech(text).figures
+    r = f[f["surface"].str.startswith(surface)].iloc[0]
+    assert subject_passes(want, r["subject"], f"{r['surface']} {r['unit']}"), (r["subject"], want)
+    assert "general" not in r["subject"] and "quarter of" not in r["subject"], r["subject"]
+
+
+def test_a_share_of_things_that_said_what_they_do():
+    f = speech(
+        "Nearly 60% of the exporters polled by the association said they plan to hire more staff."
+    ).figures
+    r = f.iloc[0]
+    want = "share of exporters polled planning to hire more staff"
+    assert subject_passes(want, r["subject"], f"{r['surface']} {r['unit']}"), r["subject"]
+    assert "said" not in r["subject"] and "plan " not in r["subject"], r["subject"]
+
+
+def test_a_measure_of_an_activity_named_in_the_clause_before():
+    f = speech(
+        "Over 300 kilometers of rivers were opened for testing autonomous boats, and the total test distance "
+        "exceeded 9,000 kilometers."
+    ).figures
+    r = f[f["surface"].str.startswith("9,000")].iloc[0]
+    assert subject_passes("total test distance of autonomous boats", r["subject"]), r["subject"]
+
+
+def test_a_share_of_the_worlds_total_is_chinas_share_globally():
+    f = speech("China's wind turbine patents accounted for 35% of the world's total.").figures
+    r = f.iloc[0]
+    assert subject_passes("China's share of global wind turbine patents", r["subject"]), r["subject"]
+
+
+def test_a_figure_that_shows_what_a_share_did_is_of_its_whole():
+    f = speech(
+        "According to a survey, 70% of surveyed farms have seen higher yields, demonstrated by a 15% "
+        "reduction in water use."
+    ).figures
+    r = f[f["surface"].str.startswith("15%")].iloc[0]
+    assert subject_passes("reduction in water use at surveyed farms", r["subject"]), r["subject"]
+
+
+def test_a_count_whose_clause_says_what_it_had_done_is_said_as_doing_it():
+    f = speech("By the end of 2022, 5,000 towns had gained access to piped gas for heating.").figures
+    r = f[f["surface"].str.startswith("5,000")].iloc[0]
+    assert r["subject"] == "towns gaining access to piped gas for heating", r["subject"]

@@ -13,7 +13,7 @@ makes each subject stand alone (growth, counts with their condition, references 
 from __future__ import annotations
 
 from ..records import Figure, Sentence
-from .clauses import _in_measure
+from .clauses import _in_measure, _nested
 from .lists import _including, _respectively
 from .phrases import (
     _GROWTH_IN,
@@ -64,9 +64,12 @@ def _subjects(text: str, low: str, figs: list[Figure], sentences: list[Sentence]
     _including(low, figs, sentences)
     _respectively(text, figs, sentences)
     # a figure without a subject of its own takes the previous figure's in the same sentence
+    # (not of a count that says where the one before it came from: "125,000 buyers from 212 countries ..., up
+    # 23.2%" is of the buyers)
     for k, f in enumerate(figs):
         if not f.subject and k > 0 and figs[k - 1].sentence == f.sentence:
-            f.subject = figs[k - 1].subject
+            j = k - 2 if _nested(low, figs, k - 1, sentences[f.sentence]) else k - 1
+            f.subject = figs[j].subject
     for f in figs:
         if not f.subject:
             f.subject = sentence_subject(f.sentence) or "(unspecified)"

@@ -6,7 +6,7 @@ import re
 
 from ..records import Figure, Sentence
 from .phrases import _HAS_FIGURE, _OWN_KIND, _SHARE_OF, _STOP_AFTER, _strip_qualifier, _tidy
-from .words import _same_sentence_before, _Words
+from .words import _condition_verbs, _doing, _gerund, _same_sentence_before, _whole_verb, _Words
 
 # the qualifiers of a count that do not define its kind: "companies above the designated size"
 _KIND_QUALIFIER = re.compile(r"\s+(?:above|below|in|with|across|nationwide)\b", re.IGNORECASE)
@@ -73,6 +73,10 @@ def _share(text: str, low: str, figs: list[Figure], k: int, s: Sentence, w: _Wor
             part = prev.subject if prev is not None and (prev.unit != "%" or prev.kind == "growth") else ""
         if not part or part.lower() == whole.lower():
             return f"share of {whole}" if whole else f.subject
+        if _WORLD.match(whole):  # "China's X accounted for 42% of the world's total": China's share, globally
+            whole = "global total"
+            if low.find(f"china's {part.lower()}", s.start, f.token.start) >= 0:
+                part = f"China's {part}"
         return (
             f"share of {part} in {whole}"
             if whole and whole.lower() not in part.lower()
@@ -85,19 +89,59 @@ def _share(text: str, low: str, figs: list[Figure], k: int, s: Sentence, w: _Wor
         and re.search(r"(?:^|[,;:]|\bthat|\bwith)\s*(?:\w+\s+)?$", lead.strip(" ") and lead or "")
     ):
         # "Over 90% of 5G base stations have been jointly built and shared": the share of those that did
-        end = m_of.start("np") + len(whole) if low.startswith(whole.lower(), m_of.start("np")) else None
+        at = low.find(whole.lower(), m_of.start("np"), m_of.start("np") + len(whole) + 6)  # (after "the")
+        end = at + len(whole) if at >= 0 and not low[m_of.start("np") : at].strip(" ").count(" ") else None
+        if end is not None and (vm := _whole_verb().search(whole.lower())):
+            # "90 percent of county hospitals met the national standards for ...": the whole ends at its verb
+            whole, end = whole[: vm.start()], at + vm.start()
+        if (
+            end is not None
+            and (sm := _SAID_THEY.match(low, end, s.end))
+            and not _HAS_FIGURE.search(sm.group())
+        ):
+            # "70% of the firms surveyed by our chambers said they plan to keep ...": those planning to
+            o = " ".join(text[sm.start("o") : sm.end("o")].split())
+            return f"share of {whole} {_gerund(sm.group('v'))} {o}"
         if end is not None:
             pm = re.match(
-                r"\s+(?P<p>(?:have|has|had|were|was|are|is)\s[^,;.()]{3,80}?|[a-z]+ed\s[^,;.()]{0,60}?)"
+                r"\s+(?P<p>(?:have|has|had|were|was|are|is)\s[^,;.()]{3,80}?|[a-z]+ed\s[^,;.()]{0,60}?|"
+                rf"(?:{_condition_verbs()})\s[^,;.()]{{0,60}}?)"
                 r"(?=\s*(?:[,;.(]|$))",
                 low[end : s.end],
             )
             if pm and not _HAS_FIGURE.search(pm.group("p")):
                 p = w.aux.sub("", pm.group("p"))
-                said = text[end + pm.end("p") - len(p) : end + pm.end("p")]  # as written, auxiliaries dropped
-                return f"share of {whole} {' '.join(said.split())}"
+                said = " ".join(text[end + pm.end("p") - len(p) : end + pm.end("p")].split())
+                if not re.match(
+                    r"(?:have|has|had|were|was|are|is)\s+been\b|(?:were|was|are|is)\s", pm.group("p")
+                ):
+                    said = _doing(said)  # an active verb: those "meeting the standards", not "met" them
+                return f"share of {whole} {said}"
         return f"share of {whole}"
     return f.subject
+
+
+_WORLD = re.compile(r"^(?:the\s+)?(?:world(?:'s|’s)?|global)\s+total$", re.IGNORECASE)
+# what the whole of a share said: "... said they plan to keep or expand their investment"
+_SAID_THEY = re.compile(
+    r"(?:\s+by\s+[^,;.]{2,40}?)?\s+(?:said|say|says|reported|indicated|stated)\s+(?:that\s+)?(?:they|it)\s+"
+    r"(?:would\s+|will\s+)?(?P<v>[a-z]{2,})\s+(?P<o>[^,;.()]{2,80}?)(?=\s*(?:[,;.(]|$))"
+)
+_QUARTER = re.compile(
+    r"^(?:the\s+)?(?P<n>first|second|third|fourth)\s+quarter\s+of\s+(?P<y>(?:19|20)\d\d)$", re.I
+)
+_IN_GENERAL = re.compile(r"^(?:the\s+)?(?P<np>[\w-]+(?:\s+[\w-]+){0,3}?)\s+(?:in general|as a whole)$", re.I)
+
+
+def _short_baseline(base: str) -> str:
+    """A baseline as a chart label says it: "the fourth quarter of 2023" -> "Q4 2023", "the industrial
+    growth in general" -> "overall industrial growth"."""
+    if m := _QUARTER.match(base):
+        n = ("first", "second", "third", "fourth").index(m.group("n").lower()) + 1
+        return f"Q{n} {m.group('y')}"
+    if m := _IN_GENERAL.match(base):
+        return f"overall {m.group('np')}"
+    return base
 
 
 def _point_change(text: str, low: str, figs: list[Figure], k: int, s: Sentence, w: _Words) -> str:
@@ -120,7 +164,7 @@ def _point_change(text: str, low: str, figs: list[Figure], k: int, s: Sentence, 
         "up" if ups and (not downs or ups[-1].start() > downs[-1].start()) else "down" if downs else ""
     )
     rate = prev is not None and prev.kind in ("share", "level") or "rate" in x.lower() and prev is None
-    base = f.baseline or ""
+    base = _short_baseline(f.baseline or "")
     if rate or (prev is not None and prev.unit == "%" and prev.kind != "growth"):
         noun = w.names["rate"].get(direction, "change") if direction else "change"
         out = f"{noun} in {x}"

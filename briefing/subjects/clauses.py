@@ -2,8 +2,8 @@
 ("seven lines were put into operation, adding 9,000 km of transmission lines"), a share of a goal that
 clause fulfilled ("..., fulfilling 60 percent of the annual target"), the things "with" which a subject's
 action happened ("China's trade with 153 of 233 countries and regions increased"), what people "will" do,
-the place a "where" clause is about, and what a technology has been integrated into. The words are in
-data/subjects.yml."""
+the place a "where" clause is about, what a technology has been integrated into, and a rate of a group
+named more fully before. The words are in data/subjects.yml."""
 
 from __future__ import annotations
 
@@ -161,6 +161,46 @@ def _with_done(text: str, low: str, f: Figure, s: Sentence, subj: str, end: int,
     return f"{subj} with which {x} {' '.join(text[end : end + pm.end('p')].split())}"
 
 
+# "125,000 overseas buyers from 212 countries and regions had registered": the counted things before "from"
+_FROM_BEFORE = re.compile(
+    r"\d[\d,.]*(?:\s+(?:thousand|million|billion))?\s+(?P<x>[a-z][^,;:\d]{2,50}?)\s+from\s+"
+    + _QUALIFIER
+    + "$"
+)
+
+
+def _from_done(text: str, low: str, f: Figure, s: Sentence, subj: str, end: int, participle) -> str | None:
+    """'125,000 overseas buyers from 212 countries and regions had registered' -> 'countries and regions of
+    overseas buyers registered': the places a count came from are theirs, with their predicate."""
+    lo = max(s.start, f.token.start - 80)
+    if low.find(" from ", lo, f.token.start) < 0:
+        return None
+    head = low[lo : f.token.start]
+    m = _FROM_BEFORE.search(head)
+    if not m:
+        return None
+    pm = participle.match(low[end : s.end])
+    if not pm or _HAS_FIGURE.search(pm.group("p")):
+        return None
+    at = f.token.start - len(head)
+    x = _tidy(text[at + m.start("x") : at + m.end("x")])
+    if not x or _PRONOUN.match(x) or len(x.split()) > 6:
+        return None
+    return f"{subj} of {x} {' '.join(text[end + pm.start('p') : end + pm.end('p')].split())}"
+
+
+def _nested(low: str, figs: list[Figure], k: int, s: Sentence) -> bool:
+    """``figs[k]`` counts where the count before it came from ("125,000 buyers from 212 countries"): a rate
+    after them is of the count before, not of this one."""
+    f = figs[k]
+    return (
+        k > 0
+        and figs[k - 1].sentence == f.sentence
+        and figs[k - 1].unit == "count"
+        and _strip_qualifier(low[max(s.start, f.token.start - 30) : f.token.start]).endswith(" from ")
+    )
+
+
 def _will_do(text: str, low: str, f: Figure, s: Sentence, subj: str, end: int) -> str:
     """'10 million college graduates will enter the job market' -> 'college graduates entering the job
     market'."""
@@ -263,3 +303,34 @@ def _in_measure(text: str, low: str, f: Figure, s: Sentence) -> str:
 
 
 _TRAIL_WORDS = re.compile(r"(?:the|this|that|last|total|all|which|terms)\b")
+
+
+# ------------------------------------------------------------------ a rate said more fully earlier
+def _singular(words: list[str]) -> frozenset[str]:
+    return frozenset(w.lower().removesuffix("s") for w in words)
+
+
+def _fuller_rates(figs: list[Figure]) -> None:
+    """'unemployment rates of the local labor force' after 'surveyed urban unemployment rate' (said anywhere
+    before in the briefing): the rate is the one named more fully before, of its own group."""
+    owned = frozenset(x.lower() for x in load("subjects")["owned_nouns"])
+    said: list[str] = []  # rates said bare before, in order
+    for f in figs:
+        head, of, tail = f.subject.partition(" of ")
+        words = head.split()
+        if not words:
+            continue
+        last = words[-1].lower().removesuffix("s")
+        if last not in owned:
+            continue
+        if not of:
+            said.append(f.subject)
+            continue
+        mine = _singular(words)
+        if len(mine) < 2:
+            continue
+        for e in said:
+            theirs = e.split()
+            if mine < _singular(theirs) and theirs[-1].lower().removesuffix("s") == last:
+                f.subject = f"{e} of {tail}"
+                break

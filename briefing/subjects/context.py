@@ -2,7 +2,8 @@
 the turn, the agent of a count ("visits received by libraries"), a target or plan ("target ceiling for
 total energy consumption", "planned cut in outdated coal capacity", "expected decline in ..."), the
 population of a rate per head, a scope right after the counted things ("nationwide"), the whole of a share
-said beside it. The words are in data/subjects.yml."""
+said beside it, the event a question names ("the fair" -> "the 135th Canton Fair"). The words are in
+data/subjects.yml."""
 
 from __future__ import annotations
 
@@ -505,3 +506,75 @@ def _qualifier_of(
     lo, hi = turn[0], min(turn[1], at)
     words = {w for i, w, ws in seen[head] if ws >= lo and i < hi and w not in mine}
     return words.pop() if len(words) == 1 else ""  # one qualifier only: no guess between two
+
+
+# ------------------------------------------------------------------ the event the exchange is about
+# A question names "the 135th China Import and Export Fair", the answer says "the current session of the
+# Canton Fair" and "the fair": each is "the 135th Canton Fair", and a figure said in a sentence of the answer
+# that speaks of the event, without naming it, is of it ("overseas buyers registered" -> "... at the 135th
+# Canton Fair"). The heads that make a name an event are data/subjects.yml event_heads.
+@dataclass(frozen=True)
+class _Event:
+    label: str  # "135th Canton Fair"
+    said: re.Pattern[str]  # its mentions in a subject, bare or as "the current session of ..."
+    head: str  # "fair"
+
+
+@cache
+def _named() -> re.Pattern[str]:
+    heads = "|".join(re.escape(h) for h in sorted(load("subjects")["event_heads"], key=len, reverse=True))
+    return re.compile(
+        rf"\b(?P<ord>\d+(?:st|nd|rd|th))\s+(?P<name>(?:[A-Z][\w'’-]*\s+(?:(?:and|of|for|on)\s+)?){{0,6}}?"
+        rf"(?P<head>{heads}))\b"
+    )
+
+
+def _short_name(text: str, lo: int, hi: int, head: str) -> str:
+    """The name the answer calls the event by ("Canton Fair"), "" if none."""
+    m = re.search(rf"\b(?:[A-Z][\w'’-]*\s+){{1,3}}?{re.escape(head)}\b", text[lo:hi])
+    return re.sub(r"^(?:The|This|That)\s+", "", m.group()) if m else ""
+
+
+def _event(text: str, turns: list[tuple[int, int]], t: int) -> _Event | None:
+    """The event the question before turn ``t`` (or the turn itself) names with an ordinal, if the turn
+    speaks of it."""
+    lo, hi = turns[t]
+    m = None
+    for a, b in ([turns[t - 1]] if t > 0 else []) + [turns[t]]:
+        m = _named().search(text, a, b)
+        if m:
+            break
+    if not m:
+        return None
+    head = m.group("head")
+    if not re.search(rf"\b{re.escape(head.lower())}\b", text[lo:hi].lower()):
+        return None  # the answer does not speak of it
+    name = " ".join(m.group("name").split())
+    short = _short_name(text, lo, hi, head) or name
+    names = "|".join(re.escape(n) for n in sorted({name, short, head.lower()}, key=len, reverse=True))
+    said = re.compile(
+        rf"\b(?:the\s+)?(?:(?:current|present|latest|ongoing|this)\s+(?:session|edition)\s+of\s+(?:the\s+)?"
+        rf"(?:{names})|(?<!\d)(?<!\d\w\w\s)(?:this|the)\s+(?:{names}))\b",
+        re.IGNORECASE,
+    )
+    return _Event(f"{m.group('ord')} {short}", said, head.lower())
+
+
+def _events(text: str, low: str, figs: list[Figure], sentences: list[Sentence]) -> None:
+    turns: dict[int, tuple[int, int]] = {}
+    for s in sentences:
+        a, _ = turns.get(s.turn, (s.start, s.end))
+        turns[s.turn] = (a, s.end)
+    spans = [turns.get(t, (0, 0)) for t in range(max(turns, default=-1) + 1)]
+    found: dict[int, _Event | None] = {}
+    for f in figs:
+        s = sentences[f.sentence]
+        if s.turn not in found:
+            found[s.turn] = _event(text, spans, s.turn)
+        ev = found[s.turn]
+        if ev is None or ev.label.lower() in f.subject.lower():
+            continue
+        subj = ev.said.sub(f"the {ev.label}", f.subject)
+        if subj == f.subject and re.search(rf"\b{ev.head}\b", low[s.start : s.end]):
+            subj = f"{subj} at the {ev.label}"  # a figure said where the event is spoken of is of it
+        f.subject = subj

@@ -9,11 +9,14 @@ from functools import cache
 from ..quantities import _QUALIFIER
 from ..records import Figure, Sentence
 from ..vocab import load
-from .changes import _back_in_sentence, _point_change, _share, _streak
+from .changes import _back_in_sentence, _point_change, _share, _streak, _whole
 from .clauses import (
     _after_clause,
+    _from_done,
     _fulfilled,
+    _fuller_rates,
     _integrated,
+    _nested,
     _owner_modifiers,
     _where_place,
     _will_do,
@@ -22,6 +25,7 @@ from .clauses import (
 from .context import (
     _action,
     _agent,
+    _events,
     _fuller_mentions,
     _in_of,
     _named_after,
@@ -37,6 +41,7 @@ from .phrases import (
     _GROWTH_IN,
     _HAS_FIGURE,
     _IN_MEASURE,
+    _SHARE_OF,
     _TRAIL_ADVERB,
     _TRAIL_PERIOD,
     _drop_from,
@@ -44,7 +49,7 @@ from .phrases import (
     _strip_qualifier,
     _tidy,
 )
-from .words import _Words, _words
+from .words import _doing, _whole_verb, _Words, _words
 
 
 def _stand_alone(
@@ -77,7 +82,9 @@ def _stand_alone(
             "share",
         ):  # "... capacity of hydropower reached ..., and nuclear power capacity"
             prev = _coordinated_before(figs, k, low)
-            if prev is not None and (sib := _sibling(f.subject, prev.subject)):
+            if prev is not None and (
+                sib := _sibling(f.subject, prev.subject) or _activity(f.subject, prev.subject)
+            ):
                 f.subject = sib
         if f.kind in ("level", "change") and f.unit not in ("%", "pp"):
             old = f.subject
@@ -104,7 +111,9 @@ def _stand_alone(
                     f"{subj} in {prev.subject}"  # "27 regions saw year-on-year growth": of what the rate is
                 )
             f.subject = _per_whom(text, low, f, s, subj)
-            for g in figs[k + 1 :]:  # a rate that took this figure's phrase takes its condition too
+            for j, g in enumerate(figs[k + 1 :], k + 1):  # a rate that took this figure's phrase takes its
+                if g.sentence == f.sentence and _nested(low, figs, j, sentences[g.sentence]):
+                    continue  # condition too (over the places the counted things came from)
                 if g.sentence != f.sentence or g.subject != old or g.kind in ("level", "change"):
                     break
                 g.subject = f.subject
@@ -123,10 +132,15 @@ def _stand_alone(
         if bare.search(f.subject.lower()):
             s = sentences[f.sentence]
             f.subject = _turn_qualifier(low, f.subject, (turn_start[s.turn], turn_end[s.turn]), s.end, seen)
+    _shown_by(text, low, figs, sentences)
+    _events(text, low, figs, sentences)
+    _fuller_rates(figs)
     for k, f in enumerate(figs):  # last: the rules above read the phrase of the rate, not its name
         if f.kind == "growth" and not w.growth_word.search(f.subject):
             kind = _growth_kind(low, f, sentences[f.sentence], w)
             prev = figs[k - 1] if k else None
+            if prev is not None and _nested(low, figs, k - 1, sentences[prev.sentence]) and k > 1:
+                prev = figs[k - 2]  # "125,000 buyers from 212 countries ..., up 23.2%": the buyers' number
             counted = (  # "health workers totaled 14.41 million, up 4.3%": growth of their number
                 prev is not None
                 and prev.sentence == f.sentence
@@ -144,6 +158,12 @@ def _stand_alone(
                 f.subject = f"growth of {f.subject} {kind.removeprefix('growth ')}"
             else:
                 f.subject = f"{kind} {of} {f.subject}"
+            base = f.baseline or ""
+            if base and not w.period_baseline.search(
+                base
+            ):  # "up 23.2% from the previous session": not a time
+                the = "the " if re.match(r"(?:previous|last|same|preceding)\b", base, re.IGNORECASE) else ""
+                f.subject = f"{f.subject} against {the}{base}"
         elif f.kind == "change" and not w.growth_word.search(f.subject):
             said = f.unit == "count" and _CHANGE_SAID.search(low, max(0, f.token.start - 40), f.token.start)
             # a count changes by a number of things: "an increase of 12,000" institutions; a measure by its
@@ -225,6 +245,46 @@ _CHANGE_OF = re.compile(
 _MEASURE_IN = re.compile(r"\s*(?:%|percent)?" + _IN_MEASURE)
 
 
+_DOING = re.compile(r"\b(?P<v>[a-z]{3,})ing\s+(?P<o>(?:[\w-]+\s+){0,3}[\w-]+)$", re.IGNORECASE)
+
+
+def _activity(subj: str, earlier: str) -> str | None:
+    """'total test mileage' coordinated after 'roads designated for testing intelligent connected vehicles':
+    the measure of the activity the earlier phrase names, of its object -> 'total test mileage of intelligent
+    connected vehicles'."""
+    m = _DOING.search(earlier)
+    if not m or " of " in f" {subj} ":
+        return None
+    verb = m.group("v").lower()
+    if not any(w.lower() in (verb, verb + "e") for w in subj.split()[:-1]):
+        return None
+    return f"{subj} of {m.group('o')}"
+
+
+# a figure that shows what the clause before it said: "85% of surveyed enterprises have witnessed a boost in
+# efficiency, demonstrated by a 20% reduction in production line time"
+_SHOWN_BY = re.compile(
+    r",\s+(?:as\s+)?(?:demonstrated|shown|evidenced|reflected|illustrated)\s+(?:by|in)\s+(?:an?\s+)?$"
+)
+
+
+def _shown_by(text: str, low: str, figs: list[Figure], sentences: list[Sentence]) -> None:
+    """'85% of surveyed enterprises ..., demonstrated by a 20% reduction in production line time' -> the
+    reduction is at the share's whole: 'production line time at surveyed enterprises'."""
+    for k, f in enumerate(figs):
+        s = sentences[f.sentence]
+        if k == 0 or figs[k - 1].sentence != f.sentence or figs[k - 1].kind != "share":
+            continue
+        if not _SHOWN_BY.search(_strip_qualifier(low[max(s.start, f.token.start - 40) : f.token.start])):
+            continue
+        m = _SHARE_OF.match(text, figs[k - 1].token.end, s.end)
+        whole = _whole(text, low, m, s)
+        if vm := _whole_verb().search(whole.lower()):
+            whole = whole[: vm.start()]
+        if whole and whole.lower() not in f.subject.lower() and not _HAS_FIGURE.search(whole):
+            f.subject = f"{f.subject} at {whole}"
+
+
 def _coordinated_before(figs: list[Figure], k: int, low: str) -> Figure | None:
     """The level before ``figs[k]`` in its sentence when a ", and" clause separates them, else None."""
     f = figs[k]
@@ -277,6 +337,22 @@ _CLAUSE_START = re.compile(
     r"(?:^|[,;:]\s*(?:and\s+)?|\bof\s+\S+\s+|\bin\s+the\s+first\s+\w+\s+quarters,\s*)$"
 )
 _AND_CLAUSE = re.compile(r",\s+and\s")
+# what stands between a count's phrase and the predicate it shares: another count of the list ("and 3,460
+# stations were built", ", and over 140 million smartphones, being updated"), the things it came "from"
+_COORDINATED = re.compile(
+    r"\s+(?:and|from)\s+(?:more than |over |nearly |about )?[\d,.]+\s[^,;.]{1,80}?"
+    r"(?=\s+(?:were|are|have|has|had)\s)"
+    r"|(?:,\s+and\s+(?:more than |over |nearly |about )?[\d,.]+\s[^,;.]{1,80}?)?,(?=\s+being\s)"
+)
+# the place a count was brought or sent to, right after its phrase
+_TO_PLACE = re.compile(r"\s+(?P<p>(?:to|into)\s+(?:the\s+)?[\w'’ -]{2,40}?)(?=\s*(?:[,;.]|$))")
+_MAKE_THEM = re.compile(r"\bto make (?:them|it)\b", re.IGNORECASE)
+# a day the participle was said by: "had registered by Wednesday" (a time, not a condition)
+_BY_DAY = re.compile(
+    r"\s+(?:by|on|as of|until|till)\s+(?:last\s+)?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)$",
+    re.IGNORECASE,
+)
 _LETTERS = re.compile(r"[a-z]+")
 _UNIT_WORD = re.compile(r"[a-z][a-z-]*")
 _PLACE = re.compile(r"\s+in\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}")
@@ -334,7 +410,10 @@ def _count_condition(
     subj, end = _scope(low, end, s, subj)
     subj, end = _named_after(text, low, end, s, subj)
     if bm := w.built_before.search(head):  # "China had built 3.189 million ..."
-        return f"{subj} {bm.group('p')}"
+        # (where they were brought: "have brought 1 million new products to the fair")
+        to = _TO_PLACE.match(text, end, s.end)
+        said = f" {' '.join(to.group('p').split())}" if to and not _HAS_FIGURE.search(to.group("p")) else ""
+        return f"{subj} {bm.group('p')}{said}"
     rest = low[end : s.end]
     if where := _where_done(
         text, low, f, s, subj, end, w.participle
@@ -342,6 +421,10 @@ def _count_condition(
         return where
     if with_ := _with_done(text, low, f, s, subj, end, w.participle):  # "trade with 153 countries increased"
         return with_
+    if from_ := _from_done(
+        text, low, f, s, subj, end, w.participle
+    ):  # "buyers from 212 countries registered"
+        return _BY_DAY.sub("", from_)
     # a field named right after the phrase: "innovation centers in new materials", "platforms for new
     # materials"
     from ..sectors import _vocabulary
@@ -353,15 +436,16 @@ def _count_condition(
             subj += text[end : end + km.end()]
             end, rest = end + km.end(), low[end + km.end() : s.end]
     # a coordinated count shares the predicate: "6.278 million charging piles and 3,460 stations were built"
-    co = re.match(
-        r"\s+and\s+(?:more than |over |nearly |about )?[\d,.]+\s[^,;.]{1,80}?"
-        r"(?=\s+(?:were|are|have|has|had)\s)",
-        rest,
-    )
+    # ("1,924 websites, and over 140 million smartphones, being updated ...": the list, then its participle;
+    # "125,000 buyers from 212 countries had registered": the things they came from are theirs)
+    co = _COORDINATED.match(rest)
     m = w.participle.match(rest[co.end() :] if co else rest)
-    if m and not _HAS_FIGURE.search(m.group("p")) and not _TRAIL_PERIOD.search(" " + m.group("p")):
+    if m and not _HAS_FIGURE.search(m.group("p")):
         at = end + (co.end() if co else 0)
-        return f"{subj} {' '.join(text[at + m.start('p') : at + m.end('p')].split())}"
+        said = _BY_DAY.sub("", " ".join(text[at + m.start("p") : at + m.end("p")].split()))
+        said = _MAKE_THEM.sub("to be", said)  # "updated to make them senior-friendly": updated to be so
+        if said and not _TRAIL_PERIOD.search(" " + said):
+            return f"{subj} {said}"
     bare = _strip_qualifier(head)  # "..., more than 4.8 million households switched"
     if _CLAUSE_START.search(bare) or bare.strip() == "":
         if p := _place(rest, w):  # "households in northern China switched ...": the place stays with them
@@ -371,5 +455,10 @@ def _count_condition(
             said = _drop_from(
                 _TRAIL_ADVERB, ("year", "still", "also", "now"), text[end + m.start("p") : end + m.end("p")]
             )
-            return f"{subj} that {' '.join(said.split())}"
+            said = " ".join(said.split())
+            if pm := re.match(
+                r"(?:had|have|has)\s+([a-z]+ed\s.*)$", said
+            ):  # "that had gained access": gaining
+                return f"{subj} {_doing(pm.group(1))}"
+            return f"{subj} that {said}"
     return subj

@@ -86,3 +86,42 @@ def _same_sentence_before(figs: list[Figure], k: int, skip_points: bool = False)
     while skip_points and j >= 0 and figs[j].sentence == figs[k].sentence and figs[j].kind == "pp_change":
         j -= 1
     return figs[j] if j >= 0 and figs[j].sentence == figs[k].sentence else None
+
+
+@cache
+def _condition_verbs() -> str:
+    return _alt(load("subjects")["condition_verbs"])
+
+
+@cache
+def _whole_verb() -> re.Pattern[str]:
+    """A verb of data/subjects.yml condition_verbs inside a share's whole ("county hospitals met ...")."""
+    return re.compile(rf"\s(?:{_condition_verbs()})\b")
+
+
+def _doing(said: str) -> str:
+    """'met the national standards' -> 'meeting the national standards': the first word, a past verb, as its
+    present participle (data/subjects.yml present_participles, else "-ed" -> "-ing")."""
+    first, _, rest = said.partition(" ")
+    low = first.lower()
+    ing = load("subjects")["present_participles"].get(low)
+    if ing is None and low.endswith("ied"):
+        ing = low[:-3] + "ying"
+    elif ing is None and low.endswith("ed") and len(low) > 4:
+        ing = low[:-2] + "ing"
+    return f"{ing} {rest}".strip() if ing else said
+
+
+def _gerund(verb: str) -> str:
+    """A verb said by a whole ("they plan", "they expanded") as its present participle: "planning",
+    "expanding"; "keep" -> "keeping", "make" -> "making"."""
+    v = verb.lower()
+    if v.endswith("ed") or v in load("subjects")["present_participles"]:
+        return _doing(v)
+    if v.endswith("ie"):
+        return v[:-2] + "ying"
+    if v.endswith("e") and not v.endswith(("ee", "ye", "oe")):
+        return v[:-1] + "ing"
+    if len(v) <= 4 and re.search(r"[^aeiou][aeiou][^aeiouwxy]$", v):  # "plan" -> "planning"
+        return v + v[-1] + "ing"
+    return v + "ing"
