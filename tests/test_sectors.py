@@ -119,3 +119,21 @@ def test_patents_and_trademarks_are_science_and_technology():
         "entities.",
     )
     assert set(b.figures["sector"].astype(str)) == {"science_technology"}
+
+
+def test_sport_and_broadcasting_are_culture_market_entities_the_economy_taxpayers_fiscal():
+    # team-written, in the patterns of real_text5 (issue 14)
+    sport = _briefing(
+        "SCIO press conference on sports events",
+        "Sports events drew 4.2 million spectators this year, and fitness centers grew 12 percent.",
+    )
+    assert set(sport.figures["sector"].astype(str)) == {"culture_tourism"}
+    tv = _briefing("Press conference", "Radio and television stations made 3,100 new programs last year.")
+    assert tv.figures["sector"].tolist() == ["culture_tourism"]
+    market = _briefing("Press conference", "The number of market entities reached 160 million by March.")
+    assert market.figures["sector"].tolist() == ["macro_economy"]
+    tax = _briefing(
+        "Press conference",
+        "Tax relief helps market entities: of 40 million small-scale taxpayers, 90% are exempt from VAT.",
+    )
+    assert set(tax.figures["sector"].astype(str)) == {"finance_fiscal"}
