@@ -334,6 +334,8 @@ def _kind_and_sign(low: str, f: Figure, s: Sentence, streak: re.Pattern[str]) ->
             neg = m.group("neg") is not None
         else:
             cues = list(_SIGN.finditer(before))
+            if not cues and (_LIST_BEFORE.search(before) or _LIST_ITEMS.fullmatch(before)):
+                cues = _list_head_cue(low, s.start, cs)  # "fell 56.8%, 96.1% and 62.6%": the head's verb
             if f.kind == "pp_change":
                 # "0.2 percentage points faster than": the cue comes right after the unit
                 m = _SIGN.match(after.lstrip())
@@ -344,6 +346,22 @@ def _kind_and_sign(low: str, f: Figure, s: Sentence, streak: re.Pattern[str]) ->
                 neg = False  # "the decrease narrowed by 0.4 points", "narrowing the decline by 0.5 points"
     if neg:
         f.value = -abs(f.value)
+
+
+# the items of a list before a later item: numbers with their units, commas and "and" ("56.8%, 96.1%, ")
+_LIST_ITEMS = re.compile(
+    rf"(?:\s*(?:{NUM})\s*(?:%|percent|per cent|percentage points?|points?)?\s*(?:,|\band\b)?)+\s*"
+)
+
+
+def _list_head_cue(low: str, lo: int, cs: int) -> list[re.Match[str]]:
+    """The sign cue of a list whose later item starts at ``cs`` (a comma list: "fell 56.8%, 96.1%, 62.6%
+    and 59.3%"): the last cue before the list's first item, when only list items stand between them."""
+    window = low[max(lo, cs - 120) : cs]
+    cues = list(_SIGN.finditer(window))
+    if cues and _LIST_ITEMS.fullmatch(window, cues[-1].end()):
+        return cues[-1:]
+    return []
 
 
 # a percent after the words that set it against another: the other value, not a change of the figure's own

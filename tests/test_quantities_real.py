@@ -32,3 +32,22 @@ def _figs(text: str) -> list[tuple[str, float, str]]:
 )
 def test_quantities(text, expected):
     assert _figs(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a comma list after one verb of change: every item takes the verb's sign (written after the
+        # real_text6 run, where only the first item was negative)
+        (
+            "Thefts, frauds and fires fell 12.5%, 40.1%, 7.2% and 3.3% respectively.",
+            [-12.5, -40.1, -7.2, -3.3],
+        ),
+        ("Exports dropped 5.1%, 3.2% and 2.0% in Hebei, Shanxi and Jilin.", [-5.1, -3.2, -2.0]),
+        ("Sales rose 5.1%, 3.2% and 2.0% respectively.", [5.1, 3.2, 2.0]),
+        # a new clause with its own verb keeps its own sign
+        ("Exports fell 5.1%, while imports rose 3.2%.", [-5.1, 3.2]),
+    ],
+)
+def test_a_list_takes_the_sign_of_its_verb(text, values):
+    assert [v for _, v, _ in _figs(text)] == values
