@@ -41,6 +41,10 @@ def _roles(text: str) -> dict[str, str]:
         ("The city gave a one-time subsidy to families.", "one", "word"),
         ("Host: One last question, please.", "One", "word"),
         ("Four types of parks opened in May, up from two.", "Four", "figure"),
+        ("Among the five major basins, the Huai had more rain.", "five", "list_count"),
+        ("Of the 40 hearings, nine were held online.", "40", "part_of_figure"),
+        ("Of the 40 hearings, nine were held online.", "nine", "figure"),
+        ("Trips rose during the 8-day-long holiday.", "8", "name"),
     ],
 )
 def test_role(text, surface, role):
