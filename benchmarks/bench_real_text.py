@@ -113,8 +113,9 @@ UNCLEAR = "period unclear"
 #: whose words (briefing/data/units.yml) hold the named one, when there is one now; else the unit stays
 #: empty (and no predicted unit equals it).
 NOTED_UNIT = re.compile(
-    r"\bunit:? ([^:;(),]+?)"
-    r"(?:: none in the vocabulary| \((?:not in the vocabulary|the vocabulary has none)\)|(?=[;,])|$)"
+    r"\bunit:? ([^:;(),]+?)(?: \([^)]*\))?"
+    r"(?:,? none in the vocabulary|: none in the vocabulary|"
+    r" \((?:not in the vocabulary|the vocabulary has none)\)|(?=[;,])|$)"
 )
 
 

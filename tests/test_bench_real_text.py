@@ -158,4 +158,6 @@ def test_an_empty_unit_is_scored_against_the_unit_its_note_names():
     assert rt.noted_unit("", "unit furlongs: none in the vocabulary") == ""  # still none: stays empty
     assert rt.noted_unit("", "no period in the text") == ""
     assert rt.noted_unit("", "unit hectares (not in the vocabulary); 'at least' is exact") == "hectares"
+    assert rt.noted_unit("", "unit: degrees Celsius (°C), none in the vocabulary; baseline: normal") == "°C"
+    assert rt.noted_unit("", "as two; unit: minutes, none in the vocabulary") == "minutes"
     assert rt.noted_unit("yuan", "unit mu: none in the vocabulary") == "yuan"  # a written unit stands

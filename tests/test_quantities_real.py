@@ -18,6 +18,13 @@ def _figs(text: str) -> list[tuple[str, float, str]]:
     ("text", "expected"),
     [
         ("Rents make up about one third of the index.", [("one third", 33.33, "%")]),
+        # units of weather, weight and time (the vocabulary lacked them: real_text6)
+        (
+            "It was 1.2°C warmer, with 540.5 millimeters of rain.",
+            [("1.2°C", 1.2, "°C"), ("540.5 millimeters", 540.5, "mm")],
+        ),
+        ("Stocks held 20.5 billion catties of grain.", [("20.5 billion catties", 20500000000.0, "jin")]),
+        ("The trial lasted 45 minutes.", [("45 minutes", 45.0, "minutes")]),
         ("Two fifths of the firms hired staff.", [("Two fifths", 40.0, "%")]),
         ("The city alone accounts for a quarter of the national gain.", [("quarter", 25.0, "%")]),
         ("A quarter of a century has passed.", []),
