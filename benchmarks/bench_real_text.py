@@ -4,7 +4,7 @@ Run::
 
     python benchmarks/bench_real_text.py TEXT_DIR [TEXT_DIR ...]
         [--expected benchmarks/real_text/expected.csv] [--non-figures PATH] [--split dev|held|all]
-        [--dates PATH] [--wrap-all] [--quantulum] [--no-errors]
+        [--dates PATH] [--wrap-all] [--quantulum] [--no-errors] [--no-file-dates]
 
 The texts themselves stay outside the repository (the folders are given on the command line); only the
 expectations live in ``benchmarks/real_text/``. Nothing is written anywhere: everything goes to stdout.
@@ -32,6 +32,9 @@ Two modes, reported separately
     :class:`briefing.TranscriptError` is recorded as ``refused`` with its message; a refused text predicts
     nothing, so its expected figures count as misses in this mode.
     The row ``end to end, read`` gives the same scores over the texts that were not refused.
+    With ``--no-file-dates`` the text is parsed under a source that names no file, so that a date in the
+    file's name (which the package reads when the text gives none) dates nothing: the labellers chose the
+    names, so this is the score of the text alone.
 
 ``extractor only``
     For a refused text (for every text with ``--wrap-all``), the extractor run on the text as plain speech.
@@ -313,10 +316,13 @@ def run_of(b: briefing.Briefing, mode: str, offset: int = 0) -> Run:
     return Run(mode, figs, ledger, warnings=b.warnings)
 
 
-def end_to_end(path: Path) -> Run:
+def end_to_end(path: Path, file_dates: bool = True) -> Run:
+    """``briefing.read(path)``; with ``file_dates=False`` the same text parsed under a source that names no
+    file, so that a date in the file's name (``page_dates.file_date``) is not used: the text alone."""
     t = time.perf_counter()
     try:
-        run = run_of(briefing.read(path), "end to end")
+        b = briefing.read(path) if file_dates else briefing.parse(read_text(path), source=f"<{path.stem}>")
+        run = run_of(b, "end to end")
     except briefing.TranscriptError as exc:
         run = Run("end to end", refused=str(exc))
     run.seconds = time.perf_counter() - t
@@ -601,6 +607,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--wrap-all", action="store_true", help="run the extractor-only mode on every text")
     ap.add_argument("--quantulum", action="store_true", help="score quantulum3 side by side")
     ap.add_argument("--no-errors", action="store_true", help="do not list the errors")
+    ap.add_argument(
+        "--no-file-dates",
+        action="store_true",
+        help="score the text alone: a date in a file's name (which the labellers chose) dates nothing",
+    )
     args = ap.parse_args(argv)
 
     expected = read_rows(args.expected)
@@ -631,9 +642,10 @@ def main(argv: list[str] | None = None) -> int:
             continue
         exp, lost = expected_items(text, tx.expected)
         nfs, nf_lost = non_figure_items(text, tx.non_figures)
-        runs = [end_to_end(tx.path)]
+        runs = [end_to_end(tx.path, file_dates=not args.no_file_dates)]
         if runs[0].refused or args.wrap_all:
-            runs.append(extractor_only(text, text_date(tx.text_id, dates), str(tx.path)))
+            source = f"<{tx.path.stem}>" if args.no_file_dates else str(tx.path)
+            runs.append(extractor_only(text, text_date(tx.text_id, dates), source))
         if parser is not None:
             runs.append(quantulum_run(parser, text))
         print(f"\n== {tx.text_id} ({tx.split}): {len(text)} characters, {len(exp)} expected figures, "

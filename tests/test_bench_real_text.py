@@ -161,3 +161,13 @@ def test_an_empty_unit_is_scored_against_the_unit_its_note_names():
     assert rt.noted_unit("", "unit: degrees Celsius (°C), none in the vocabulary; baseline: normal") == "°C"
     assert rt.noted_unit("", "as two; unit: minutes, none in the vocabulary") == "minutes"
     assert rt.noted_unit("yuan", "unit mu: none in the vocabulary") == "yuan"  # a written unit stands
+
+
+def test_without_file_dates_a_text_with_no_date_resolves_no_period(tmp_path):
+    # a report with no date of its own, saved under a name that carries one
+    p = tmp_path / "report-2021-07-16.txt"
+    p.write_text("Exports rose 8.1% in the first half of this year.\n", encoding="utf-8")
+    named = rt.end_to_end(p).figures
+    alone = rt.end_to_end(p, file_dates=False).figures
+    assert [(f.period_start, f.period_end) for f in named] == [("2021-01-01", "2021-06-30")]
+    assert [(f.period_start, f.period_end) for f in alone] == [("", "")]
