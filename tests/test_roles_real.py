@@ -45,6 +45,11 @@ def _roles(text: str) -> dict[str, str]:
         ("Of the 40 hearings, nine were held online.", "40", "part_of_figure"),
         ("Of the 40 hearings, nine were held online.", "nine", "figure"),
         ("Trips rose during the 8-day-long holiday.", "8", "name"),
+        ("The data are as follows:\n\n(2) Review of arrests\n\nArrests fell.", "2", "ordinal"),
+        ("Fires with more than ten deaths at one time fell 20%.", "ten", "part_of_figure"),
+        ("Fires with more than ten deaths at one time fell 20%.", "one", "part_of_figure"),
+        ("Cases of the four major crimes, including theft, fell.", "four", "list_count"),
+        ("We solved 4 major crimes in May.", "4", "figure"),
     ],
 )
 def test_role(text, surface, role):
