@@ -13,9 +13,9 @@ noun phrase) and sectors.py (applied by the parse, once the exchanges are known)
 
 from __future__ import annotations
 
+from .figure_periods import assign_periods
 from .lexicon import Lexicon
 from .numbers import Token, parse_number
-from .periods import _periods
 from .quantities import (
     _APPROX_AFTER,
     _APPROX_AFTER_KIND,
@@ -115,6 +115,6 @@ def build_figures(
     for k, f in enumerate(figs):
         nxt = figs[k + 1].token.start if k + 1 < len(figs) and figs[k + 1].sentence == f.sentence else None
         f.baseline = _baseline(text, low, f, sentences[f.sentence], nxt)
-    _periods(text, figs, sentences)
+    assign_periods(text, figs, sentences)
     _subjects(text, low, figs, sentences)
     return figs
