@@ -39,6 +39,17 @@ def speech(text: str) -> briefing.Briefing:
     return briefing.parse(HEADER + text + "\n", source="<test>")
 
 
+def extracted_header(date: str) -> str:
+    """The header of a text given as one turn of plain speech dated ``date`` (ISO), as the real-text
+    benchmark wraps a text: the rules of the reader's body, and periods read against that date."""
+    return f"Extracted text\nDate: {date}\n\nText:\n\n"
+
+
+def extracted(text: str, date: str = "2021-07-16") -> briefing.Briefing:
+    """``text`` (a real-text pattern written by the team) parsed as one turn dated ``date``."""
+    return briefing.parse(extracted_header(date) + text, source="<test>")
+
+
 def expected_figure(figures, want: dict, message: object = None):
     """The first row of ``figures`` whose surface starts with ``want["number"]`` and whose value is
     ``want["value"]``: the figure a fixture's expected yml names. Fails (with ``message``, by default

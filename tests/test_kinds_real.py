@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-import briefing
-
-HEADER = "Extracted text\nDate: 2021-07-16\n\nText:\n\n"
+from .helpers import extracted
 
 
 def _kinds(text: str) -> list[tuple[str, str, float]]:
-    b = briefing.parse(HEADER + text, source="<test>")
+    b = extracted(text)
     return [(r["surface"], r["kind"], r["value"]) for r in b.records("figures")]
 
 
@@ -62,7 +60,7 @@ def test_percent_kinds(text, expected):
 
 def test_a_streak_said_with_a_hyphen():
     text = "The drop in reserves ended the previous six-month continuous upward trend.\n"
-    b = briefing.parse(HEADER + text, source="<test>")
+    b = extracted(text)
     assert [(r["surface"], r["unit"], r["kind"]) for r in b.records("figures")] == [
         ("six", "months", "streak")
     ]

@@ -3,13 +3,12 @@ carry-over of a framing period, when a page writes one paragraph a line with no 
 
 from __future__ import annotations
 
-import briefing
-
-HEADER = "Extracted text\nDate: 2021-05-10\n\nText:\n\n"
+from .helpers import extracted
 
 
-def _periods(text: str) -> list[tuple[str, str]]:
-    b = briefing.parse(HEADER + text, source="<test>")
+def _periods(text: str, date: str = "2021-05-10") -> list[tuple[str, str]]:
+    """The surface and period of each figure of ``text``, said on ``date``."""
+    b = extracted(text, date)
     return [
         (r["surface"], f"{r['period_start'] or '-'}..{r['period_end'] or '-'}") for r in b.records("figures")
     ]
@@ -39,14 +38,9 @@ def test_a_blank_line_still_breaks_the_paragraph():
     assert _periods(text) == [("14", "2018-03-01..2018-03-31"), ("350", "-..-")]
 
 
-DATED = "Extracted text\nDate: 2021-07-16\n\nText:\n\n"
-
-
 def _dated(text: str) -> list[tuple[str, str]]:
-    b = briefing.parse(DATED + text, source="<test>")
-    return [
-        (r["surface"], f"{r['period_start'] or '-'}..{r['period_end'] or '-'}") for r in b.records("figures")
-    ]
+    """As :func:`_periods`, said on Friday, July 16, 2021."""
+    return _periods(text, "2021-07-16")
 
 
 def test_a_month_of_last_year():

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-import briefing
-
-HEADER = "Extracted text\nDate: 2021-07-16\n\nText:\n\n"
+from .helpers import extracted
 
 
 def _figs(text: str) -> list[tuple[str, float, str]]:
-    b = briefing.parse(HEADER + text, source="<test>")
+    b = extracted(text)
     return [(r["surface"], round(r["value"], 2), r["unit"]) for r in b.records("figures")]
 
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-import briefing
+from .helpers import extracted, extracted_header
 
-HEADER = "Extracted text\nDate: 2021-07-16\n\nText:\n\n"
+HEADER = extracted_header("2021-07-16")
 
 
 def _roles(text: str) -> dict[str, str]:
-    b = briefing.parse(HEADER + text, source="<test>")
+    b = extracted(text)
     return {r["surface"]: r["role"] for r in b.records("numbers") if r["char_start"] >= len(HEADER)}
 
 
@@ -57,6 +57,6 @@ def test_role(text, surface, role):
 
 
 def test_hours_are_a_unit():
-    b = briefing.parse(HEADER + "Wind turbines ran 1,616 hours on average, 87 hours fewer.", source="<test>")
+    b = extracted("Wind turbines ran 1,616 hours on average, 87 hours fewer.")
     got = {f["surface"]: f["unit"] for f in b.records("figures")}
     assert got == {"1,616 hours": "hours", "87 hours": "hours"}
