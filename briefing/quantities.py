@@ -395,14 +395,13 @@ _POINTS_AFTER = _low_rx(
     rf"(?:\s+(?:of|by))?\s+{_QUALIFIER}(?:{NUM})\s*(?:percentage[- ]points?|pp)\b"
 )
 # the two ends of a change: "has risen from 12.7 percent (1973-76) to 22.96 percent", both levels
-_FROM_LEVEL = _low_rx(
+_MOVED_FROM = (
     r"\b(?:rose|risen|rise|rising|fell|fallen|fall|falling|dropped|increased|decreased|declined|grew|grown|"
-    r"climbed|went up|went down|jumped|surged)\s+from\s+" + _QUALIFIER + "$"
+    r"climbed|went up|went down|jumped|surged)\s+from\s+"
 )
+_FROM_LEVEL = _low_rx(_MOVED_FROM + _QUALIFIER + "$")
 _FROM_TO_LEVEL = _low_rx(
-    r"\b(?:rose|risen|rise|rising|fell|fallen|fall|falling|dropped|increased|decreased|declined|grew|grown|"
-    rf"climbed|went up|went down|jumped|surged)\s+from\s+{_QUALIFIER}(?:{NUM})\s*(?:%|percent|per cent)"
-    r"[^,;%]{0,30}?\s+to\s+" + _QUALIFIER + "$"
+    rf"{_MOVED_FROM}{_QUALIFIER}(?:{NUM})\s*(?:%|percent|per cent)[^,;%]{{0,30}}?\s+to\s+" + _QUALIFIER + "$"
 )
 # the level a measure reaches: "expected to reach 23 percent", not "growth reached 5%"
 _REACH_LEVEL = _low_rx(r"\b(?:reach|reached|reaches|reaching)\s+" + _QUALIFIER + "$")
