@@ -41,7 +41,7 @@ from .dates import MONTHS, find_date
 from .dialogue import Exchange, Turn, speaker_role
 from .errors import TranscriptError
 from .layout import Layout, Line, Listed, is_chrome, is_link_list, label_of
-from .page_dates import US_DATE, date_in, file_date, glued_date, year_for_day
+from .page_dates import US_DATE, date_in, file_day, glued_date, year_for_day
 from .sentences import line_goes_on
 
 __all__ = ["Reading", "read_other"]
@@ -426,7 +426,7 @@ def _release(text: str, lines: list[Line], source: str) -> Reading:
         if glued:
             date, why = glued_date(text, body[0].cstart, body[-1].cend, glued)
             lay.warnings.append((0, why))
-    if date is None and day_only and (named_day := _day_of_file(day_only, source)) is not None:
+    if date is None and day_only and (named_day := file_day(day_only, source)) is not None:
         # "China News Service, February 26." in "chinanews-2021-02-26.txt": the file's name gives the year
         lay.warnings.append((body[0].no, (
             f"the dateline gives {day_only!r} without a year: the year {named_day.year} is taken from the "
@@ -485,18 +485,6 @@ def _release(text: str, lines: list[Line], source: str) -> Reading:
         lay.body_start_line = a.no
         lay.trailer_start_line = z.no + 1 if z is not content[-1] else None
     return Reading("release", lay, turns, [])
-
-
-def _day_of_file(day: str, source: str) -> dt.date | None:
-    """The date in the file name (:func:`~briefing.page_dates.file_date`) when it falls on the dateline's
-    month and day ("February 26"), else None."""
-    named = file_date(source)
-    parts = day.replace(".", " ").split()
-    if named is None or len(parts) < 2 or not parts[1].isdigit():
-        return None
-    if MONTHS.get(parts[0].lower()) == named.month and int(parts[1]) == named.day:
-        return named
-    return None
 
 
 def _between_link_lists(body: list[Line], lay: Layout) -> list[tuple[Line, Line]]:

@@ -11,7 +11,7 @@ from pathlib import PurePath
 from .dates import MONTHS, find_date
 from .periods import find_periods
 
-__all__ = ["US_DATE", "date_in", "file_date", "glued_date", "year_for_day"]
+__all__ = ["US_DATE", "date_in", "file_date", "file_day", "glued_date", "year_for_day"]
 
 US_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
 #: An ISO date in a file name, not inside a longer run of digits ("scio-pbc-2021-07-16-p5.txt").
@@ -109,3 +109,15 @@ def file_date(source: str) -> dt.date | None:
         return dt.date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
         return None
+
+
+def file_day(day: str, source: str) -> dt.date | None:
+    """The date in the file name (:func:`file_date`) when it falls on a dateline's month and day ("February
+    26", "Feb. 26"), else None: the file name then gives the dateline its year."""
+    named = file_date(source)
+    parts = day.replace(".", " ").split()
+    if named is None or len(parts) < 2 or not parts[1].isdigit():
+        return None
+    if MONTHS.get(parts[0].lower()) == named.month and int(parts[1]) == named.day:
+        return named
+    return None
