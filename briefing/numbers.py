@@ -477,8 +477,9 @@ def _classify(text: str, low: str, tokens: list[Token], glued: frozenset[str]) -
             and before_gate.search(low, max(0, t.num_start - gate_reach), t.num_start + 1) is not None
         )
         num = low[t.num_start : t.num_end]
+        fraction = t.is_word and t.suffix == "%"  # "a quarter of", "half of them": a share, never a `word`
         for role, before, after, word in tries[a_open, b_open]:
-            if word is not None and num != word:
+            if word is not None and num != word or fraction and role == "word":
                 continue
             if after is not None and not after.match(low, t.num_end):
                 continue

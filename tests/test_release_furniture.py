@@ -39,3 +39,13 @@ def test_a_comment_bar_is_furniture():
     b = _read("Go to Forum >>3 Comment(s)\n")
     assert list(b.figures["surface"]) == ["62.3 billion yuan", "14.2 percent"]
     assert {r["surface"]: r["role"] for r in b.records("numbers")}["3"] == "page"
+
+
+def test_a_copyright_footer_is_furniture():
+    b = _read(
+        "Copyright 1995 - . All rights reserved. Content may not be republished. Note: Browsers with"
+        " 1280*800 or higher resolution are suggested for this site.\n"
+    )
+    assert list(b.figures["surface"]) == ["62.3 billion yuan", "14.2 percent"]
+    roles = {r["surface"]: r["role"] for r in b.records("numbers")}
+    assert roles["1280"] == roles["800"] == "page"
