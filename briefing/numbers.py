@@ -401,6 +401,12 @@ def _glued(lexicon: Lexicon) -> frozenset[str]:
 
 
 @lru_cache(maxsize=8)
+def _glued_before(lexicon: Lexicon) -> frozenset[str]:
+    """Short words a scraped page glues to the digits after them (the lexicon's ``glued_before``)."""
+    return frozenset(str(w) for w in lexicon.units.get("glued_before", []))
+
+
+@lru_cache(maxsize=8)
 def _currency_letters(lexicon: Lexicon) -> frozenset[str]:
     """The currency prefixes of the lexicon's units written in letters ("RMB", "USD")."""
     return frozenset(p for p in lexicon.units.get("prefixes", {}) if p.isalpha())
@@ -415,6 +421,7 @@ def find_tokens(
     tokens: list[Token] = []
     low = lower(text) if low is None else low
     currency = _currency_letters(lexicon or Lexicon.bundled())
+    loose = _glued_before(lexicon or Lexicon.bundled())
     for a, b in spans:
         prev: Token | None = None
         glued: list[Token] = []  # tokens continued by glued digits: their text is cut once, at the end
@@ -429,8 +436,10 @@ def find_tokens(
             last = prev.end if prev is not None else a  # never reach back into the token before
             while k > last and text[k - 1] in _ASCII_LETTERS:
                 k -= 1
-            if k < m.start() and text[k : m.start()] in currency:
-                k = m.start()  # "RMB100.26 billion": a currency glued on, not part of a name
+            if k < m.start() and (text[k : m.start()] in currency or text[k : m.start()] in loose):
+                # "RMB100.26 billion": a currency glued on; "a total of13.098million": a word that lost
+                # its space; neither is part of a name
+                k = m.start()
             sign = ""
             if k == m.start() and k - 2 >= last and text[k - 1] in "-+" and text[k - 2] in _BEFORE_SIGN:
                 k -= 1  # "grew -11.7%", "(-2.5%)": a sign, not a hyphen ("COVID-19", "2021-2023")

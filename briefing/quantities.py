@@ -56,10 +56,13 @@ def _compile_units(lexicon: Lexicon) -> _Units:
     for w, _, _ in words:
         e = re.escape(w)
         alts.append(e + (r"(?![A-Za-z])" if w[-1].isalpha() else ""))
-    # a space (or one line break: a hard-wrapped text) or nothing before the unit word; a hyphen only before
-    # a percent word ("the 2.3-percent growth rate", "a 0.49-percentage-point increase") or after a scale
-    # word ("1 trillion-yuan")
-    unit_rx = re.compile(r"(?:[ \n]|-(?=per)|(?<=[A-Za-z])-)?(?P<u>" + "|".join(alts) + ")", re.IGNORECASE)
+    # a space (or one line break: a hard-wrapped text) or nothing before the unit word; a hyphen before a
+    # percent word ("the 2.3-percent growth rate", "a 0.49-percentage-point increase"), after a scale word
+    # ("1 trillion-yuan") or between the digits and a unit written short ("2- to 3-cm", "a 500-km line")
+    unit_rx = re.compile(
+        r"(?:[ \n]|-(?=per)|(?<=[A-Za-z])-|(?<=\d)-(?=[A-Za-z]{1,3}\b))?(?P<u>" + "|".join(alts) + ")",
+        re.IGNORECASE,
+    )
     lookup = {w.lower(): (unit, kind) for w, unit, kind in words}
     scales = {k.lower(): float(v) for k, v in spec["scales"].items()}
     scale_rx = re.compile(
@@ -116,11 +119,16 @@ _APPROX_AFTER = _low_rx(rf"-(?P<w>{_alternation(_qualifiers()[1])})\b")
 _APPROX_AFTER_KIND = _qualifiers()[1]
 _APPROX_KIND = _qualifiers()[0]
 _SHARE_AFTER = _low_rx(rf"^(?:\s*(?:,|and|or)\s*(?:{NUM})\s*%)*\s*(?:of\b|share\b)")
+# the later percents of a list, between a percent and the words said of all of them
+_LATER_PERCENTS = r"(?:(?:,\s*(?:and\s+)?|and\s+)\d[\d.,]*\s?(?:%|percent|per cent)\s*)*"
 _GROWTH_AFTER = _low_rx(
     r"^\s*(?:year[- ]on[- ]year|y/y|yoy|month[- ]on[- ]month|(?:year[- ]on[- ]year )?"
     r"(?:increase|rise|growth|reduction|decrease|decline|drop|jump|surge|gain|fall|cut|hike)"
     r"|(?:[a-z]+ ){1,2}growth rate\b"  # "the 5.3% GDP growth rate"
-    r"|(?:more|less|fewer) than\b)"  # "9% more than in 2023": a change against the year named
+    r"|(?:more|less|fewer) than\b"  # "9% more than in 2023": a change against the year named
+    # "10.8 percent lower than at other hospitals", "10.8 percent and 23.5 percent higher than ...": a
+    # relative difference, said of each item of the list before the comparison
+    r"|" + _LATER_PERCENTS + r"(?:higher|lower) than\b)"
 )
 # Cue words start a word: the \b up front lets the engine drop positions inside words at once.
 _CUE = _low_rx(
@@ -141,7 +149,9 @@ _SIGN = _low_rx(
 _MINUS_WORD = _low_rx(r"\b(?:minus|negative) +$")
 _NEG_AFTER = _low_rx(
     r"^\s*(?:year[- ]on[- ]year\s+)?"
-    r"(?:reduction|decrease|decline|drop|fall|cut|contraction|less\b|fewer\b)"
+    r"(?:reduction|decrease|decline|drop|fall|cut|contraction|less\b|fewer\b|"
+    + _LATER_PERCENTS
+    + r"lower than\b)"
 )
 # an amount said as a difference: "180,000 more than a year earlier", "1,200 fewer"
 _MORE_AFTER = _low_rx(r"\s*(?:more|fewer|less)\b")  # matched at the end of the figure
@@ -166,10 +176,13 @@ _CONVERSION = _low_rx(
     rf"(?:{NUM})\s*(?:[a-z]+\s*){{0,3}}\(\s*(?:about|around|roughly|approximately|nearly|or|some)?\s*"
     r"(?:us\$|\$|usd|rmb|¥)?\s*$"
 )
+# the object of a verb of change (up to seven words: "lowering carbon emissions per unit of GDP"), then "by"
+# and the amount
+_OBJECT_BY = r"\s+(?:[\w'’-]+\s+){1,7}by\s+" + _QUALIFIER + "$"
 # a verb of change, its object, then "by" and the amount: "reduce logistics costs by 98.1 billion yuan"
 _VERB_OBJECT_BY = _low_rx(
     r"\b(?:reduc(?:e|ed|es|ing)|cut(?:s|ting)?|lower(?:ed|s|ing)?|increas(?:e|ed|es|ing)|rais(?:e|ed|es|ing)|"
-    r"boost(?:ed|s|ing)?|sav(?:e|ed|es|ing))\s+(?:[\w'’-]+\s+){1,4}by\s+" + _QUALIFIER + "$"
+    r"boost(?:ed|s|ing)?|sav(?:e|ed|es|ing))" + _OBJECT_BY
 )
 
 
@@ -210,7 +223,8 @@ _OF_TOTAL = re.compile(
     rf"(?P<n>{NUM}|{NUMWORD})\b",
     re.IGNORECASE,
 )
-_COORD = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|to|-|–)\s*$", re.IGNORECASE)
+# (the first may keep a hyphen of its own: "Two- to 3-cm", "5- and 10-year bonds")
+_COORD = re.compile(r"^[-–]?\s*(?:,\s*(?:and|or)?|and|or|to|-|–)\s*$", re.IGNORECASE)
 
 
 _FOR_END = re.compile(r"\bfor\s+$")
@@ -372,8 +386,7 @@ _COMPARED_END = _low_rx(
 # a verb of change with its object, then "by": the verb gives the sign ("dragging down CPI growth by")
 _VERB_OBJECT_SIGN = _low_rx(
     r"\b(?:(?P<neg>dragg?\w*(?:\s+down)?|pull\w*\s+down|lower\w*|reduc\w*|cut\w*)|"
-    r"(?P<pos>push\w*\s+up|lift\w*|rais\w*|boost\w*|driv\w*\s+up))"
-    r"\s+(?:[\w'’-]+\s+){1,4}by\s+" + _QUALIFIER + "$"
+    r"(?P<pos>push\w*\s+up|lift\w*|rais\w*|boost\w*|driv\w*\s+up))" + _OBJECT_BY
 )
 # a fall that narrows is a rise: "the decrease narrowed by", "narrowing the decline by"
 _FALL = r"(?:decrease|decline|drop|fall|contraction)s?"
@@ -448,6 +461,8 @@ def _percent_kind(low: str, s: Sentence, before: str, after: str, at: int | None
             return "growth" if cues[-1].group("growth") else "share"
     if _SHARE_AFTER.match(after):
         return "share"
+    if _near_end(before, ("by",)) and _VERB_OBJECT_BY.search(before):
+        return "growth"  # "lowering carbon emissions per unit of GDP by over 65%": the change of its object
     if _GROWTH_AFTER.match(after):
         return "growth"
     cues = list(_CUE.finditer(before))

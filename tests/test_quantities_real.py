@@ -33,6 +33,14 @@ def _figs(text: str) -> list[tuple[str, float, str]]:
         ("The shows drew over 2.4 billion times of online views.", [("2.4 billion times", 2.4e9, "count")]),
         ("Sales were 1.5 times the level of 2019.", [("1.5 times", 1.5, "times")]),
         ("The yield per mu was 402.5 kilograms.", [("402.5 kilograms", 402.5, "kg/mu")]),
+        # written after the real_text7 and real_text8 runs (issue 15)
+        ("Two- to 3-cm shifts were found.", [("Two", 2.0, "cm"), ("3-cm", 3.0, "cm")]),
+        ("The lake rose 238 centimeters.", [("238 centimeters", 238.0, "cm")]),
+        ("Exits and entries totaled a total of13.098million.", [("13.098million", 13098000.0, "count")]),
+        ("Trips peaked on Oct. 5, reaching 2.035million.", [("2.035million", 2035000.0, "count")]),
+        ("Trips rose during the 7-day-longNational Day holiday.", []),
+        ("He spoke at this year's Two Sessions in March.", []),
+        ("We made new progress after six months of effort.", []),
     ],
 )
 def test_quantities(text, expected):
@@ -56,3 +64,23 @@ def test_quantities(text, expected):
 )
 def test_a_list_takes_the_sign_of_its_verb(text, values):
     assert [v for _, v, _ in _figs(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # a relative difference said with "higher/lower than" is a change, signed (real_text8's run)
+        ("Fees were 10.8 percent lower than at other hospitals.", [("growth", -10.8)]),
+        (
+            "Fees and stays were 10.8 percent and 23.5 percent lower than elsewhere.",
+            [("growth", -10.8), ("growth", -23.5)],
+        ),
+        ("Costs were 4.5 percent higher than a year earlier.", [("growth", 4.5)]),
+        ("The rate was 4.5 percent, lower than last year.", [("share", 4.5)]),
+        # a verb of change with a long object, then "by": "lowering carbon emissions ... by over 65%"
+        ("We will be lowering carbon emissions per unit of GDP by over 65% from 2005.", [("growth", -65.0)]),
+    ],
+)
+def test_a_comparison_is_a_signed_change(text, kinds):
+    b = extracted(text)
+    assert [(r["kind"], r["value"]) for r in b.records("figures")] == kinds
