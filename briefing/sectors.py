@@ -77,9 +77,10 @@ def _sectors() -> tuple[re.Pattern[str], dict[str, str]]:
 @lru_cache(maxsize=8192)
 def sector_counts(text: str, home: str | None = None) -> dict[str, int]:
     """Keyword matches per sector in ``text`` (overlapping keywords count once, longest first). A keyword of
-    ``industry_keywords`` counts when ``home`` is an industry sector or None (unknown)."""
+    ``industry_keywords`` counts only when ``home`` is an industry sector: in a text whose subject is unknown
+    "networks" or "materials" are no industry of their own."""
     v = _vocabulary()
-    industry = home is None or home in v.industry
+    industry = home in v.industry
     counts: dict[str, int] = {}
     for m in v.rx.finditer(text.lower()):
         w = m.group()

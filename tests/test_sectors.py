@@ -137,3 +137,33 @@ def test_sport_and_broadcasting_are_culture_market_entities_the_economy_taxpayer
         "Tax relief helps market entities: of 40 million small-scale taxpayers, 90% are exempt from VAT.",
     )
     assert set(tax.figures["sector"].astype(str)) == {"finance_fiscal"}
+
+
+def test_justice_security_and_disasters_are_other_and_space_is_science():
+    # team-written, in the patterns of real_text6-8 (issue 14): a word of another sector in the sentence
+    # ("telecommunications", "vehicles") does not take them
+    fraud = _briefing(
+        "Press conference",
+        "Procuratorates prosecuted 11,000 suspects of telecommunications network fraud, up 41 percent.",
+    )
+    assert set(fraud.figures["sector"].astype(str)) == {"other"}
+    courts = _briefing("Press conference", "Courts concluded 2,300 cases of judicial relief last year.")
+    assert courts.figures["sector"].tolist() == ["other"]
+    quake = _briefing(
+        "Press conference", "Twenty-one earthquakes struck this year, and 50 monitoring stations opened."
+    )
+    assert set(quake.figures["sector"].astype(str)) == {"other"}
+    space = _briefing(
+        "Press conference", "China made 207 launches of its launch vehicles, with six astronauts in orbit."
+    )
+    assert set(space.figures["sector"].astype(str)) == {"science_technology"}
+
+
+def test_industry_words_need_an_industry_briefing():
+    # in a text of unknown subject "materials" are not new materials (real_text7's legal services text)
+    b = _briefing("Press conference", "Notaries checked 1.2 million materials for legal aid applicants.")
+    assert b.figures["sector"].tolist() == ["other"]
+    miit = _briefing(
+        "Press conference on industry and information technology", "The 12 new materials centers opened."
+    )
+    assert miit.figures["sector"].tolist() != ["other"]
