@@ -416,6 +416,14 @@ EXACT = [
         "12%",
         'share of robotics companies in all "little giant" companies',
     ),
+    # a generic count noun takes the passive verb after it (real_text6's patterns, issue 14)
+    ("Last year, 4,120 people were arrested for smuggling.", "4,120", "people arrested for smuggling"),
+    ("In May, 310 people were not prosecuted.", "310", "people not prosecuted"),
+    (
+        "About 2.5 million people nationwide were affected by floods in June.",
+        "2.5 million",
+        "people affected by floods",
+    ),
 ]
 
 

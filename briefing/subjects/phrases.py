@@ -138,6 +138,12 @@ _RESPECTIVELY_IN = re.compile(r",?\s*respectively," + "?" + _IN_MEASURE, re.IGNO
 _OF_AFTER = re.compile(r"\s+of\s+(?=\w)")
 _NEXT_FIGURE = _low_rx(r"\s+(?:and|or|to)\s+(?:\d|more|over|nearly|about)")
 _RELATIVE_WORD = _low_rx(r"\s(?:that|which|who)\b")
+# a passive verb after a generic count noun, with what completes it up to the clause's end: "(people) were
+# arrested without approval or decision", "(people) nationwide were affected by various natural disasters"
+_PASSIVE_AFTER = re.compile(
+    r"\s+(?:nationwide\s+|in total\s+)?(?:were|was|have been|has been|had been|are|is|got)\s+"
+    r"(?P<pp>(?:not\s+)?(?!been\b)[a-z]+(?:ed|en|wn|ght|ne))\b(?P<tail>[^,.;:()\d]{0,60})"
+)
 _NOT_A_NOUN = re.compile(r"(?:year|month|percentage|consecutive|of|that|which|who)\b", re.IGNORECASE)
 _OF_WORD_END = re.compile(r"\bof\s+[\w-]+$|\bin\s+the\s+[\w-]+(?:\s+[\w-]+)?$")
 _WITH = re.compile(r"with\b")
@@ -222,6 +228,10 @@ def _noun_after(text: str, low: str, f: Figure, s: Sentence) -> str:
         end = re.search(r"[,.;:(]", rest[cut:])
         cut, keep_relative = cut + (end.start() if end else len(rest) - cut), True
     np = _tidy(rest[:cut], keep_relative=keep_relative)
+    if np.lower() in _GENERIC_NOUNS and (pv := _PASSIVE_AFTER.match(rest, cut)):
+        # "37,966 people were arrested without approval": the people the verb says, "people arrested ..."
+        np = _tidy(f"{np} {pv.group('pp')}{pv.group('tail')}")
+        return " ".join(_drop_period(np).split()[:10])
     if not np or np.lower() in _GENERIC_NOUNS or _HAS_FIGURE.match(np):
         return ""
     first, _, after = np.partition(" ")
