@@ -20,6 +20,7 @@ from .phrases import (
     _OWN_KIND,
     _SHARE_OF,
     _STOP_AFTER,
+    _money_noun,
     _noun_after,
     _noun_before,
     _sentence_subject,
@@ -55,6 +56,8 @@ def _subjects(text: str, low: str, figs: list[Figure], sentences: list[Sentence]
             subj = _noun_before(text, low, f, s, sentence_subject)
         if not subj:  # "collected 4.77 trillion yuan in fiscal revenue"
             subj = _in_measure(text, low, f, s)
+        if not subj:  # "the 3.12 trillion yuan in special-purpose local government bonds"
+            subj = _money_noun(text, low, f, s)
         if not subj and f.kind == "share":
             m = _SHARE_OF.match(text, f.token.end, s.end)
             if m and not _OWN_KIND.match(low, m.start("np")):  # "22% of its kind": of the count before it

@@ -244,6 +244,37 @@ def _noun_after(text: str, low: str, f: Figure, s: Sentence) -> str:
     return " ".join(np.split()[: 14 if keep_relative else 8])
 
 
+# what an amount of money is in: "the 3.12 trillion yuan in special-purpose local government bonds", "the 1
+# trillion yuan ultra-long special treasury bonds" (an amount said before its noun, after "the")
+_MONEY_IN = re.compile(r"\s+in\s+(?=[a-z])")
+_MONEY_ATTRIBUTE = re.compile(r"\s+(?=[a-z][\w-]*\s+[a-z])")
+_THE_BEFORE = _low_rx(r"\b(?:the|of the|for the|out of the|as for the)\s+(?:(?:us\$|\$|usd|rmb|¥)\s*)?$")
+
+
+@cache
+def _money_units() -> frozenset[str]:
+    return frozenset(str(u) for u in Lexicon.bundled().units.get("prefixes", {}).values())
+
+
+def _money_noun(text: str, low: str, f: Figure, s: Sentence) -> str:
+    """The thing an amount of money is, said after it: '3.12 trillion yuan in special-purpose bonds', 'the 1
+    trillion yuan ultra-long treasury bonds' ("" if not so)."""
+    if f.unit not in _money_units():
+        return ""
+    hi = min(s.end, f.end + 120)
+    m = _MONEY_IN.match(text, f.end, hi)
+    if m is None and _THE_BEFORE.search(low, max(s.start, f.token.start - 20), f.token.start):
+        m = _MONEY_ATTRIBUTE.match(text, f.end, hi)
+    if m is None:
+        return ""
+    rest_low = low[m.end() : hi]
+    stop = _STOP_AFTER.search(" " + _SHORT_PAREN.sub(lambda p: "x" * len(p.group()), rest_low))
+    np = _drop_period(_tidy(text[m.end() : m.end() + (stop.start() if stop else len(rest_low))]))
+    if not np or _HAS_FIGURE.match(np) or _NOT_A_NOUN.match(np) or np.lower() in _GENERIC_NOUNS:
+        return ""
+    return " ".join(np.split()[:8])
+
+
 def _noun_before(text: str, low: str, f: Figure, s: Sentence, sentence_subject) -> str:
     """The subject of the verb before the figure: 'telecom revenue grew by 6.8%' -> ..."""
     lo = max(s.start, f.token.start - 300)
