@@ -424,6 +424,13 @@ EXACT = [
         "2.5 million",
         "people affected by floods",
     ),
+    # ... and so does any counted thing that opens its clause, with a short phrase before the verb
+    ("A total of 66 medicines for children were approved in 2022.", "66", "medicines for children approved"),
+    (
+        "Some 46 innovative devices were granted market approval.",
+        "46",
+        "innovative devices granted market approval",
+    ),
 ]
 
 

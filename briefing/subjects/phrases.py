@@ -141,10 +141,25 @@ _RELATIVE_WORD = _low_rx(r"\s(?:that|which|who)\b")
 # a passive verb after a generic count noun, with what completes it up to the clause's end: "(people) were
 # arrested without approval or decision", "(people) nationwide were affected by various natural disasters"
 _PASSIVE_AFTER = re.compile(
+    # (a short "for"/"from" phrase first: "66 medicines for children were approved")
+    r"(?P<mod>\s+(?:for|from|of|with)\s+(?:[a-z][\w'-]*\s+)?[a-z][\w'-]*)?"
     r"\s+(?:nationwide\s+|in total\s+)?(?:were|was|have been|has been|had been|are|is|got)\s+"
     r"(?P<pp>(?:not\s+)?(?!been\b)[a-z]+(?:ed|en|wn|ght|ne))\b(?P<tail>[^,.;:()\d]{0,60})"
 )
-_NOT_A_NOUN = re.compile(r"(?:year|month|percentage|consecutive|of|that|which|who)\b", re.IGNORECASE)
+# a preposition or conjunction left at the end of a phrase cut before a number or a time
+_DANGLING = re.compile(
+    r"(?:\s+(?:in|on|at|by|for|from|to|of|and|or|with|during|since|as of|the|this|last|a|an))+\s*$"
+)
+# a count after a preposition is not the subject of the verb after it: "water pipes in 5,000 villages had
+# been replaced" (but "a total of 46 devices were approved" is)
+_PREPOSITION_BEFORE = _low_rx(
+    r"\b(?:in|(?<!total )of|at|from|across|to|for|among|by|with|on|into|than|over|under)\s+"
+    r"(?:(?:about|around|nearly|almost|over|more than|some|the|all)\s+)?$"
+)
+_NOT_A_NOUN = re.compile(
+    r"(?:year|month|percentage|consecutive|of|that|which|who|(?:each|every|per|a) (?:year|month|day|week))\b",
+    re.IGNORECASE,
+)
 _OF_WORD_END = re.compile(r"\bof\s+[\w-]+$|\bin\s+the\s+[\w-]+(?:\s+[\w-]+)?$")
 _WITH = re.compile(r"with\b")
 _LINKING_WORD = re.compile(r"(?:marking|up|down|representing)\b", re.IGNORECASE)
@@ -228,9 +243,15 @@ def _noun_after(text: str, low: str, f: Figure, s: Sentence) -> str:
         end = re.search(r"[,.;:(]", rest[cut:])
         cut, keep_relative = cut + (end.start() if end else len(rest) - cut), True
     np = _tidy(rest[:cut], keep_relative=keep_relative)
-    if np.lower() in _GENERIC_NOUNS and (pv := _PASSIVE_AFTER.match(rest, cut)):
+    if (
+        f.unit == "count"
+        and (pv := _PASSIVE_AFTER.match(rest, cut))
+        and not _HAS_FIGURE.match(np)
+        and not _PREPOSITION_BEFORE.search(low, max(s.start, f.token.start - 40), f.token.start)
+    ):
         # "37,966 people were arrested without approval": the people the verb says, "people arrested ..."
-        np = _tidy(f"{np} {pv.group('pp')}{pv.group('tail')}")
+        tail = _DANGLING.sub("", pv.group("tail"))  # "approved in" (2022): the period is a column of its own
+        np = _tidy(f"{np}{pv.group('mod') or ''} {pv.group('pp')}{tail}")
         return " ".join(_drop_period(np).split()[:10])
     if not np or np.lower() in _GENERIC_NOUNS or _HAS_FIGURE.match(np):
         return ""
