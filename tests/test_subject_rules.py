@@ -431,6 +431,9 @@ EXACT = [
         "46",
         "innovative devices granted market approval",
     ),
+    # an adverb keeps its participle; a physical measure is named before "of"
+    ("There were 322 museums newly registered last year.", "322", "museums newly registered"),
+    ("The quake caused a horizontal displacement of 238 cm.", "238", "horizontal displacement"),
 ]
 
 

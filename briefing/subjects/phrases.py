@@ -33,7 +33,10 @@ _VERB_BEFORE = _low_rx(
 # every word of the window as the phrase's start, several times slower.
 _MEASURE_OF = _low_rx(
     r"\b(?<!['’-])(?P<m>capacity|value|volume|revenue|output|scale|investment|density|"
-    r"range|mileage|sales|exports|imports|profits?|income|spending|targets?|goals?)\s+of\s+"
+    r"range|mileage|sales|exports|imports|profits?|income|spending|targets?|goals?|"
+    # physical measures: "a horizontal displacement of 238 cm", "ground shifts of up to 70 cm"
+    r"displacements?|shifts?|length|height|depth|distance|width|altitude|elevation|magnitude|speed|"
+    r"rainfall|precipitation|snowfall|temperatures?|concentrations?|reserves|surplus|deficit|losses)\s+of\s+"
     + _QUALIFIER
     + "$"
 )
@@ -146,6 +149,11 @@ _PASSIVE_AFTER = re.compile(
     r"\s+(?:nationwide\s+|in total\s+)?(?:were|was|have been|has been|had been|are|is|got)\s+"
     r"(?P<pp>(?:not\s+)?(?!been\b)[a-z]+(?:ed|en|wn|ght|ne))\b(?P<tail>[^,.;:()\d]{0,60})"
 )
+# an adverb that ends a phrase cut before its participle: "museums newly (registered)"
+_ADVERB_END = re.compile(
+    r"\s(?:newly|recently|already|successfully|jointly|officially|formally|publicly)$", re.IGNORECASE
+)
+_PARTICIPLE = re.compile(r"\s+(?P<pp>[a-z]+(?:ed|en|wn|ght|ilt|ut))\b")
 # a preposition or conjunction left at the end of a phrase cut before a number or a time
 _DANGLING = re.compile(
     r"(?:\s+(?:in|on|at|by|for|from|to|of|and|or|with|during|since|as of|the|this|last|a|an))+\s*$"
@@ -243,6 +251,8 @@ def _noun_after(text: str, low: str, f: Figure, s: Sentence) -> str:
         end = re.search(r"[,.;:(]", rest[cut:])
         cut, keep_relative = cut + (end.start() if end else len(rest) - cut), True
     np = _tidy(rest[:cut], keep_relative=keep_relative)
+    if _ADVERB_END.search(np) and (pp := _PARTICIPLE.match(rest, cut)):
+        np = f"{np} {pp.group('pp')}"  # "322 museums newly registered": the adverb's participle with it
     if (
         f.unit == "count"
         and (pv := _PASSIVE_AFTER.match(rest, cut))
