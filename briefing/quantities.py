@@ -312,7 +312,9 @@ def _kind_and_sign(low: str, f: Figure, s: Sentence, streak: re.Pattern[str]) ->
     if f.unit == "times" and f.scale >= 1000:
         f.unit = "count"  # "1.8 billion times": visits or views counted (person-times), not a multiple
     if f.unit == "times":
-        f.kind = "growth"
+        # a multiple ("1.5 times", "doubled", "double that of 2015") is one level against another, not a
+        # percent change: a `level` in `times` (as the real-text labellers read it, three of three)
+        f.kind = "level"
     elif f.unit == "%":
         f.kind = _percent_kind(low, s, before, after, f.token.start)
         if sign and f.kind == "share":
