@@ -434,6 +434,28 @@ EXACT = [
     # an adverb keeps its participle; a physical measure is named before "of"
     ("There were 322 museums newly registered last year.", "322", "museums newly registered"),
     ("The quake caused a horizontal displacement of 238 cm.", "238", "horizontal displacement"),
+    # the text's own words: "in real terms", "the scale of", and the members of a counted part
+    (
+        "Per capita income grew 3.0 percent in real terms.",
+        "3.0",
+        "growth of per capita income in real terms",
+    ),
+    (
+        "The scale of cloud computing has increased by 30% year on year.",
+        "30%",
+        "growth of scale of cloud computing",
+    ),
+    (
+        "Three sectors, including textiles, steel, and chemicals, contributed to nearly 40% of the growth.",
+        "40%",
+        "share of textiles, steel and chemicals in growth",
+    ),
+    # (two of four named: the part stays the four)
+    (
+        "Four sectors, including textiles and steel, contributed to nearly 40% of the growth.",
+        "40%",
+        "share of four sectors in growth",
+    ),
 ]
 
 

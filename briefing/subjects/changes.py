@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..numbers import WORD_VALUES, word_value
 from ..records import Figure, Sentence
 from .phrases import _HAS_FIGURE, _OWN_KIND, _SHARE_OF, _STOP_AFTER, _strip_qualifier, _tidy
 from .words import _condition_verbs, _doing, _gerund, _same_sentence_before, _whole_verb, _Words
@@ -67,7 +68,7 @@ def _share(text: str, low: str, figs: list[Figure], k: int, s: Sentence, w: _Wor
         kind, head_count = f.subject.split(" among ", 1)
         return f"share of {_KIND_QUALIFIER.split(head_count, 1)[0]} in all {kind}"
     if vm:  # "X accounted for 29.8% of Y": the part before the verb
-        part = f.subject
+        part = _listed_part(text, s, f.subject)
         if whole and part.lower() == whole.lower():
             prev = _same_sentence_before(figs, k)  # the level or the growth of the part, said before it
             part = prev.subject if prev is not None and (prev.unit != "%" or prev.kind == "growth") else ""
@@ -206,3 +207,33 @@ def _streak(text: str, low: str, f: Figure, s: Sentence, w: _Words) -> str:
     noun = w.streak_nouns.get(verb, verb)
     tail = f" {rest_text}" if rest_text else ""
     return f"{noun} of {x}{tail}" if x else f"{noun}{tail}"
+
+
+# a counted part whose members are all named after it: "four sectors, including electrical machinery, chemical
+# industry, electronics, and automobiles,"
+_COUNTED_PART = re.compile(r"(?P<n>\d{1,2}|[a-z]+(?:-[a-z]+)?) (?P<noun>[\w-]+(?: [\w-]+)?)", re.IGNORECASE)
+_ITEMS = re.compile(r",? (?:including|namely|i\.e\.|that is,?) (?P<items>[^;:.()])")
+
+
+def _listed_part(text: str, s: Sentence, part: str) -> str:
+    """The members of a counted part when the sentence names them all right after it (as many as it counts):
+    "four sectors, including A, B, C, and D, contributed ..." -> "A, B, C and D"; else ``part``."""
+    m = _COUNTED_PART.fullmatch(part)
+    if m is None:
+        return part
+    n = m.group("n")
+    count = int(n) if n.isdigit() else word_value(n) if n.lower().split("-")[0] in WORD_VALUES else None
+    at = text.find(part, s.start, s.end)
+    if count is None or count < 2 or at < 0:
+        return part
+    lm = _ITEMS.match(text, at + len(part), s.end)
+    if lm is None:
+        return part
+    start = lm.start("items")
+    for end in (i for i in range(start, min(s.end, start + 200)) if text[i] == ","):  # the list's end
+        items = [x.strip() for x in re.split(r",\s*(?:and\s+)?|\s+and\s+", text[start:end]) if x.strip()]
+        if len(items) > count or any(_HAS_FIGURE.search(x) or len(x.split()) > 4 for x in items):
+            return part
+        if len(items) == count and " and " in text[start:end]:
+            return ", ".join(items[:-1]) + " and " + items[-1]
+    return part

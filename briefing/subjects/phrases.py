@@ -100,7 +100,7 @@ _SUBORDINATE = re.compile(r"\b(?:as|because|since|while|when|where|whereas|after
 _DET = re.compile(
     r"^(?:the |a |an |its |their |our |this |these |those |china's |a total of )+", re.IGNORECASE
 )
-_NUMBER_OF = re.compile(r"^(?:the )?(?:number|scale|total|amount) of (?:the )?", re.I)
+_NUMBER_OF = re.compile(r"^(?:the )?(?:number|total|amount) of (?:the )?", re.I)
 _RELATIVE_WORDS = ("that", "which", "who")  # "whose" starts with "who"
 # The patterns that drop a trailing part of a phrase start only where a run of spaces starts (or at a
 # comma): a later start in the run could only match where the first does, and trying each one would take
