@@ -205,6 +205,25 @@ _Pattern = tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, str | None
 
 
 @cache
+def _wrapped(pattern: str) -> str:
+    """``pattern`` with each literal space outside a character class matching one line break too: a
+    hard-wrapped text breaks a phrase anywhere ("the first\\ntwo decades")."""
+    out, i, in_class = [], 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if c == "[" and not in_class:
+            in_class = True
+        elif c == "]" and in_class and out and out[-1] != "[" and out[-1] != "[^":
+            in_class = False
+        out.append("[ \\n]" if c == " " and not in_class else c)
+        i += 1
+    return "".join(out)
+
+
 def _role_patterns() -> list[_Pattern]:
     """Each pattern split at its token: (role, before, after, required token or None).
 
@@ -218,7 +237,7 @@ def _role_patterns() -> list[_Pattern]:
             m = re.search(r"\{N(?::(?P<word>\w+))?\}", p)
             if m is None:
                 raise ValueError(f"roles.yml pattern without {{N}}: {p!r}")
-            before, after = p[: m.start()], p[m.end() :]
+            before, after = _wrapped(p[: m.start()]), _wrapped(p[m.end() :])
             out.append(
                 (
                     role,

@@ -134,7 +134,7 @@ _GROWTH_AFTER = _low_rx(
 _CUE = _low_rx(
     r"\b(?:(?P<growth>growth rate|grew|grow\w*|increas\w*|rose|rise|rising|up\b|down\b|(?:up)?surg\w*|"
     r"jump\w*|climb\w*|expand\w*|decreas\w*|declin\w*|fell\b|fall\w*|drop\w*|reduc\w*|"
-    r"gain\w*|accelerat\w*|slow\w*|edged|narrow\w*|widen\w*)"
+    r"gain\w*|accelerat\w*|slow\w*|edged|narrow\w*|widen\w*|shr[ai]nk\w*|contract\w*|plung\w*|soar\w*)"
     r"|(?P<share>contribution rate(?: to (?:\w+ )?growth)?|account(?:ed|ing|s)? for|share\b|proportion|"
     r"penetration|rate\b|made up|"
     r"constitut\w+|represent\w*|percent of))"

@@ -76,6 +76,10 @@ def test_a_list_takes_the_sign_of_its_verb(text, values):
             [("growth", -10.8), ("growth", -23.5)],
         ),
         ("Costs were 4.5 percent higher than a year earlier.", [("growth", 4.5)]),
+        (
+            "Accidents and deaths shrank 10.9 percent and 5.3 percent respectively.",
+            [("growth", -10.9), ("growth", -5.3)],
+        ),
         ("The rate was 4.5 percent, lower than last year.", [("share", 4.5)]),
         # a verb of change with a long object, then "by": "lowering carbon emissions ... by over 65%"
         ("We will be lowering carbon emissions per unit of GDP by over 65% from 2005.", [("growth", -65.0)]),

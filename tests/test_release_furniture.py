@@ -49,3 +49,8 @@ def test_a_copyright_footer_is_furniture():
     assert list(b.figures["surface"]) == ["62.3 billion yuan", "14.2 percent"]
     roles = {r["surface"]: r["role"] for r in b.records("numbers")}
     assert roles["1280"] == roles["800"] == "page"
+
+
+def test_a_pagination_bar_after_previous_is_furniture():
+    b = _read("|<< Previous 1 2 3 4 5   \nMost Popular\n")
+    assert list(b.figures["surface"]) == ["62.3 billion yuan", "14.2 percent"]
