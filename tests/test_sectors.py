@@ -167,3 +167,19 @@ def test_industry_words_need_an_industry_briefing():
         "Press conference on industry and information technology", "The 12 new materials centers opened."
     )
     assert miit.figures["sector"].tolist() != ["other"]
+
+
+def test_work_safety_discipline_and_defense_are_other_cross_strait_trade_is_trade():
+    # team-written, in the patterns of real_text9/10 (issue 14)
+    mines = _briefing("Press conference", "Coal mine accidents fell 20 percent, and work safety improved.")
+    assert mines.figures["sector"].tolist() == ["other"]
+    graft = _briefing(
+        "Press conference", "Discipline inspection bodies punished 610,000 officials for corruption."
+    )
+    assert graft.figures["sector"].tolist() == ["other"]
+    strait = _briefing(
+        "Press conference", "Cross-Strait trade rose 26 percent, and Taiwan-funded firms grew."
+    )
+    assert strait.figures["sector"].tolist() == ["trade"]
+    vets = _briefing("Press conference", "We resettled 330,000 retired servicemen last year.")
+    assert vets.figures["sector"].tolist() == ["employment"]
