@@ -204,26 +204,26 @@ def parse_number(s: str) -> float:
 _Pattern = tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, str | None]
 
 
-@cache
 def _wrapped(pattern: str) -> str:
     """``pattern`` with each literal space outside a character class matching one line break too: a
     hard-wrapped text breaks a phrase anywhere ("the first\\ntwo decades")."""
-    out, i, in_class = [], 0, False
+    out, i, class_at = [], 0, -1  # class_at: where the open character class's first member is
     while i < len(pattern):
         c = pattern[i]
         if c == "\\":
             out.append(pattern[i : i + 2])
             i += 2
             continue
-        if c == "[" and not in_class:
-            in_class = True
-        elif c == "]" and in_class and out and out[-1] != "[" and out[-1] != "[^":
-            in_class = False
-        out.append("[ \\n]" if c == " " and not in_class else c)
+        if c == "[" and class_at < 0:
+            class_at = i + 2 if pattern.startswith("^", i + 1) else i + 1
+        elif c == "]" and class_at >= 0 and i > class_at:  # a "]" first in the class is a member
+            class_at = -1
+        out.append("[ \\n]" if c == " " and class_at < 0 else c)
         i += 1
     return "".join(out)
 
 
+@cache
 def _role_patterns() -> list[_Pattern]:
     """Each pattern split at its token: (role, before, after, required token or None).
 
@@ -439,8 +439,8 @@ def find_tokens(
     (the bundled one by default)."""
     tokens: list[Token] = []
     low = lower(text) if low is None else low
-    currency = _currency_letters(lexicon or Lexicon.bundled())
-    loose = _glued_before(lexicon or Lexicon.bundled())
+    lex = lexicon or Lexicon.bundled()
+    unglued = _currency_letters(lex) | _glued_before(lex)  # letters before digits that are no name
     for a, b in spans:
         prev: Token | None = None
         glued: list[Token] = []  # tokens continued by glued digits: their text is cut once, at the end
@@ -455,7 +455,7 @@ def find_tokens(
             last = prev.end if prev is not None else a  # never reach back into the token before
             while k > last and text[k - 1] in _ASCII_LETTERS:
                 k -= 1
-            if k < m.start() and (text[k : m.start()] in currency or text[k : m.start()] in loose):
+            if k < m.start() and text[k : m.start()] in unglued:
                 # "RMB100.26 billion": a currency glued on; "a total of13.098million": a word that lost
                 # its space; neither is part of a name
                 k = m.start()

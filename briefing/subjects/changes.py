@@ -211,7 +211,7 @@ def _streak(text: str, low: str, f: Figure, s: Sentence, w: _Words) -> str:
 
 # a counted part whose members are all named after it: "four sectors, including electrical machinery, chemical
 # industry, electronics, and automobiles,"
-_COUNTED_PART = re.compile(r"(?P<n>\d{1,2}|[a-z]+(?:-[a-z]+)?) (?P<noun>[\w-]+(?: [\w-]+)?)", re.IGNORECASE)
+_COUNTED_PART = re.compile(r"(?P<n>\d{1,2}|[a-z]+(?:-[a-z]+)?) [\w-]+(?: [\w-]+)?", re.IGNORECASE)
 _ITEMS = re.compile(r",? (?:including|namely|i\.e\.|that is,?) (?P<items>[^;:.()])")
 
 
@@ -221,8 +221,8 @@ def _listed_part(text: str, s: Sentence, part: str) -> str:
     m = _COUNTED_PART.fullmatch(part)
     if m is None:
         return part
-    n = m.group("n")
-    count = int(n) if n.isdigit() else word_value(n) if n.lower().split("-")[0] in WORD_VALUES else None
+    n = m.group("n").lower()
+    count = int(n) if n.isdigit() else word_value(n) if set(n.split("-")) <= WORD_VALUES.keys() else None
     at = text.find(part, s.start, s.end)
     if count is None or count < 2 or at < 0:
         return part

@@ -221,6 +221,12 @@ def _measure_words() -> frozenset[str]:
     return frozenset(x.lower() for x in load("subjects")["measure_words"])
 
 
+def _first_stop(rest_low: str) -> re.Match[str] | None:
+    """Where the phrase at the start of ``rest_low`` ends (:data:`_STOP_AFTER`); a short parenthesis
+    belongs to the phrase ("ultra-high voltage (UHV) lines"), so it is hidden from the stops."""
+    return _STOP_AFTER.search(_SHORT_PAREN.sub(lambda p: "x" * len(p.group()), rest_low))
+
+
 def _noun_after(text: str, low: str, f: Figure, s: Sentence) -> str:
     """The counted thing right after a count: '3.189 million 5G base stations built' -> ..."""
     pos = f.end
@@ -242,8 +248,7 @@ def _noun_after(text: str, low: str, f: Figure, s: Sentence) -> str:
         rest, rest_low = " " + rest[m.end() :], " " + rest_low[m.end() :]
     if _NEXT_FIGURE.match(rest_low):
         return ""
-    # a short parenthesis belongs to the phrase ("ultra-high voltage (UHV) lines"): hidden from the stops
-    m = _STOP_AFTER.search(_SHORT_PAREN.sub(lambda p: "x" * len(p.group()), rest_low))
+    m = _first_stop(rest_low)
     cut = m.start() if m else len(rest)
     keep_relative = False
     if m and _RELATIVE_WORD.match(m.group()):
@@ -299,7 +304,7 @@ def _money_noun(text: str, low: str, f: Figure, s: Sentence) -> str:
     if m is None:
         return ""
     rest_low = low[m.end() : hi]
-    stop = _STOP_AFTER.search(" " + _SHORT_PAREN.sub(lambda p: "x" * len(p.group()), rest_low))
+    stop = _first_stop(" " + rest_low)
     np = _drop_period(_tidy(text[m.end() : m.end() + (stop.start() if stop else len(rest_low))]))
     if not np or _HAS_FIGURE.match(np) or _NOT_A_NOUN.match(np) or np.lower() in _GENERIC_NOUNS:
         return ""
