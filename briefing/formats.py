@@ -35,12 +35,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 from . import vocab
 from .dates import MONTHS, find_date
 from .dialogue import Exchange, Turn, speaker_role
 from .errors import TranscriptError
-from .layout import Layout, Line, Listed, is_chrome, is_link_list, label_of
+from .layout import Layout, Line, Listed, is_chrome, is_link_list, is_teaser_list, label_of
 from .page_dates import US_DATE, date_in, file_day, glued_date, year_for_day
 from .sentences import line_goes_on
 
@@ -66,6 +67,8 @@ _BARE_QA = re.compile(r"^(Q|A) (?=[A-Z“\"0-9])")
 _BRACKET = re.compile(r"^\[([^\]\n]{1,60})\]\s*[:：]?\s*")
 _HEADLINE_BULLET = re.compile(r"^[-•·]\s+\S.{0,150}(?<![.!?。])$")
 _SENTENCE_END = re.compile(r"[.!?。”\"')]\s*$")
+# a full stop anywhere in a line (not the dot of "5.2%" or "U.S")
+_SENTENCE_STOP = re.compile(r"[.!?。](?:[\s\[\"”'’)]|$)")
 
 
 @dataclass
@@ -350,12 +353,26 @@ def _release(text: str, lines: list[Line], source: str) -> Reading:
         None,
     )
     if start is None:
-        paragraphs = (
-            i
-            for i, c in enumerate(content)
-            if _is_paragraph(c.content) or _wrapped_paragraph(text, content, i)
+        paragraphs = list(
+            islice(
+                (
+                    i
+                    for i, c in enumerate(content)
+                    if _is_paragraph(c.content) or _wrapped_paragraph(text, content, i)
+                ),
+                2,
+            )
         )
-        start = next(paragraphs, None)
+        # a long first line that ends no sentence, before a paragraph, is the headline ("... the national
+        # participation rate is stable at around 95%")
+        if (
+            paragraphs[:1] == [0]
+            and len(paragraphs) > 1
+            and not _SENTENCE_STOP.search(content[0].content)
+            and not _wrapped_paragraph(text, content, 0)
+        ):
+            paragraphs.pop(0)
+        start = paragraphs[0] if paragraphs else None
     if start is None and not any(date_in(ln.content) for ln in content):
         raise TranscriptError(
             source,
@@ -495,20 +512,25 @@ def _between_link_lists(body: list[Line], lay: Layout) -> list[tuple[Line, Line]
     first: Line | None = None
     last: Line | None = None
     links = 0  # inside a link list: its lines so far
+    teasers = False  # the list gives each story's summary too ("Read more:"): paragraphs stay in it
     prev = None
     for ln in body:
         gap = prev is not None and ln.no > prev.no + 1  # a blank line ends a list after its first headline
         prev = ln
-        if is_link_list(ln.content.strip()) or (
-            links and not _is_paragraph(ln.content) and not (gap and links > 1)
+        head = ln.content.strip()
+        if (
+            is_link_list(head)
+            or is_teaser_list(head)
+            or (links and (teasers or not _is_paragraph(ln.content)) and not (gap and links > 1))
         ):
+            teasers = is_teaser_list(head) or (teasers and links > 0)
             links += 1
             lay.furniture.append((ln.cstart, ln.cend))
             if first is not None and last is not None:
                 out.append((first, last))
             first = last = None
             continue
-        links = 0
+        links, teasers = 0, False
         first = first or ln
         last = ln
     if first is not None and last is not None:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from .dates import MONTHS
 from .lexicon import Lexicon
 from .text import lower, lower_pattern
 from .vocab import load, trie_pattern
@@ -407,6 +408,37 @@ MAX_DIGITS = 24
 
 _YEAR_NEXT = re.compile(r"\s*(?:%|percent|per cent|percentage|million|billion|trillion|thousand)")
 
+# a name of a series before its number ("Tiangong 1", "Shenzhou 8"): see names.yml
+_SERIES_WORD = re.compile(r"(?<![\w'’.&-])([A-Z][a-z]+(?:['’][a-z]+)?)[ -]\Z")
+_SENTENCE_OPEN = re.compile(r"(?:\A|[.!?:;\"“‘'(\[\n—]|--)\s*\Z")
+_SERIES_NEXT = re.compile(
+    r"\s*(?:[%.,]\d|%|\d|-\s?\d|:\d|(?:st|nd|rd|th)\b|percent|per cent|percentage|hundred|thousand|"
+    r"[a-z]*illion\b|(?:to|and|or)\s+\d)",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _not_series() -> frozenset[str]:
+    months = {n.lower() for n in MONTHS}
+    return frozenset(w.lower() for w in load("names")["not_after"]) | months
+
+
+_NEXT_WORD = re.compile(r"\s?([A-Za-z]+)")
+
+
+def _series_name(text: str, t: Token, glued: frozenset[str]) -> bool:
+    """``t`` is the number of a name in a series: a whole number of one to three digits after a
+    capitalised word that does not open its sentence, with no percent, scale, unit or number after it."""
+    if _SERIES_NEXT.match(text, t.end):
+        return False
+    if (w := _NEXT_WORD.match(text, t.end)) and w.group(1).lower() in glued:
+        return False  # "Beijing 20 km": a unit follows
+    m = _SERIES_WORD.search(text, max(0, t.start - 24), t.start)
+    if m is None or m.group(1).lower() in _not_series():
+        return False
+    return _SENTENCE_OPEN.search(text, max(0, m.start() - 4), m.start()) is None
+
 
 @lru_cache(maxsize=8)
 def _glued(lexicon: Lexicon) -> frozenset[str]:
@@ -552,4 +584,6 @@ def _code_role(text: str, t: Token, glued: frozenset[str]) -> str | None:
             return "year"
         if len(num) >= 5 and not _YEAR_NEXT.match(text, t.end):
             return "identifier"
+        if len(num) <= 3 and _series_name(text, t, glued):
+            return "name"
     return None

@@ -81,7 +81,8 @@ _PATTERNS = [
     # "between 2016 and 2020" (not "in 2019 and 2020": two years)
     ("year_range", r"\b(?:(?:from|between|in|during|for|over) )?\(?(?P<y1>(?:19|20)\d\d)\)?"
      r"(?:\s?[-–]\s?|(?<=\d) (?:to|through(?: to)?|till|until) |(?<=\d) and (?=\d{4})(?<=between \d{4} and ))"
-     r"(?P<y2>(?:19|20)\d\d|\d\d)\b(?![-–/.]?\d)\)?"),
+     # a two-digit end only after a dash ("2021-25"): "in 2012 to 81 trillion yuan" is a year and a figure
+     r"(?P<y2>(?:19|20)\d\d|(?:(?<=[-–])|(?<=[-–]\s))\d\d)\b(?![-–/.]?\d)\)?"),
     ("year", r"\b(?:in|for|during|throughout|by) (?:all of |the whole of )?(?P<y>(?:19|20)\d\d)\b(?![-–])"),
     ("this_year", r"\b(?:this year|the year so far|so far this year)\b"),
     # "the full-year target", "full-year growth": the whole year of the text (or the year named)

@@ -195,8 +195,12 @@ def _near_end(before: str, words: tuple[str, ...]) -> bool:
 
 
 _TO_LEVEL = _low_rx(
-    r"\b(?:rose|risen|rise|rising|fell|fallen|fall|falling|dropped|drop|increased|decreased|declined|grew|"
-    r"grown|climbed|edged up|edged down|went up|went down|picked up|jumped|surged|slid|slipped)\s+to\s+"
+    # every form of the verb: "saw their bad loan ratio increase to 1.5 percent" is a level (issue 15)
+    r"\b(?:rose|risen|rises?|rising|fell|fallen|falls?|falling|dropped|drops?|increase[sd]?|increasing|"
+    r"decrease[sd]?|decreasing|decline[sd]?|declining|grew|grows?|grown|growing|climb(?:s|ed|ing)?|"
+    r"edged up|edged down|went up|went down|go(?:es)? (?:up|down)|picked up|jump(?:s|ed)?|surge[sd]?|"
+    r"slid|slides?|slipped|slips?|soar(?:s|ed)?|plunge[sd]?|expand(?:s|ed)?|narrow(?:s|ed)?|"
+    r"widen(?:s|ed)?)\s+to\s+"
     + _QUALIFIER
     + "$"
 )

@@ -149,3 +149,17 @@ def test_a_span_named_before_is_pointed_back_to_across_paragraphs():
         ("2%", "-..-"),  # three months: not the span named before
         ("7%", "-..-"),  # "from the same period last year" is a baseline
     ]
+
+
+def test_each_end_of_a_from_to_pair_takes_the_period_right_after_it():
+    # written after the real_text12 run (issue 15): "in 2012 to 81" is a year and a figure, not 2012-2081
+    text = "Assets increased from 31.4 trillion yuan in 2012 to 81 trillion yuan by the end of last year.\n"
+    assert _dated(text) == [
+        ("31.4 trillion yuan", "2012-01-01..2012-12-31"),
+        ("81 trillion yuan", "2020-12-31..2020-12-31"),
+    ]
+
+
+def test_a_list_without_its_own_periods_still_takes_the_period_after_the_list():
+    text = "Exports and imports grew 5 percent and 6 percent in the first quarter.\n"
+    assert _dated(text) == [("5 percent", "2021-01-01..2021-03-31"), ("6 percent", "2021-01-01..2021-03-31")]

@@ -26,6 +26,7 @@ from .words import (  # noqa: F401
     is_chrome,
     is_link_list,
     is_page_furniture,
+    is_teaser_list,
     is_trailer,
     label_of,
 )

@@ -209,6 +209,9 @@ def _read_header(lay: Layout, lines: list[Line], i: int) -> int:
             entry
             and v.official_words.search(entry.group("desc"))
             and not _REPORTED.search(entry.group("desc"))
+            # a long line ending a sentence is a paragraph of a report that opens with a name ("Zhu
+            # Fenglian, a spokesperson for ..., made this statement Wednesday ..."), not a list entry
+            and not (len(c) > 150 and c[-1] in '.?!"”')
         ):
             header_line()
             role = "chair" if v.chair_affiliation.search(entry.group("desc")) else "official"

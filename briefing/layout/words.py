@@ -24,6 +24,7 @@ class _Vocab(NamedTuple):
     chair_affiliation: re.Pattern[str]
     page_furniture: re.Pattern[str]
     link_lists: re.Pattern[str]
+    teaser_lists: re.Pattern[str]
     posting_line: re.Pattern[str]
     small_words: frozenset[str]  # lower-case words a title-case line may hold
     entry: re.Pattern[str]  # a speaker-list entry: "Zhao Zhiguo, spokesperson of ..."
@@ -68,6 +69,7 @@ def _compiled(lexicon: Lexicon) -> _Vocab:
         chair_affiliation=re.compile("|".join(re.escape(a) for a in v["chair_affiliation"]), re.IGNORECASE),
         page_furniture=_any_of(v["page_furniture"]),
         link_lists=_any_of(v["link_lists"]),
+        teaser_lists=_any_of(v["teaser_lists"]),
         posting_line=_any_of(v["posting_line"]),
         small_words=frozenset(w.lower() for w in v["small_words"]),
         entry=re.compile(
@@ -157,6 +159,12 @@ def is_chrome(content: str) -> bool:
 def is_link_list(content: str) -> bool:
     """The heading of a list of links ("Related readings:", "Most read"): what follows it is furniture."""
     return bool(_vocab().link_lists.match(content))
+
+
+def is_teaser_list(content: str) -> bool:
+    """The heading of a list of other stories with their summaries ("Read more:"): its paragraphs are
+    furniture too, up to a blank line."""
+    return bool(_vocab().teaser_lists.match(content))
 
 
 def is_trailer(content: str) -> bool:
