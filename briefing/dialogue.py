@@ -278,11 +278,22 @@ def _infer_chair(turns: list[Turn], lay: Layout) -> None:
 
 
 def _unlabeled_roles(text: str, turns: list[Turn]) -> None:
-    """An unlabeled turn after the chair that asks something is a question from the floor; an
-    unlabeled turn that resumes after a printed page's furniture keeps the role it had."""
+    """An unlabeled turn after the chair that asks something is a question from the floor, and so is an
+    unlabeled turn that opens a page and asks something before an official answers (the question began on
+    the page before, with its outlet's label); an unlabeled turn that resumes after a printed page's
+    furniture keeps the role it had."""
     for k, t in enumerate(turns):
         if t.continues and t.speaker is None and k > 0:
             t.role = turns[k - 1].role
+        elif (
+            k == 0
+            and t.speaker is None
+            and t.role == "other"
+            and len(turns) > 1
+            and turns[1].role == "official"
+            and "?" in text[t.char_start : t.char_end]
+        ):
+            t.role = "media"
         elif t.speaker is None and t.role == "other" and k > 0:
             prev = turns[k - 1]
             if prev.role == "chair" and "?" in text[t.char_start : t.char_end]:

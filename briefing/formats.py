@@ -196,6 +196,12 @@ def _conference(text: str, lines: list[Line], lay0: Layout, scio_labels: bool) -
         if found is None and (is_chrome(ln.content) or len(ln.content.split()) <= 3):
             head_end = ln.no  # a menu or breadcrumb line above the first label
             continue
+        if found is None and not lay.title and not lay.date and _title_like(ln.content):
+            # the title of a transcript page that names no date ("SCIO press conference on ... in the new
+            # era"), before its posting line ("China.org.cn | July 4, 2024") and the first label
+            lay.title, lay.title_span = ln.content.strip(), (ln.cstart, ln.cend)
+            head_end = ln.no
+            continue
         break
     if lay.date is None:
         lay.warnings.append((0, "no date found: expected it in the title ('... Regular Press Conference on "

@@ -265,3 +265,35 @@ def test_a_dateline_paragraph_after_a_date_prefix_is_text_not_a_speaker_list():
     assert b.meta.date == dt.date(2021, 3, 9)
     assert b.figures["surface"].tolist()[:2] == ["31.2 percent", "1.14 trillion yuan"]
     assert b.figures["period"].tolist()[0] == "2021-01/2021-02"
+
+
+def test_a_transcript_page_with_breadcrumb_title_and_posting_line_but_no_date_in_its_title():
+    # written after the real_text11 run (issue 15): the header is a breadcrumb, a title without a date and
+    # a posting line; the page opens inside an official's statement
+    text = (
+        "Home -  Press Room - \n"
+        "SCIO press conference on promoting the development of the western regions in the new era\n\n"
+        "China.org.cn | July 4, 2024\n\n\n"
+        "Wang Lin:\n\n"
+        "Fourth, we give priority to ecology. Since 2015, forest coverage has risen to 12.3 percent.\n"
+    )
+    b = briefing.parse(text, source="<test>")
+    assert b.meta.title.startswith("SCIO press conference on promoting")
+    assert b.meta.date == dt.date(2024, 7, 4)
+    assert list(b.turns["speaker"]) == ["Wang Lin"]
+    assert list(b.figures["surface"]) == ["12.3 percent"]
+
+
+def test_a_transcript_page_that_opens_inside_a_question_gives_its_exchange():
+    # written after the real_text12 run (issue 15): the outlet's label is on the page before
+    text = (
+        "SCIO press conference on the development of state-owned enterprises\n\n"
+        "Since 2012, great changes have taken place. What contributions have the enterprises made? Thank "
+        "you.\n\n"
+        "Zhang Lin:\n\n"
+        "Their contributions can be summarized in five aspects. Their assets rose to 81 trillion yuan.\n"
+    )
+    b = briefing.parse(text, source="<test>")
+    assert list(b.turns["is_question"]) == [True, False]
+    assert len(b.exchanges) == 1
+    assert list(b.turns["is_answer"]) == [False, True]
