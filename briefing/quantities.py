@@ -200,9 +200,7 @@ _TO_LEVEL = _low_rx(
     r"decrease[sd]?|decreasing|decline[sd]?|declining|grew|grows?|grown|growing|climb(?:s|ed|ing)?|"
     r"edged up|edged down|went up|went down|go(?:es)? (?:up|down)|picked up|jump(?:s|ed)?|surge[sd]?|"
     r"slid|slides?|slipped|slips?|soar(?:s|ed)?|plunge[sd]?|expand(?:s|ed)?|narrow(?:s|ed)?|"
-    r"widen(?:s|ed)?)\s+to\s+"
-    + _QUALIFIER
-    + "$"
+    r"widen(?:s|ed)?)\s+to\s+" + _QUALIFIER + "$"
 )
 _YOY = _low_rx(r"year[- ]on[- ]year|\by/y\b|\byoy\b|from a year earlier|over last year")
 _MOM = _low_rx(r"month[- ]on[- ]month|on a monthly basis|from (?:a|the previous) month")

@@ -96,5 +96,5 @@ def test_a_read_more_list_of_stories_with_summaries_is_furniture():
 
 
 def test_paragraphs_after_a_blank_line_end_a_read_more_list():
-    b = _read("Read more:\nPatients to save on drug costs\n\nThe ministry said losses fell in 21 provinces.\n")
+    b = _read("Read more:\nPatients to save on drug costs\n\nThe ministry said losses fell in 21 regions.\n")
     assert "21" in set(b.figures["surface"])
