@@ -160,6 +160,10 @@ _ABS_CHANGE = _low_rx(
     r"\b(?:(?:an?\s+)?(?:year-on-year\s+)?(?:increase|rise|growth|decrease|decline|drop|reduction|fall|cut)\s+of"
     r"|(?:increased|rose|risen|grew|grown|decreased|declined|fell|fallen|dropped|(?:was|were)\s+(?:up|down)|"
     r"up|down)\s+by"
+    # a verb of change right before the amount, without "by": "NPLs rising 109.4 billion yuan", "grew more
+    # than 650 billion yuan" (issue 15; a percent is read apart)
+    r"|increased|increasing|rose|rising|risen|grew|growing|grown|gained|decreased|decreasing|"
+    r"declined|declining|fell|falling|fallen|dropped|dropping|shrank|jumped|surged|climbed"
     r"|up|down)"
     r"\s+"
     + _QUALIFIER
@@ -168,6 +172,11 @@ _ABS_CHANGE = _low_rx(
     # the later items of a list ("rose by 12.1, 8.4 and 6.3 points, respectively")
     + rf"(?:{NUM}(?:,\s*(?:and\s+)?|\s+and\s+))*$"
 )
+
+
+# money added to a stock: "provisions added 83.5 billion yuan to reach 2.1 trillion yuan" (not a count or a
+# length: "adding about 130 new trunk optical cables", "adding more than 9,000 kilometers of lines")
+_ADDED = _low_rx(r"\b(?:added|adding)\s+" + _QUALIFIER + r"(?:(?:us\$|\$|usd|rmb|¥)\s*)?$")
 
 
 # an amount in brackets right after another: "19.75 trillion yuan (about 2.75 trillion U.S. dollars)"; the
@@ -290,6 +299,12 @@ _PER_MU_BEFORE = _low_rx(r"\bper mu (?:(?:was|is|reached|stood at|rose to|hit) )
 _LIST_BEFORE = re.compile(rf"^\s*(?:(?:and\s+)?|(?:{NUM})\s+and\s+)$")
 
 
+#: words one of which must be near the end of the text before an amount said as a change (a quick test
+#: before :data:`_ABS_CHANGE`)
+_CHANGE_ENDS = ("of", "by", "up", "down", "ris", "ros", "gre", "gro", "gain", "creas", "clin", "fell",
+                "fall", "drop", "shrank", "jump", "surg", "climb")  # fmt: skip
+
+
 def _kind_and_sign(low: str, f: Figure, s: Sentence, streak: re.Pattern[str]) -> None:
     """Kind from the unit and the words around the figure, and the sign of a change (all read in
     the lower-cased text ``low``)."""
@@ -322,7 +337,8 @@ def _kind_and_sign(low: str, f: Figure, s: Sentence, streak: re.Pattern[str]) ->
         if sign and f.kind == "share":
             f.kind = "growth"  # a signed percent is a rate of change: a share is never negative
     elif f.kind == "level" and (
-        (_near_end(before, ("of", "by", "up", "down")) and _ABS_CHANGE.search(before))
+        (_near_end(before, _CHANGE_ENDS) and _ABS_CHANGE.search(before))
+        or (f.unit in ("yuan", "USD") and _near_end(before, ("add",)) and _ADDED.search(before))
         or (
             _LIST_BEFORE.search(before)
             and _ABS_CHANGE.search(low, max(s.start, f.token.start - 80), f.token.start)

@@ -83,6 +83,18 @@ def test_a_list_takes_the_sign_of_its_verb(text, values):
         ("The rate was 4.5 percent, lower than last year.", [("share", 4.5)]),
         # a verb of change with a long object, then "by": "lowering carbon emissions ... by over 65%"
         ("We will be lowering carbon emissions per unit of GDP by over 65% from 2005.", [("growth", -65.0)]),
+        # written after the real_text11 and real_text12 runs (issue 15): any form of a verb before "to" gives
+        # a level; a verb of change right before an amount gives a change, also without "by"
+        ("Lenders saw their bad loan ratio increase to 1.5 percent.", [("share", 1.5)]),
+        ("Bad loans rose 109.4 billion yuan in the quarter.", [("change", 109.4e9)]),
+        ("Deposits fell 20 billion yuan in June.", [("change", -20e9)]),
+        (
+            "Provisions added 83.5 billion yuan to reach 2.1 trillion yuan.",
+            [("change", 83.5e9), ("level", 2.1e12)],
+        ),
+        ("The region's output grew more than 650 billion yuan.", [("change", 650e9)]),
+        ("The hub was built, adding about 130 new trunk optical cables.", [("level", 130.0)]),
+        ("The number of users rose to 5 million.", [("level", 5e6)]),
     ],
 )
 def test_a_comparison_is_a_signed_change(text, kinds):
