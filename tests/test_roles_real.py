@@ -92,6 +92,11 @@ def _roles(text: str) -> dict[str, str]:
         ("On Nov 3 and 14, the two craft docked.", "14", "date"),
         ("Cctv newsAt 10: 00 am on May 18th, the office held a press conference.", "10", "time"),
         ("Cctv newsAt 10: 00 am on May 18th, the office held a press conference.", "00", "time"),
+        # written after the held-out real_text13 and real_text14 runs (issue 15)
+        ("The team worked hard for two to three months on it.", "two", "period"),
+        ("The team worked hard for two to three months on it.", "three", "period"),
+        ("In the 60 years since the founding, land use changed.", "60", "period"),
+        ("In the latest ten years in particular, output grew.", "ten", "period"),
     ],
 )
 def test_role(text, surface, role):
@@ -102,3 +107,11 @@ def test_hours_are_a_unit():
     b = extracted("Wind turbines ran 1,616 hours on average, 87 hours fewer.")
     got = {f["surface"]: f["unit"] for f in b.records("figures")}
     assert got == {"1,616 hours": "hours", "87 hours": "hours"}
+
+
+def test_working_days_are_days():
+    b = extracted("The time limit was cut from 45 working days to 17 workdays.")
+    assert {f["surface"]: f["unit"] for f in b.records("figures")} == {
+        "45 working days": "days",
+        "17 workdays": "days",
+    }
