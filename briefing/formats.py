@@ -524,12 +524,13 @@ def _between_link_lists(body: list[Line], lay: Layout) -> list[tuple[Line, Line]
         gap = prev is not None and ln.no > prev.no + 1  # a blank line ends a list after its first headline
         prev = ln
         head = ln.content.strip()
+        teaser_head = is_teaser_list(head)
         if (
             is_link_list(head)
-            or is_teaser_list(head)
+            or teaser_head
             or (links and (teasers or not _is_paragraph(ln.content)) and not (gap and links > 1))
         ):
-            teasers = is_teaser_list(head) or (teasers and links > 0)
+            teasers = teasers or teaser_head
             links += 1
             lay.furniture.append((ln.cstart, ln.cend))
             if first is not None and last is not None:

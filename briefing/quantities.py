@@ -155,6 +155,8 @@ _NEG_AFTER = _low_rx(
 )
 # an amount said as a difference: "180,000 more than a year earlier", "1,200 fewer"
 _MORE_AFTER = _low_rx(r"\s*(?:more|fewer|less)\b")  # matched at the end of the figure
+# a currency written before an amount ("up by USD 15.2 billion", "an increase of RMB 3 billion")
+_CURRENCY_BEFORE = r"(?:(?:us\$|\$|usd|rmb|¥)\s*)?"
 # an amount said as a change: "a decrease of 14.2 billion kWh", "rose by 1.2 million units"
 _ABS_CHANGE = _low_rx(
     r"\b(?:(?:an?\s+)?(?:year-on-year\s+)?(?:increase|rise|growth|decrease|decline|drop|reduction|fall|cut)\s+of"
@@ -168,7 +170,7 @@ _ABS_CHANGE = _low_rx(
     r"\s+"
     + _QUALIFIER
     # a currency written before the amount: "up by USD 15.2 billion", "an increase of RMB 3 billion"
-    + r"(?:(?:us\$|\$|usd|rmb|¥)\s*)?"
+    + _CURRENCY_BEFORE
     # the later items of a list ("rose by 12.1, 8.4 and 6.3 points, respectively")
     + rf"(?:{NUM}(?:,\s*(?:and\s+)?|\s+and\s+))*$"
 )
@@ -176,14 +178,15 @@ _ABS_CHANGE = _low_rx(
 
 # money added to a stock: "provisions added 83.5 billion yuan to reach 2.1 trillion yuan" (not a count or a
 # length: "adding about 130 new trunk optical cables", "adding more than 9,000 kilometers of lines")
-_ADDED = _low_rx(r"\b(?:added|adding)\s+" + _QUALIFIER + r"(?:(?:us\$|\$|usd|rmb|¥)\s*)?$")
+_ADDED = _low_rx(r"\b(?:added|adding)\s+" + _QUALIFIER + _CURRENCY_BEFORE + "$")
 
 
 # an amount in brackets right after another: "19.75 trillion yuan (about 2.75 trillion U.S. dollars)"; the
 # match starts where the first amount starts
 _CONVERSION = _low_rx(
     rf"(?:{NUM})\s*(?:[a-z]+\s*){{0,3}}\(\s*(?:about|around|roughly|approximately|nearly|or|some)?\s*"
-    r"(?:us\$|\$|usd|rmb|¥)?\s*$"
+    + _CURRENCY_BEFORE
+    + "$"
 )
 # the object of a verb of change (up to seven words: "lowering carbon emissions per unit of GDP"), then "by"
 # and the amount

@@ -21,11 +21,16 @@ def _read(tail: str) -> briefing.Briefing:
     return briefing.parse(REPORT.format(tail=tail), source="<test>")
 
 
-def test_a_closing_run_of_bullet_headlines_is_furniture():
-    b = _read(HEADLINES)
+def _furniture_roles(tail: str) -> dict[str, str]:
+    """The roles of the numbers of the report with ``tail`` after it, once its figures are checked to be
+    the report's own: no number of the tail is a figure."""
+    b = _read(tail)
     assert list(b.figures["surface"]) == ["62.3 billion yuan", "14.2 percent"]
-    roles = {r["surface"]: r["role"] for r in b.records("numbers")}
-    assert roles["120"] == "page"
+    return {r["surface"]: r["role"] for r in b.records("numbers")}
+
+
+def test_a_closing_run_of_bullet_headlines_is_furniture():
+    assert _furniture_roles(HEADLINES)["120"] == "page"
 
 
 def test_bullets_that_end_sentences_are_still_text():
@@ -36,24 +41,19 @@ def test_bullets_that_end_sentences_are_still_text():
 
 
 def test_a_comment_bar_is_furniture():
-    b = _read("Go to Forum >>3 Comment(s)\n")
-    assert list(b.figures["surface"]) == ["62.3 billion yuan", "14.2 percent"]
-    assert {r["surface"]: r["role"] for r in b.records("numbers")}["3"] == "page"
+    assert _furniture_roles("Go to Forum >>3 Comment(s)\n")["3"] == "page"
 
 
 def test_a_copyright_footer_is_furniture():
-    b = _read(
+    roles = _furniture_roles(
         "Copyright 1995 - . All rights reserved. Content may not be republished. Note: Browsers with"
         " 1280*800 or higher resolution are suggested for this site.\n"
     )
-    assert list(b.figures["surface"]) == ["62.3 billion yuan", "14.2 percent"]
-    roles = {r["surface"]: r["role"] for r in b.records("numbers")}
     assert roles["1280"] == roles["800"] == "page"
 
 
 def test_a_pagination_bar_after_previous_is_furniture():
-    b = _read("|<< Previous 1 2 3 4 5   \nMost Popular\n")
-    assert list(b.figures["surface"]) == ["62.3 billion yuan", "14.2 percent"]
+    _furniture_roles("|<< Previous 1 2 3 4 5   \nMost Popular\n")
 
 
 def test_a_report_that_opens_with_a_spokesperson_s_name_is_no_speaker_list():
@@ -85,13 +85,11 @@ def test_a_long_first_line_that_ends_no_sentence_is_the_headline():
 
 def test_a_read_more_list_of_stories_with_summaries_is_furniture():
     # written after the real_text11 run (issue 15): each linked story has its headline and a summary
-    b = _read(
+    roles = _furniture_roles(
         "Read more:\nPatients to save on drug costs\n"
         "Patients are expected to save 60 billion yuan in drug costs this year, the commission said.\n"
         "Fertility rate edges up\nThe fertility rate rose to more than 1.7 last year, the commission said.\n"
     )
-    assert list(b.figures["surface"]) == ["62.3 billion yuan", "14.2 percent"]
-    roles = {r["surface"]: r["role"] for r in b.records("numbers")}
     assert roles["60"] == roles["1.7"] == "page"
 
 
