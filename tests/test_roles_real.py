@@ -97,6 +97,16 @@ def _roles(text: str) -> dict[str, str]:
         ("The team worked hard for two to three months on it.", "three", "period"),
         ("In the 60 years since the founding, land use changed.", "60", "period"),
         ("In the latest ten years in particular, output grew.", "ten", "period"),
+        # written before the held-out real_text15-17 runs, from misses of real_text12-14 (issue 15)
+        ("Sales rose 13 percent. (News - 10th Sep, 2021) Sales rose.", "10th", "date"),
+        ("On 1st April, the office issued the key points.", "1st", "date"),
+        ("On 3 May, sales rose 5 percent.", "3", "date"),
+        ("Beijing's PM 2.5 concentration has declined to 58 micrograms.", "2.5", "name"),
+        ("The PM10 level and the PM 10 level fell.", "10", "name"),
+        ("The shift ends at 3 pm 10 staff a day.", "10", "figure"),
+        ("Sales of the lines were estimated. Comments (0) Copyright 2011", "0", "page"),
+        ("Comments fell 20 percent (3 million) in May.", "3", "figure"),
+        ("Sales rose 4.5 percent in the 3rd quarter.", "3rd", "ordinal"),
     ],
 )
 def test_role(text, surface, role):
