@@ -44,6 +44,12 @@ def _units(lexicon: Lexicon | None = None) -> _Units:
     return _compile_units(lexicon or Lexicon.bundled())
 
 
+@cache
+def _money() -> frozenset[str]:
+    """The units of money: those a currency written before a number gives ("RMB", "HK$", "€")."""
+    return frozenset(_units().prefixes.values())
+
+
 @lru_cache(maxsize=8)
 def _compile_units(lexicon: Lexicon) -> _Units:
     spec = lexicon.units
@@ -341,7 +347,7 @@ def _kind_and_sign(low: str, f: Figure, s: Sentence, streak: re.Pattern[str]) ->
             f.kind = "growth"  # a signed percent is a rate of change: a share is never negative
     elif f.kind == "level" and (
         (_near_end(before, _CHANGE_ENDS) and _ABS_CHANGE.search(before))
-        or (f.unit in ("yuan", "USD") and _near_end(before, ("add",)) and _ADDED.search(before))
+        or (f.unit in _money() and _near_end(before, ("add",)) and _ADDED.search(before))
         or (
             _LIST_BEFORE.search(before)
             and _ABS_CHANGE.search(low, max(s.start, f.token.start - 80), f.token.start)

@@ -41,6 +41,14 @@ def _figs(text: str) -> list[tuple[str, float, str]]:
         ("Trips rose during the 7-day-longNational Day holiday.", []),
         ("He spoke at this year's Two Sessions in March.", []),
         ("We made new progress after six months of effort.", []),
+        # currencies other than the yuan and the US dollar, written before or after the amount (before the
+        # real_text15-17 runs)
+        ("Exports rose to HK$1.2 billion in May.", [("1.2 billion", 1.2e9, "HKD")]),
+        ("Revenue was 5.1 billion Hong Kong dollars.", [("5.1 billion Hong Kong dollars", 5.1e9, "HKD")]),
+        ("Gaming revenue was MOP$20 billion.", [("20 billion", 2e10, "MOP")]),
+        ("Sales reached €3.5 billion and £40 million.", [("3.5 billion", 3.5e9, "EUR"), ("40 million", 4e7, "GBP")]),
+        ("The loan was 80 billion yen.", [("80 billion yen", 8e10, "JPY")]),
+        ("Prices were $5 a day.", [("5", 5.0, "USD")]),
     ],
 )
 def test_quantities(text, expected):
