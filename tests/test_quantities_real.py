@@ -46,7 +46,10 @@ def _figs(text: str) -> list[tuple[str, float, str]]:
         ("Exports rose to HK$1.2 billion in May.", [("1.2 billion", 1.2e9, "HKD")]),
         ("Revenue was 5.1 billion Hong Kong dollars.", [("5.1 billion Hong Kong dollars", 5.1e9, "HKD")]),
         ("Gaming revenue was MOP$20 billion.", [("20 billion", 2e10, "MOP")]),
-        ("Sales reached €3.5 billion and £40 million.", [("3.5 billion", 3.5e9, "EUR"), ("40 million", 4e7, "GBP")]),
+        (
+            "Sales reached €3.5 billion and £40 million.",
+            [("3.5 billion", 3.5e9, "EUR"), ("40 million", 4e7, "GBP")],
+        ),
         ("The loan was 80 billion yen.", [("80 billion yen", 8e10, "JPY")]),
         ("Prices were $5 a day.", [("5", 5.0, "USD")]),
     ],
