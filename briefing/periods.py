@@ -48,6 +48,9 @@ _PATTERNS = [
      r"(?P<lm>last month)|(?P<ey>(?:19|20)\d\d)|the (?P<eq>first|second|third|fourth) quarter|"
      r"(?P<eh>the first half)(?: of the year)?|(?P<ty>the year))"
      r"(?: (?:this year|(?P<lyy>last year)|(?P<y>(?:19|20)\d\d)))?"),
+    # a span that ends in a named month: "in the three months ending March 2023", "the 12 months to June"
+    ("months_ending", rf"\b(?:the )?(?P<n>{NUMWORD}|\d{{1,2}}) months (?:ending|ended|to|up to|through) "
+     rf"(?:the end of )?(?P<m>{MONTH_RE})\.?(?:,? (?P<y>(?:19|20)\d\d)|(?: of)? this year)?(?! \d)"),
     ("month", rf"\b(?:in|during|for|of) (?P<m>{MONTH_RE})(?:,? (?P<y>(?:19|20)\d\d)|(?: of)? this year|"
      r"(?: of)? (?P<ly>last year))?(?! \d)"),
     # a month of last year without a preposition: "with June last year", "compared with December last year"
@@ -273,6 +276,15 @@ def _resolve(kind: str, g: dict, ref: dt.date | None) -> tuple[str, dt.date, dt.
             return None
         y = _year_of(g, "first_months", ref, k)
         return _span(y, 1, y, k)
+    if kind == "months_ending":
+        n = g["months_ending_n"].lower()
+        k = int(n) if n.isdigit() else word_value(n)
+        m = MONTHS[g["months_ending_m"].lower()]
+        y = int(g["months_ending_y"]) if g.get("months_ending_y") else _month_before(m, _need(ref))
+        if not 1 <= k <= 24:
+            return None
+        first = y * 12 + m - k  # months counted from January of year 0
+        return _span(first // 12, first % 12 + 1, y, m)
     if kind == "quarter":
         q = int(g["quarter_q"]) if g.get("quarter_q") else _ORD[g["quarter_o"].lower()]
         qy = g.get("quarter_qy")

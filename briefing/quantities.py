@@ -443,7 +443,7 @@ _MOVED_FROM = (
 )
 _FROM_LEVEL = _low_rx(_MOVED_FROM + _QUALIFIER + "$")
 _FROM_TO_LEVEL = _low_rx(
-    rf"{_MOVED_FROM}{_QUALIFIER}(?:{NUM})\s*(?:%|percent|per cent)[^,;%]{{0,30}}?\s+to\s+" + _QUALIFIER + "$"
+    rf"{_MOVED_FROM}{_QUALIFIER}(?:{NUM})\s*(?:%|percent|per cent)[^,;%]{{0,50}}?\s+to\s+" + _QUALIFIER + "$"
 )
 # the level a measure reaches: "expected to reach 23 percent", not "growth reached 5%"
 _REACH_LEVEL = _low_rx(r"\b(?:reach|reached|reaches|reaching)\s+" + _QUALIFIER + "$")

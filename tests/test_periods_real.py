@@ -163,3 +163,21 @@ def test_each_end_of_a_from_to_pair_takes_the_period_right_after_it():
 def test_a_list_without_its_own_periods_still_takes_the_period_after_the_list():
     text = "Exports and imports grew 5 percent and 6 percent in the first quarter.\n"
     assert _dated(text) == [("5 percent", "2021-01-01..2021-03-31"), ("6 percent", "2021-01-01..2021-03-31")]
+
+
+def test_a_span_of_months_that_ends_in_a_named_month():
+    # written before the real_text15-17 runs: "the three months ending March 2023" is January to March
+    assert _periods("Retail sales rose 12.5% in the three months ending March 2023.") == [
+        ("12.5%", "2023-01-01..2023-03-31")
+    ]
+    assert _periods("Prices rose 2 percent in the 12 months to March.") == [
+        ("2 percent", "2020-04-01..2021-03-31")
+    ]
+    assert _periods("Sales rose 3% in the two months ended February 2024.") == [
+        ("3%", "2024-01-01..2024-02-29")
+    ]
+    # a length in months, not a span that ends in a month
+    assert _periods("The wait fell from 6 months to 3 months.") == [
+        ("6 months", "-..-"),
+        ("3 months", "-..-"),
+    ]

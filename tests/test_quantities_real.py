@@ -106,6 +106,12 @@ def test_a_list_takes_the_sign_of_its_verb(text, values):
         ("The region's output grew more than 650 billion yuan.", [("change", 650e9)]),
         ("The hub was built, adding about 130 new trunk optical cables.", [("level", 130.0)]),
         ("The number of users rose to 5 million.", [("level", 5e6)]),
+        # both ends of a rate's move, each with its own span of months (before the real_text15-17 runs)
+        (
+            "The rate fell from 3.0% in December 2022 - February 2023 to 2.9% in January - March 2023.",
+            [("share", 3.0), ("share", 2.9)],
+        ),
+        ("Losses rose 300 million HK dollars in May.", [("change", 3e8)]),
     ],
 )
 def test_a_comparison_is_a_signed_change(text, kinds):

@@ -107,6 +107,11 @@ def _roles(text: str) -> dict[str, str]:
         ("Sales of the lines were estimated. Comments (0) Copyright 2011", "0", "page"),
         ("Comments fell 20 percent (3 million) in May.", "3", "figure"),
         ("Sales rose 4.5 percent in the 3rd quarter.", "3rd", "ordinal"),
+        ("The figures are shown in Table 2 of the release.", "2", "name"),
+        ("Item 4 of the plan was done.", "4", "name"),
+        ("Phase 2 of the project opened.", "2", "name"),
+        ("Rents rose, in part 3 million homes.", "3", "figure"),
+        ("The project opened, with 3 phases.", "3", "figure"),
     ],
 )
 def test_role(text, surface, role):
