@@ -51,6 +51,9 @@ _PATTERNS = [
     # a span that ends in a named month: "in the three months ending March 2023", "the 12 months to June"
     ("months_ending", rf"\b(?:the )?(?P<n>{NUMWORD}|\d{{1,2}}) months (?:ending|ended|to|up to|through) "
      rf"(?:the end of )?(?P<m>{MONTH_RE})\.?(?:,? (?P<y>(?:19|20)\d\d)|(?: of)? this year)?(?! \d)"),
+    # a stock said at a month: "As of June 2023, netizens numbered 1.079 billion" (the month's last day)
+    ("as_of_month", rf"\b(?:as of|as at|up to) (?P<m>{MONTH_RE})\.?"
+     r"(?:,? (?P<y>(?:19|20)\d\d)|(?: of)? this year)?(?![ .]?\d)"),
     ("month", rf"\b(?:in|during|for|of) (?P<m>{MONTH_RE})(?:,? (?P<y>(?:19|20)\d\d)|(?: of)? this year|"
      r"(?: of)? (?P<ly>last year))?(?! \d)"),
     # a month of last year without a preposition: "with June last year", "compared with December last year"
@@ -318,6 +321,11 @@ def _resolve(kind: str, g: dict, ref: dt.date | None) -> tuple[str, dt.date, dt.
             if g.get("end_of_lyy"):  # "at the end of September last year"
                 y = _need(ref).year - 1
             d = dt.date(y, m, calendar.monthrange(y, m)[1])
+        return d.isoformat(), d, d
+    if kind == "as_of_month":
+        m = MONTHS[g["as_of_month_m"].lower()]
+        y = int(g["as_of_month_y"]) if g.get("as_of_month_y") else _month_before(m, _need(ref))
+        d = dt.date(y, m, calendar.monthrange(y, m)[1])
         return d.isoformat(), d, d
     if kind == "month":
         m = MONTHS[g["month_m"].lower()]

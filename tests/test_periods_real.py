@@ -181,3 +181,12 @@ def test_a_span_of_months_that_ends_in_a_named_month():
         ("6 months", "-..-"),
         ("3 months", "-..-"),
     ]
+
+
+def test_a_stock_as_of_a_month_is_at_its_last_day():
+    # written before the real_text15-17 runs, like "as of the end of September" in the spec
+    assert _periods("As of June 2023, China had 1.079 billion netizens.") == [
+        ("1.079 billion", "2023-06-30..2023-06-30")
+    ]
+    assert _periods("As of March, 50 firms had joined.") == [("50", "2021-03-31..2021-03-31")]
+    assert _periods("In June 2020, 12 firms joined.") == [("12", "2020-06-01..2020-06-30")]
