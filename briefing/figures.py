@@ -27,6 +27,7 @@ from .quantities import (
     _borrow_units,
     _kind_and_sign,
     _units,
+    text_dollar,
 )
 from .records import Figure, Sentence
 from .sectors import dominant_sector, sector_counts, sector_of_counts
@@ -56,6 +57,7 @@ def build_figures(
     bundled one by default)."""
     low = lower(text) if low is None else low
     u = _units(lexicon)
+    dollar: str | None = None  # the unit of a bare "$" or "dollars" in this text, read when first needed
     figs: list[Figure] = []
     for tok, si in zip(tokens, sentence_of, strict=True):
         if tok.role != "figure" or si < 0:
@@ -85,12 +87,18 @@ def build_figures(
             if m and not (m.group("u") == "%" and m.start() != pos):
                 unit, kind = u.lookup[m.group("u").lower()]
                 pos = m.end()
+                if m.group("u").lower() == "dollars":
+                    dollar = dollar or text_dollar(text, lexicon)
+                    unit = dollar
             elif per := next((pu for pu, rx in u.per_capita if rx.match(text, pos, s.end)), None):
                 unit = per  # "22.6 5G base stations per 10,000 people"
             elif u.prefix_rx is not None and (
                 p := u.prefix_rx.search(text, max(s.start, tok.start - 5), tok.start)
             ):
                 unit = u.prefixes[p.group().strip(" ")]  # "RMB 3.88 trillion"
+                if p.group().strip(" ") == "$":
+                    dollar = dollar or text_dollar(text, lexicon)
+                    unit = dollar
         f = Figure(tok, value * scale, unit, kind or "level", approx, pos, si, scale)
         ot = _OF_TOTAL.match(text, tok.end, s.end)
         if ot and unit == "count":

@@ -37,6 +37,7 @@ class _Units(NamedTuple):
     prefix_rx: re.Pattern[str] | None  # a currency right before the number ("RMB 3.88 trillion")
     prefixes: dict[str, str]  # currency prefix -> unit
     glued_scales: dict[str, float]  # a scale letter glued to the number ("3.189m") -> its factor
+    dollars: dict[str, re.Pattern[str]]  # a dollar's unit -> how a text names it ("HK$", "Hong Kong dollars")
 
 
 def _units(lexicon: Lexicon | None = None) -> _Units:
@@ -86,7 +87,16 @@ def _compile_units(lexicon: Lexicon) -> _Units:
         else None
     )
     glued = {k.lower(): float(v) for k, v in spec.get("glued_scales", {}).items()}
-    return _Units(unit_rx, lookup, scales, scale_rx, per_capita, streak, prefix_rx, prefixes, glued)
+    names = spec.get("dollar_names", {})
+    dollars = {unit: re.compile("|".join(ws), re.IGNORECASE) for unit, ws in names.items()}
+    return _Units(unit_rx, lookup, scales, scale_rx, per_capita, streak, prefix_rx, prefixes, glued, dollars)
+
+
+def text_dollar(text: str, lexicon: Lexicon | None = None) -> str:
+    """The unit of a bare "$" or "dollars" in ``text``: the US dollar, unless the text names one other dollar
+    and no US dollar (a Hong Kong government release writes "$270 billion" for Hong Kong dollars)."""
+    named = {unit for unit, rx in _units(lexicon).dollars.items() if rx.search(text)}
+    return named.pop() if len(named) == 1 and "USD" not in named else "USD"
 
 
 # --------------------------------------------------------------------------- cue patterns

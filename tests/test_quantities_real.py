@@ -52,6 +52,17 @@ def _figs(text: str) -> list[tuple[str, float, str]]:
         ),
         ("The loan was 80 billion yen.", [("80 billion yen", 8e10, "JPY")]),
         ("Prices were $5 a day.", [("5", 5.0, "USD")]),
+        # a bare "$" is the dollar the text names, when it names one other than the US dollar (after the
+        # real_text17 run)
+        (
+            "The Hong Kong dollar is steady. Turnover was some $270 billion.",
+            [("270 billion", 2.7e11, "HKD")],
+        ),
+        (
+            "Reserves were $424.6 billion, and US$1 buys HK$7.8.",
+            [("424.6 billion", 4.246e11, "USD"), ("1", 1.0, "USD"), ("7.8", 7.8, "HKD")],
+        ),
+        ("Taiwan dollar loans were 30 billion dollars.", [("30 billion dollars", 3e10, "TWD")]),
     ],
 )
 def test_quantities(text, expected):
@@ -112,8 +123,26 @@ def test_a_list_takes_the_sign_of_its_verb(text, values):
             [("share", 3.0), ("share", 2.9)],
         ),
         ("Losses rose 300 million HK dollars in May.", [("change", 3e8)]),
+        (
+            "The index rose by some 130 points today but dropped by some 610 points.",
+            [("change", 130.0), ("change", -610.0)],
+        ),
     ],
 )
 def test_a_comparison_is_a_signed_change(text, kinds):
     b = extracted(text)
     assert [(r["kind"], r["value"]) for r in b.records("figures")] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "approx"),
+    [
+        # a bound said with a negation (after the real_text16 run): "no more than" is at most
+        ("The wait will be no more than 10 days.", "less_than"),
+        ("The wait will be not more than 10 days.", "less_than"),
+        ("The wait will be no less than 5 days.", "more_than"),
+        ("The wait will be more than 5 days.", "more_than"),
+    ],
+)
+def test_a_negated_bound(text, approx):
+    assert [r["approx"] for r in extracted(text).records("figures")] == [approx]
