@@ -55,6 +55,10 @@ def assign_periods(text: str, figs: list[Figure], sentences: list[Sentence]) -> 
             f.period = own or carried or back
             if f.period is not None:
                 last_any = (s.turn, f.period)
+        if back is not None and not periods and _BACK_OPENING.match(text, s.start, s.end):
+            # "Over the same period, investment fell 81.6%. Retail sales were 99.5 billion yuan, ...": the
+            # sentence that opens so frames the rest of its paragraph with the span it points back to
+            framing.setdefault(s.paragraph, back)
         first_fig = sfigs[0].token.start if sfigs else s.end
         k = bisect.bisect_left(starts, first_fig)
         if k and not (
@@ -76,6 +80,9 @@ _BACK = re.compile(
     r"(?:period|(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2}) months)"
     r"\b(?! (?:last|of|in|a year)\b)",
     re.IGNORECASE,
+)
+_BACK_OPENING = re.compile(
+    r"\s*(?:in|during|over|for|within) the (?:same|above|said) period\b", re.IGNORECASE
 )
 _BACK_BASELINE = re.compile(r"(?:\bfrom|\bthan|\bcompared (?:with|to)|\bagainst|\bversus)\s*$", re.IGNORECASE)
 

@@ -27,7 +27,6 @@ from .quantities import (
     _borrow_units,
     _kind_and_sign,
     _units,
-    text_dollar,
 )
 from .records import Figure, Sentence
 from .sectors import dominant_sector, sector_counts, sector_of_counts
@@ -88,7 +87,7 @@ def build_figures(
                 unit, kind = u.lookup[m.group("u").lower()]
                 pos = m.end()
                 if m.group("u").lower() == "dollars":
-                    dollar = dollar or text_dollar(text, lexicon)
+                    dollar = dollar or _text_dollar(text, lexicon)
                     unit = dollar
             elif per := next((pu for pu, rx in u.per_capita if rx.match(text, pos, s.end)), None):
                 unit = per  # "22.6 5G base stations per 10,000 people"
@@ -97,7 +96,7 @@ def build_figures(
             ):
                 unit = u.prefixes[p.group().strip(" ")]  # "RMB 3.88 trillion"
                 if p.group().strip(" ") == "$":
-                    dollar = dollar or text_dollar(text, lexicon)
+                    dollar = dollar or _text_dollar(text, lexicon)
                     unit = dollar
         f = Figure(tok, value * scale, unit, kind or "level", approx, pos, si, scale)
         ot = _OF_TOTAL.match(text, tok.end, s.end)
@@ -126,3 +125,10 @@ def build_figures(
     assign_periods(text, figs, sentences)
     _subjects(text, low, figs, sentences)
     return figs
+
+
+def _text_dollar(text: str, lexicon: Lexicon | None = None) -> str:
+    """The unit of a bare "$" or "dollars" in ``text``: the US dollar, unless the text names one other dollar
+    and no US dollar (a Hong Kong government release writes "$270 billion" for Hong Kong dollars)."""
+    named = {unit for unit, rx in _units(lexicon).dollars.items() if rx.search(text)}
+    return named.pop() if len(named) == 1 and "USD" not in named else "USD"

@@ -52,7 +52,7 @@ _PATTERNS = [
     ("months_ending", rf"\b(?:the )?(?P<n>{NUMWORD}|\d{{1,2}}) months (?:ending|ended|to|up to|through) "
      rf"(?:the end of )?(?P<m>{MONTH_RE})\.?(?:,? (?P<y>(?:19|20)\d\d)|(?: of)? this year)?(?! \d)"),
     # a stock said at a month: "As of June 2023, netizens numbered 1.079 billion" (the month's last day)
-    ("as_of_month", rf"\b(?:as of|as at|up to) (?P<m>{MONTH_RE})\.?"
+    ("as_of_month", rf"\b(?:as of|as at|up to) (?P<m>{MONTH_RE})\b\.?"
      r"(?:,? (?P<y>(?:19|20)\d\d)|(?: of)? this year)?(?![ .]?\d)"),
     ("month", rf"\b(?:in|during|for|of) (?P<m>{MONTH_RE})(?:,? (?P<y>(?:19|20)\d\d)|(?: of)? this year|"
      r"(?: of)? (?P<ly>last year))?(?! \d)"),
@@ -89,7 +89,8 @@ _PATTERNS = [
      r"(?:\s?[-–]\s?|(?<=\d) (?:to|through(?: to)?|till|until) |(?<=\d) and (?=\d{4})(?<=between \d{4} and ))"
      # a two-digit end only after a dash ("2021-25"): "in 2012 to 81 trillion yuan" is a year and a figure
      r"(?P<y2>(?:19|20)\d\d|(?:(?<=[-–])|(?<=[-–]\s))\d\d)\b(?![-–/.]?\d)\)?"),
-    ("year", r"\b(?:in|for|during|throughout|by) (?:all of |the whole of )?(?P<y>(?:19|20)\d\d)\b(?![-–])"),
+    ("year", r"\b(?:in|for|during|throughout|by|as of|as at) (?:all of |the whole of )?"
+     r"(?P<y>(?:19|20)\d\d)\b(?![-–])"),
     ("this_year", r"\b(?:this year|the year so far|so far this year)\b"),
     # "the full-year target", "full-year growth": the whole year of the text (or the year named)
     ("full_year", r"\bfull[- ]year(?: (?:of )?(?P<y>(?:19|20)\d\d))?\b"),
@@ -126,7 +127,10 @@ _BASELINE_BEFORE = re.compile(
         # "restored to 87.2% of the Mid Autumn Festival holiday in 2019": what a recovery is measured against
         r"\b(?:restored|recover\w*|returned|back) to (?:about |nearly |over )?[\d.]+ ?"
         r"(?:%|percent|per cent) of (?:the )?(?:[\w’'-]+ ){0,5})"
-        r"\s*(?:(?:the )?(?:growth )?(?:rate|level|figure|pace|growth|increase|rise)s?(?: (?:in|of|for))? )?"
+        r"\s*(?:(?:the )?(?:average )?(?:annual )?(?:growth )?"
+        r"(?:rate|level|figure|pace|growth|increase|rise)s?(?: (?:in|of|for))? )?"
+        # "than the average growth rate in the two years from 2020 to 2021": a span counted, then named
+        r"(?:the (?:[\w-]+ ){0,2}(?:years|months|quarters) )?"
         # "from the end of August": the phrase is "of August", its lead-in "the end" belongs to the baseline
         r"(?:that of |those of |that |those |it was |they were |in |"
         r"the (?:end|beginning|start|middle) (?:of )?|the )?"

@@ -205,10 +205,14 @@ def _line_paragraphs(text: str, a: int, b: int) -> list[tuple[int, int]]:
     a sentence (a page that writes one paragraph a line, with no blank lines between), else the stretch
     is one paragraph (a hard-wrapped text, whose lines break inside sentences)."""
     cuts = [m.start() for m in _LINE_END.finditer(text, a, b)]
-    if not cuts or not all(text[a:k].rstrip().endswith(_PARA_LINE_END) for k in cuts if text[a:k].strip()):
+    ended = [text[a:k].rstrip().endswith(_PARA_LINE_END) if text[a:k].strip() else True for k in cuts]
+    # lines after the last one that ends a sentence (the headlines of related stories under a story) are
+    # one paragraph of their own: they do not make the story's lines one paragraph
+    n = max((i + 1 for i, e in enumerate(ended) if e and text[a : cuts[i]].strip()), default=0)
+    if n == 0 or not all(ended[:n]) or (n < len(cuts) and n < 3):
         return [(a, b)]
-    starts = [a] + [k + 1 for k in cuts]
-    ends = cuts + [b]
+    starts = [a] + [k + 1 for k in cuts[:n]]
+    ends = cuts[:n] + [b]
     return [(s, e) for s, e in zip(starts, ends, strict=True) if text[s:e].strip()]
 
 

@@ -46,9 +46,11 @@ def _units(lexicon: Lexicon | None = None) -> _Units:
 
 
 @cache
-def _money() -> frozenset[str]:
-    """The units of money: those a currency written before a number gives ("RMB", "HK$", "€")."""
-    return frozenset(_units().prefixes.values())
+def _stocks() -> frozenset[str]:
+    """Units of a stock that an amount "added" changes: money (the units a currency written before a number
+    gives: "RMB", "HK$", "€"), and the weight of a holding ("gold ETFs added 9.53 tonnes"). A count or a
+    length of new things added stays a level ("adding 130 new cables")."""
+    return frozenset(_units().prefixes.values()) | {"tonnes", "kg", "ounces"}
 
 
 @lru_cache(maxsize=8)
@@ -92,13 +94,6 @@ def _compile_units(lexicon: Lexicon) -> _Units:
     return _Units(unit_rx, lookup, scales, scale_rx, per_capita, streak, prefix_rx, prefixes, glued, dollars)
 
 
-def text_dollar(text: str, lexicon: Lexicon | None = None) -> str:
-    """The unit of a bare "$" or "dollars" in ``text``: the US dollar, unless the text names one other dollar
-    and no US dollar (a Hong Kong government release writes "$270 billion" for Hong Kong dollars)."""
-    named = {unit for unit, rx in _units(lexicon).dollars.items() if rx.search(text)}
-    return named.pop() if len(named) == 1 and "USD" not in named else "USD"
-
-
 # --------------------------------------------------------------------------- cue patterns
 # Patterns named in this block are matched against the lower-cased text.
 @cache
@@ -116,7 +111,8 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace("\\ ", " ") for w in sorted(words, key=len, reverse=True))
 
 
-_APPROX_WORDS = rf"\b(?P<w>{_alternation(_qualifiers()[0])}) +(?:a total of +)?"
+_UP_VERB = "".join(f"(?<!{re.escape(v)} )" for v in load("qualifiers")["up_to_not_after"])
+_APPROX_WORDS = rf"\b(?:(?!up to\b)|{_UP_VERB})(?P<w>{_alternation(_qualifiers()[0])}) +(?:a total of +)?"
 #: An optional qualifier before a figure (at the end of the text before it), from the same list.
 _QUALIFIER = rf"(?:(?:{_alternation(_qualifiers()[0])}) )?"
 
@@ -357,7 +353,7 @@ def _kind_and_sign(low: str, f: Figure, s: Sentence, streak: re.Pattern[str]) ->
             f.kind = "growth"  # a signed percent is a rate of change: a share is never negative
     elif f.kind == "level" and (
         (_near_end(before, _CHANGE_ENDS) and _ABS_CHANGE.search(before))
-        or (f.unit in _money() and _near_end(before, ("add",)) and _ADDED.search(before))
+        or (f.unit in _stocks() and _near_end(before, ("add",)) and _ADDED.search(before))
         or (
             _LIST_BEFORE.search(before)
             and _ABS_CHANGE.search(low, max(s.start, f.token.start - 80), f.token.start)

@@ -190,3 +190,51 @@ def test_a_stock_as_of_a_month_is_at_its_last_day():
     ]
     assert _periods("As of March, 50 firms had joined.") == [("50", "2021-03-31..2021-03-31")]
     assert _periods("In June 2020, 12 firms joined.") == [("12", "2020-06-01..2020-06-30")]
+
+
+def test_related_headlines_after_a_story_leave_its_lines_paragraphs():
+    # written after the held-out real_text15-17 runs (issue 15): the headlines of related stories under a
+    # story end no sentence; the story's lines, each a sentence, stay paragraphs of their own
+    text = (
+        "The bureau opened a project in 2011 to hire 500 experts.\n"
+        "Each expert will be offered 1 million yuan.\n"
+        "A total of 94 experts have been enrolled.\n"
+        "Rain poses new threats to the region\n"
+        "Quake takeaway from the air force\n"
+        "Obama celebr"
+    )
+    assert _periods(text) == [
+        ("500", "2011-01-01..2011-12-31"),
+        ("1 million yuan", "-..-"),
+        ("94", "-..-"),
+    ]
+
+
+def test_a_sentence_opening_over_the_same_period_frames_its_paragraph():
+    text = (
+        "In the first quarter of 2020, GDP fell 40.5%.\n\n"
+        "Over the same period, investment fell 81.6%. Retail sales were 99.5 billion yuan, down 45.7%.\n\n"
+        "Exports were 5 billion yuan."
+    )
+    q1 = "2020-01-01..2020-03-31"
+    assert _periods(text) == [
+        ("40.5%", q1),
+        ("81.6%", q1),
+        ("99.5 billion yuan", q1),
+        ("45.7%", q1),
+        ("5 billion yuan", "-..-"),
+    ]
+
+
+def test_a_stock_as_of_a_year_and_a_baseline_counted_in_years():
+    assert _periods("As of 2017, China has signed 16 free trade agreements.") == [
+        ("16", "2017-01-01..2017-12-31")
+    ]
+    text = (
+        "From January to February, the volume rose by 7.5% year-on-year, 1.4 percentage points faster than "
+        "the average growth rate in the two years from 2020 to 2021."
+    )
+    assert _periods(text) == [
+        ("7.5%", "2021-01-01..2021-02-28"),
+        ("1.4 percentage points", "2021-01-01..2021-02-28"),
+    ]
