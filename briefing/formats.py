@@ -148,7 +148,7 @@ def _conference(text: str, lines: list[Line], lay0: Layout, scio_labels: bool) -
     found = _conference_title(lines)
     content = _content(lines)
     bare_qa = any(_BARE_QA.match(ln.content.lstrip()) and ln.content.rstrip().endswith("?") for ln in content)
-    labelled = [(ln, _inline_label(ln.content, bare_qa)) for ln in content]
+    labelled = [(ln, None if is_chrome(ln.content) else _inline_label(ln.content, bare_qa)) for ln in content]
     first_label = next((i for i, (_, lab) in enumerate(labelled) if lab), None)
     if found is None:
         if first_label is None:

@@ -297,3 +297,22 @@ def test_a_transcript_page_that_opens_inside_a_question_gives_its_exchange():
     assert list(b.turns["is_question"]) == [True, False]
     assert len(b.exchanges) == 1
     assert list(b.turns["is_answer"]) == [False, True]
+
+
+def test_a_text_size_and_print_bar_is_no_speaker_label():
+    # written after the held-out real_text15-17 runs (issue 15): "Text:| Print|" is a page's tool bar; the
+    # story's posting line dates the page, not the site's clock line above it
+    text = (
+        "Friday May 25, 2018\n"
+        "    Home > News > Economy\n"
+        "    Text:| Print|\n\n"
+        "    More trains to serve festival home-goers\n\n"
+        "    2012-01-22 16:33 Xinhua     Web Editor: Li Jing comment\n\n"
+        "    The ministry said 289 more trains were added on Sunday to meet the needs of passengers.\n\n"
+        "    A total of 3.16 billion trips are expected this year, up 9.1 percent from a year earlier.\n"
+    )
+    b = briefing.parse(text, source="<release>")
+    assert b.meta.layout_format == "release"
+    assert b.meta.date == dt.date(2012, 1, 22)
+    assert "Text" not in set(b.turns["speaker"])
+    assert b.figures.set_index("surface").loc["3.16 billion", "period"] == "2012"
