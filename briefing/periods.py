@@ -49,7 +49,8 @@ _PATTERNS = [
      r"(?P<eh>the first half)(?: of the year)?|(?P<ty>the year))"
      r"(?: (?:this year|(?P<lyy>last year)|(?P<y>(?:19|20)\d\d)))?"),
     # a span that ends in a named month: "in the three months ending March 2023", "the 12 months to June"
-    ("months_ending", rf"\b(?:the )?(?P<n>{NUMWORD}|\d{{1,2}}) months (?:ending|ended|to|up to|through) "
+    ("months_ending", rf"\b(?:the )?(?:(?P<n>{NUMWORD}|\d{{1,2}}) months|(?P<yr>year)) "
+     r"(?:ending|ended|to|up to|through) "
      rf"(?:the end of )?(?P<m>{MONTH_RE})\.?(?:,? (?P<y>(?:19|20)\d\d)|(?: of)? this year)?(?! \d)"),
     # a stock said at a month: "As of June 2023, netizens numbered 1.079 billion" (the month's last day)
     ("as_of_month", rf"\b(?:as of|as at|up to) (?P<m>{MONTH_RE})\b\.?"
@@ -284,7 +285,7 @@ def _resolve(kind: str, g: dict, ref: dt.date | None) -> tuple[str, dt.date, dt.
         y = _year_of(g, "first_months", ref, k)
         return _span(y, 1, y, k)
     if kind == "months_ending":
-        n = g["months_ending_n"].lower()
+        n = (g.get("months_ending_n") or "12").lower()  # "the year to March 2023": twelve months
         k = int(n) if n.isdigit() else word_value(n)
         m = MONTHS[g["months_ending_m"].lower()]
         y = int(g["months_ending_y"]) if g.get("months_ending_y") else _month_before(m, _need(ref))
@@ -461,6 +462,8 @@ def find_periods(
         lo = max(start, m.start() - 60)
         # a possessive names the figure after it ("from December's 1.8 percent"): never a baseline
         is_base = kind != "possessive" and bool(_BASELINE_BEFORE.search(low, lo, m.start()))
+        if is_base and kind == "months_ending" and low[lo : m.start()].endswith("over "):
+            is_base = False  # "rose 4.2% over the year to March 2023": the span of the change, no baseline
         out.append(Period(m.start(), m.end(), text[m.start() : m.end()], r[0], r[1], r[2], is_base))
     return out
 

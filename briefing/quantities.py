@@ -47,9 +47,8 @@ def _units(lexicon: Lexicon | None = None) -> _Units:
 
 @cache
 def _stocks() -> frozenset[str]:
-    """Units of a stock that an amount "added" changes: money (the units a currency written before a number
-    gives: "RMB", "HK$", "€"), and the weight of a holding ("gold ETFs added 9.53 tonnes"). A count or a
-    length of new things added stays a level ("adding 130 new cables")."""
+    """Units of a stock that an amount "added" changes: money (the currency prefixes' units) and the weight of
+    a holding ("gold ETFs added 9.53 tonnes"); a count or length of new things stays a level."""
     return frozenset(_units().prefixes.values()) | {"tonnes", "kg", "ounces"}
 
 
@@ -134,7 +133,8 @@ _SHARE_AFTER = _low_rx(rf"^(?:\s*(?:,|and|or)\s*(?:{NUM})\s*%)*\s*(?:of\b|share\
 # the later percents of a list, between a percent and the words said of all of them
 _LATER_PERCENTS = r"(?:(?:,\s*(?:and\s+)?|and\s+)\d[\d.,]*\s?(?:%|percent|per cent)\s*)*"
 _GROWTH_AFTER = _low_rx(
-    r"^\s*(?:year[- ]on[- ]year|y/y|yoy|month[- ]on[- ]month|(?:year[- ]on[- ]year )?"
+    r"^\s*(?:year[- ]on[- ]year|y/y|yoy|month[- ]on[- ]month|quarter[- ]on[- ]quarter|[yqm]-o-[yqm]\b|qoq\b|"
+    r"(?:higher|lower)\b(?! than)|(?:year[- ]on[- ]year )?"
     r"(?:increase|rise|growth|reduction|decrease|decline|drop|jump|surge|gain|fall|cut|hike)"
     r"|(?:[a-z]+ ){1,2}growth rate\b"  # "the 5.3% GDP growth rate"
     r"|(?:more|less|fewer) than\b"  # "9% more than in 2023": a change against the year named
@@ -144,7 +144,10 @@ _GROWTH_AFTER = _low_rx(
 )
 # Cue words start a word: the \b up front lets the engine drop positions inside words at once.
 _CUE = _low_rx(
-    r"\b(?:(?P<growth>growth rate|grew|grow\w*|increas\w*|rose|rise|rising|up\b|down\b|(?:up)?surg\w*|"
+    # "grew at an average annual rate of 22.5 percent", "inflation (rate) was 3.4%": a rate of change
+    r"\b(?:(?P<growth>(?:grew|grow\w*|increas\w*|rose|risen|expand\w*|declin\w*|fell|fallen|decreas\w*) at "
+    r"(?:an? |the )?(?:[\w-]+ ){0,2}rate of|inflation(?: rate)?|"
+    r"growth rate|grew|grow\w*|increas\w*|rose|rise|rising|up\b|down\b|(?:up)?surg\w*|"
     r"jump\w*|climb\w*|expand\w*|decreas\w*|declin\w*|fell\b|fall\w*|drop\w*|reduc\w*|"
     r"gain\w*|accelerat\w*|slow\w*|edged|narrow\w*|widen\w*|shr[ai]nk\w*|contract\w*|plung\w*|soar\w*)"
     r"|(?P<share>contribution rate(?: to (?:\w+ )?growth)?|account(?:ed|ing|s)? for|share\b|proportion|"
@@ -196,7 +199,8 @@ _ADDED = _low_rx(r"\b(?:added|adding)\s+" + _QUALIFIER + _CURRENCY_BEFORE + "$")
 # an amount in brackets right after another: "19.75 trillion yuan (about 2.75 trillion U.S. dollars)"; the
 # match starts where the first amount starts
 _CONVERSION = _low_rx(
-    rf"(?:{NUM})\s*(?:[a-z]+\s*){{0,3}}\(\s*(?:about|around|roughly|approximately|nearly|or|some)?\s*"
+    rf"(?:(?:{NUM})\s*%\s*\(\s*or\s+|"  # "increased by 0.3% (or 50,000 people)"
+    rf"(?:{NUM})\s*(?:[a-z]+\s*){{0,3}}\(\s*(?:about|around|roughly|approximately|nearly|or|some)?\s*)"
     + _CURRENCY_BEFORE
     + "$"
 )

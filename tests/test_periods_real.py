@@ -238,3 +238,9 @@ def test_a_stock_as_of_a_year_and_a_baseline_counted_in_years():
         ("7.5%", "2021-01-01..2021-02-28"),
         ("1.4 percentage points", "2021-01-01..2021-02-28"),
     ]
+
+
+def test_the_year_to_a_month_is_its_twelve_months():
+    # before the real_text18-20 runs: "over the year to March 2023" is the span of the change, not a baseline
+    assert _periods("Prices rose 4.2% over the year to March 2023.") == [("4.2%", "2022-04-01..2023-03-31")]
+    assert _periods("Prices rose 4.2% over the same period last year.") == [("4.2%", "-..-")]

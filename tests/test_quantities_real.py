@@ -63,6 +63,20 @@ def _figs(text: str) -> list[tuple[str, float, str]]:
             [("424.6 billion", 4.246e11, "USD"), ("1", 1.0, "USD"), ("7.8", 7.8, "HKD")],
         ),
         ("Taiwan dollar loans were 30 billion dollars.", [("30 billion dollars", 3e10, "TWD")]),
+        # currencies, scales and units of governments outside China (before the real_text18-20 runs)
+        (
+            "The grant is S$1.2 billion and A$300 million.",
+            [("1.2 billion", 1.2e9, "SGD"), ("300 million", 3e8, "AUD")],
+        ),
+        ("The Singapore dollar rose. Spending was $3 billion.", [("3 billion", 3e9, "SGD")]),
+        ("Exports were US$5 billion and $3 billion.", [("5 billion", 5e9, "USD"), ("3 billion", 3e9, "USD")]),
+        ("Outlay was Rs 1.5 lakh crore.", [("1.5 lakh crore", 1.5e12, "INR")]),
+        (
+            "Outlay was Rs. 500 crore, for 12 lakh people.",
+            [("500 crore", 5e9, "INR"), ("12 lakh", 1.2e6, "count")],
+        ),
+        ("The park covers 500 square kilometres.", [("500 square kilometres", 500.0, "km2")]),
+        ("The bank raised rates by 25 basis points.", [("25 basis points", 25.0, "bp")]),
     ],
 )
 def test_quantities(text, expected):
@@ -124,6 +138,19 @@ def test_a_list_takes_the_sign_of_its_verb(text, values):
         ),
         ("Losses rose 300 million HK dollars in May.", [("change", 3e8)]),
         ("Gold ETF holdings added 9.53 tonnes in the quarter.", [("change", 9.53)]),
+        # growth said the ways other governments' releases say it (before the real_text18-20 runs)
+        ("Exports were 3.1% higher y-o-y and 0.5% q-o-q.", [("growth", 3.1), ("growth", 0.5)]),
+        ("GDP rose 1.2% quarter-on-quarter.", [("growth", 1.2)]),
+        ("The economy grew at an annualised rate of 2.4%.", [("growth", 2.4)]),
+        (
+            "Inflation was 3.4% in May, and the inflation rate was 3.1% in April.",
+            [("growth", 3.4), ("growth", 3.1)],
+        ),
+        ("The unemployment rate was 4%.", [("share", 4.0)]),
+        (
+            "Jobs increased by 0.3% (or 50,000 people) to 2.1 million.",
+            [("growth", 0.3), ("change", 5e4), ("level", 2.1e6)],
+        ),
         (
             "The index rose by some 130 points today but dropped by some 610 points.",
             [("change", 130.0), ("change", -610.0)],
