@@ -61,6 +61,11 @@ def assign_periods(text: str, figs: list[Figure], sentences: list[Sentence]) -> 
             framing.setdefault(s.paragraph, back)
         first_fig = sfigs[0].token.start if sfigs else s.end
         k = bisect.bisect_left(starts, first_fig)
+        if not k and sfigs and periods and s.paragraph not in framing and s.paragraph not in taken:
+            # the lead sentence of a paragraph names its period after its first figure ("China exported
+            # US$47.4 billion of cotton products in the first eight months in 2007, up 32.29 percent. Of the
+            # total, ..."): the paragraph's later figures are read in it
+            k = 1
         if k and not (
             # a sentence with no figure that names again the period a figure before it took ("GDP grew 0.7%
             # in the first three quarters, after falling 1.6% in the first half. The decline in the first
@@ -76,13 +81,13 @@ def assign_periods(text: str, figs: list[Figure], sentences: list[Sentence]) -> 
 
 
 _BACK = re.compile(
-    r"\b(?:in|during|over|for|within) the (?:(?:same|above|said) )?"
+    r"\b(?:in|during|over|for|within) the (?:(?:same|corresponding|above|said) )?"
     r"(?:period|(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2}) months)"
     r"\b(?! (?:last|of|in|a year)\b)",
     re.IGNORECASE,
 )
 _BACK_OPENING = re.compile(
-    r"\s*(?:in|during|over|for|within) the (?:same|above|said) period\b", re.IGNORECASE
+    r"\s*(?:in|during|over|for|within) the (?:same|corresponding|above|said) period\b", re.IGNORECASE
 )
 _BACK_BASELINE = re.compile(r"(?:\bfrom|\bthan|\bcompared (?:with|to)|\bagainst|\bversus)\s*$", re.IGNORECASE)
 

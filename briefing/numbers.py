@@ -562,6 +562,9 @@ def _classify(text: str, low: str, tokens: list[Token], glued: frozenset[str]) -
             t.role = "figure"
 
 
+_ORDINAL_STREAK = re.compile(r"\s+(?:consecutive|straight|successive)\b", re.IGNORECASE)
+
+
 def _code_role(text: str, t: Token, glued: frozenset[str]) -> str | None:
     num = text[t.num_start : t.num_end]
     if t.is_word and t.suffix == "%":
@@ -569,7 +572,8 @@ def _code_role(text: str, t: Token, glued: frozenset[str]) -> str | None:
     if t.prefix or t.suffix:
         suf = t.suffix.lower()
         if not t.prefix and suf in _ORDINAL_SUFFIX:
-            return "ordinal"
+            # "the 24th consecutive quarter of growth": the length of a streak, a figure
+            return None if _ORDINAL_STREAK.match(text, t.end) else "ordinal"
         if t.prefix in ("H", "Q") and not t.suffix and num in ("1", "2", "3", "4"):
             return "period"  # "H1", "Q3" (not "H23", "Q34")
         if not t.prefix and suf in glued:

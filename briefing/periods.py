@@ -124,7 +124,8 @@ _BASELINE_BEFORE = re.compile(
     lower_pattern(
         r"(?:\bthan(?: in| that in| those in| the growth rate in| the rate in| in the)?|\bfrom|"
         r"\bcompared (?:to|with)(?: that in| those in)?|\bagainst|\brelative to|\bover|\bversus|\bvs\.|"
-        r"\b(?:of|to) (?=the same (?:period|month|quarter))|"  # "60.7% of the same period in 2019"
+        # "60.7% of the same period in 2019"
+        r"\b(?:of|to) (?=the (?:same|corresponding) (?:period|month|quarter))|"
         # "restored to 87.2% of the Mid Autumn Festival holiday in 2019": what a recovery is measured against
         r"\b(?:restored|recover\w*|returned|back) to (?:about |nearly |over )?[\d.]+ ?"
         r"(?:%|percent|per cent) of (?:the )?(?:[\w’'-]+ ){0,5})"
@@ -135,7 +136,7 @@ _BASELINE_BEFORE = re.compile(
         # "from the end of August": the phrase is "of August", its lead-in "the end" belongs to the baseline
         r"(?:that of |those of |that |those |it was |they were |in |"
         r"the (?:end|beginning|start|middle) (?:of )?|the )?"
-        r"(?:the same (?:period|month|quarter)s? (?:of |in )?)?$"
+        r"(?:the (?:same|corresponding) (?:period|month|quarter)s? (?:of |in )?)?$"
     )
 )
 
@@ -468,6 +469,9 @@ def find_periods(
     return out
 
 
+_LONE_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
+
+
 def sentence_periods(
     text: str,
     low: str,
@@ -479,6 +483,10 @@ def sentence_periods(
     """The period phrases of each sentence, in order, looked for only in paragraphs that hold a figure, up
     to the end of the last sentence with one (a figure takes its period from its own sentence or from
     earlier in its paragraph); an empty list for every other sentence."""
+    # a hard-wrapped text breaks lines inside phrases ("in the first\neight months"): a lone line break reads
+    # as a space (the same length, so every offset stays)
+    if "\n" in text:
+        text, low = _LONE_BREAK.sub(" ", text), _LONE_BREAK.sub(" ", low)
     wanted: dict[tuple[int, int], int] = {}  # paragraph -> end of its last sentence with a figure
     for tok, k in zip(tokens, token_sentence, strict=True):
         if k >= 0 and tok.role == "figure":

@@ -174,7 +174,7 @@ _MORE_AFTER = _low_rx(r"\s*(?:more|fewer|less)\b")  # matched at the end of the 
 _CURRENCY_BEFORE = r"(?:(?:us\$|\$|usd|rmb|¥)\s*)?"
 # an amount said as a change: "a decrease of 14.2 billion kWh", "rose by 1.2 million units"
 _ABS_CHANGE = _low_rx(
-    r"\b(?:(?:an?\s+)?(?:year-on-year\s+)?(?:increase|rise|growth|decrease|decline|drop|reduction|fall|cut)\s+of"
+    r"\b(?:(?:an?\s+)?(?:year-on-year\s+)?(?:increase|rise|growth|gain|decrease|decline|drop|reduction|fall|cut)\s+of"
     r"|(?:increased|rose|risen|grew|grown|decreased|declined|fell|fallen|dropped|(?:was|were)\s+(?:up|down)|"
     r"up|down)\s+by"
     # a verb of change right before the amount, without "by": "NPLs rising 109.4 billion yuan", "grew more
@@ -258,7 +258,7 @@ _COORD = re.compile(r"^[-–]?\s*(?:,\s*(?:and|or)?|and|or|to|-|–)\s*$", re.IG
 
 
 _FOR_END = re.compile(r"\bfor\s+$")
-_STREAK_OTHER = _low_rx(r"\s+(?:consecutive|straight|successive)\s+(?:quarters|weeks|sessions|seasons)\b")
+_STREAK_OTHER = _low_rx(r"\s+(?:consecutive|straight|successive)\s+(?:quarters?|weeks?|sessions?|seasons?)\b")
 _STREAK_HYPHEN = _low_rx(r"-(?P<u>day|month|year)[- ](?:continuous|consecutive|straight|successive)\b")
 _RISE_AFTER = _low_rx(r"^\s*(?:year[- ]on[- ]year\s+)?(?:increase|rise|growth)")
 _DIGIT = re.compile(r"\d")
@@ -325,8 +325,7 @@ _CHANGE_ENDS = ("of", "by", "up", "down", "ris", "ros", "gre", "gro", "gain", "c
 
 
 def _kind_and_sign(low: str, f: Figure, s: Sentence, streak: re.Pattern[str]) -> None:
-    """Kind from the unit and the words around the figure, and the sign of a change (all read in
-    the lower-cased text ``low``)."""
+    """Kind from the unit and the words around the figure, and the sign of a change (read in ``low``)."""
     cs = _clause_start(low, s.start, f.token.start)
     before = low[max(cs, f.token.start - 80) : f.token.start]
     after = low[f.end : min(s.end, f.end + 60)]
@@ -375,6 +374,7 @@ def _kind_and_sign(low: str, f: Figure, s: Sentence, streak: re.Pattern[str]) ->
     elif f.kind == "level" and _MORE_AFTER.match(low, f.end, s.end):
         f.kind = "change"  # "7.35 million people, 180,000 more than a year earlier"
     if sign:  # the written sign wins over the words ("grew -11.7%"); a level may be negative (a loss)
+        f.kind = "change" if sign == "+" and f.kind == "level" else f.kind  # "gains in care (+24,000)"
         f.value = -abs(f.value) if sign == "-" else abs(f.value)
         return
     if f.kind not in CHANGE_KINDS:

@@ -244,3 +244,21 @@ def test_the_year_to_a_month_is_its_twelve_months():
     # before the real_text18-20 runs: "over the year to March 2023" is the span of the change, not a baseline
     assert _periods("Prices rose 4.2% over the year to March 2023.") == [("4.2%", "2022-04-01..2023-03-31")]
     assert _periods("Prices rose 4.2% over the same period last year.") == [("4.2%", "-..-")]
+
+
+def test_a_hard_wrapped_lead_sentence_frames_its_paragraph():
+    # after the held-out real_text19 run: the period phrase broken over a line ("the first\neight months"),
+    # "the corresponding period last year" as a baseline, and the lead sentence's period framing the rest
+    text = (
+        "China exported US$47.4 billion of cotton products in the first\n"
+        "eight months in 2007, up 32.29 percent over the corresponding\n"
+        "period last year. Of the total, textile export reached US$11.8 billion, up\n"
+        "10.76 percent."
+    )
+    jan_aug = "2007-01-01..2007-08-31"
+    assert _periods(text) == [
+        ("47.4 billion", jan_aug),
+        ("32.29 percent", jan_aug),
+        ("11.8 billion", jan_aug),
+        ("10.76 percent", jan_aug),
+    ]

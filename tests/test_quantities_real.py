@@ -77,6 +77,7 @@ def _figs(text: str) -> list[tuple[str, float, str]]:
         ),
         ("The park covers 500 square kilometres.", [("500 square kilometres", 500.0, "km2")]),
         ("The bank raised rates by 25 basis points.", [("25 basis points", 25.0, "bp")]),
+        ("New orders were 17.58 million dwt.", [("17.58 million dwt", 1.758e7, "tonnes")]),
     ],
 )
 def test_quantities(text, expected):
@@ -151,6 +152,13 @@ def test_a_list_takes_the_sign_of_its_verb(text, values):
             "Jobs increased by 0.3% (or 50,000 people) to 2.1 million.",
             [("growth", 0.3), ("change", 5e4), ("level", 2.1e6)],
         ),
+        # after the real_text20 run: a count written with a plus sign, and "an average gain of"
+        (
+            "Jobs grew, with gains in care (+24,000) and hospitals (+7,000).",
+            [("change", 24000.0), ("change", 7000.0)],
+        ),
+        ("That compares with an average gain of 229,000 per month.", [("change", 229000.0)]),
+        ("This is the 24th consecutive quarter of growth.", [("streak", 24.0)]),
         (
             "The index rose by some 130 points today but dropped by some 610 points.",
             [("change", 130.0), ("change", -610.0)],

@@ -126,6 +126,20 @@ def _roles(text: str) -> dict[str, str]:
         ("The hospital was then the biggest one in Wuhan.", "one", "word"),
         ("Sales rose. [ad_2] Source link", "2", "identifier"),
         ("Output of the 10 major non-ferrous metals expanded.", "10", "name"),
+        # written after the held-out real_text18-20 runs (issue 15)
+        ("Output rose 22.8 percent over the same six months last year.", "six", "period"),
+        ("The city scored 85.9 points out of 100 points.", "100", "part_of_figure"),
+        ("We have 500 firms with an annual revenue exceeding 100 million yuan.", "100", "part_of_figure"),
+        ("And 76 companies exceeding 1 billion yuan joined.", "1", "part_of_figure"),
+        ("In our analysis, two reasons have contributed to this.", "two", "list_count"),
+        ("Inflows rose. One reason is that more people came.", "One", "word"),
+        ("The economy contracted 14% q-o-q [1] in the first quarter.", "1", "identifier"),
+        ("The Annual Report 2019/20 was out.", "20", "year"),
+        ("Over one in three (35%) males have a degree.", "one", "part_of_figure"),
+        ("One in three people has a phone.", "three", "figure"),
+        ("He spoke aboard Air Force One today.", "One", "name"),
+        ("Growth made this the 24th consecutive quarter of expansion.", "24th", "figure"),
+        ("Sales rose in the 3rd quarter.", "3rd", "ordinal"),
     ],
 )
 def test_role(text, surface, role):
