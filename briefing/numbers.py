@@ -421,7 +421,8 @@ _SERIES_NEXT = re.compile(
 @cache
 def _not_series() -> frozenset[str]:
     months = {n.lower() for n in MONTHS}
-    return frozenset(w.lower() for w in load("names")["not_after"]) | months
+    money = {p.lower() for p in load("units")["prefixes"] if p.isalpha()}  # "Rs 500 crore", "RMB 300"
+    return frozenset(w.lower() for w in load("names")["not_after"]) | months | money
 
 
 _NEXT_WORD = re.compile(r"\s?([A-Za-z]+)")

@@ -171,7 +171,7 @@ _NEG_AFTER = _low_rx(
 # an amount said as a difference: "180,000 more than a year earlier", "1,200 fewer"
 _MORE_AFTER = _low_rx(r"\s*(?:more|fewer|less)\b")  # matched at the end of the figure
 # a currency written before an amount ("up by USD 15.2 billion", "an increase of RMB 3 billion")
-_CURRENCY_BEFORE = r"(?:(?:us\$|\$|usd|rmb|¥)\s*)?"
+_CURRENCY_BEFORE = rf"(?:(?:{_alternation(p.lower() for p in load('units')['prefixes'])})\s*)?"
 # an amount said as a change: "a decrease of 14.2 billion kWh", "rose by 1.2 million units"
 _ABS_CHANGE = _low_rx(
     r"\b(?:(?:an?\s+)?(?:year-on-year\s+)?(?:increase|rise|growth|gain|decrease|decline|drop|reduction|fall|cut)\s+of"

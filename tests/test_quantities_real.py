@@ -159,6 +159,9 @@ def test_a_list_takes_the_sign_of_its_verb(text, values):
         ),
         ("That compares with an average gain of 229,000 per month.", [("change", 229000.0)]),
         ("This is the 24th consecutive quarter of growth.", [("streak", 24.0)]),
+        # a change written with any currency before its amount, and a currency in letters is no name
+        ("Deposits rose by HK$3 billion in May.", [("change", 3e9)]),
+        ("Outlay saw an increase of Rs 500 crore.", [("change", 5e9)]),
         (
             "The index rose by some 130 points today but dropped by some 610 points.",
             [("change", 130.0), ("change", -610.0)],
