@@ -375,7 +375,9 @@ def _release(text: str, lines: list[Line], source: str) -> Reading:
             paragraphs[:1] == [0]
             and len(paragraphs) > 1
             and not _SENTENCE_STOP.search(content[0].content)
-            and not _wrapped_paragraph(text, content, 0)
+            # a line in capitals is a headline even with no blank line after it ("MTI EXPECTS 2011 GROWTH
+            # TO BE AROUND 5.0 PER CENT")
+            and (not _wrapped_paragraph(text, content, 0) or content[0].content.isupper())
         ):
             paragraphs.pop(0)
         start = paragraphs[0] if paragraphs else None

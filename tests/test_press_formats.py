@@ -316,3 +316,16 @@ def test_a_text_size_and_print_bar_is_no_speaker_label():
     assert b.meta.date == dt.date(2012, 1, 22)
     assert "Text" not in set(b.turns["speaker"])
     assert b.figures.set_index("surface").loc["3.16 billion", "period"] == "2012"
+
+
+def test_a_headline_in_capitals_is_header_without_a_blank_line_after_it():
+    # written after the held-out real_text20 run (issue 15)
+    text = (
+        "MINISTRY EXPECTS 2011 GROWTH TO BE AROUND 5.0 PER CENT\n"
+        "14 October 2011. The economy grew by 5.9 per cent in the third quarter of 2011. For the year, the\n"
+        "ministry expects growth of around 5.0 per cent.\n"
+    )
+    b = briefing.parse(text, source="<release>")
+    assert b.meta.title == "MINISTRY EXPECTS 2011 GROWTH TO BE AROUND 5.0 PER CENT"
+    assert b.figures["surface"].tolist() == ["5.9 per cent", "5.0 per cent"]
+    assert b.figures["char_start"].min() > len("MINISTRY EXPECTS 2011 GROWTH TO BE AROUND 5.0 PER CENT")
