@@ -329,3 +329,19 @@ def test_a_headline_in_capitals_is_header_without_a_blank_line_after_it():
     assert b.meta.title == "MINISTRY EXPECTS 2011 GROWTH TO BE AROUND 5.0 PER CENT"
     assert b.figures["surface"].tolist() == ["5.9 per cent", "5.0 per cent"]
     assert b.figures["char_start"].min() > len("MINISTRY EXPECTS 2011 GROWTH TO BE AROUND 5.0 PER CENT")
+
+
+def test_a_hong_kong_transcript_of_remarks_is_a_conference_page():
+    # written after the held-out real_text17 run (issue 15): the template lines above the title are chrome
+    text = (
+        "Go to main content\n"
+        "Transcript of remarks by FS at media session (with video)\n"
+        "*********************************************************\n\n"
+        "     Following is the transcript of remarks by the Financial Secretary at a session (May 3):\n\n"
+        "Reporter: What about the economy?\n\n"
+        "Financial Secretary: The economy grew 2.7 per cent in the first quarter.\n"
+    )
+    b = briefing.parse(text, source="<conference>")
+    assert b.meta.layout_format == "conference"
+    assert b.meta.title == "Transcript of remarks by FS at media session (with video)"
+    assert b.figures["surface"].tolist() == ["2.7 per cent"]
