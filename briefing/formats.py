@@ -566,8 +566,12 @@ def read_other(
 
 
 def _release_signs(lines: list[Line]) -> bool:
-    """A dateline paragraph, a credit or posting line ("Updated: ...", "Source: ...") near the top."""
-    for ln in _content(lines)[:25]:
+    """A dateline paragraph, a credit or posting line ("Updated: ...", "Source: ...") near the top, or a
+    first line that is a paragraph of several sentences (a story with no header above it)."""
+    content = _content(lines)
+    if content and _is_paragraph(content[0].content) and len(_SENTENCE_STOP.findall(content[0].content)) >= 2:
+        return True
+    for ln in content[:25]:
         c = ln.content
         if (_DATELINE.match(c) and _is_paragraph(c)) or c.startswith(_CREDIT) or _DATE_PREFIX.match(c):
             return True

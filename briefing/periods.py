@@ -38,7 +38,8 @@ _PATTERNS = [
     (
         "quarter",
         rf"\b(?:the )?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: {_YEAR})?"
-        r"|\bQ(?P<q>[1-4])(?: (?P<qy>(?:19|20)\d\d))?\b",
+        # "Q3 2022", and as the ONS writes it, "Quarter 3 (July to Sept) 2022"
+        r"|\bQ(?:uarter )?(?P<q>[1-4])(?: \([A-Za-z ]{3,20}\))?(?: (?P<qy>(?:19|20)\d\d))?\b",
     ),
     ("month_range",
      rf"\b(?:from |between |in |during |for )?(?P<m1>{MONTH_RE})\.?(?: (?P<y1>(?:19|20)\d\d))?"

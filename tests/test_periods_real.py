@@ -262,3 +262,10 @@ def test_a_hard_wrapped_lead_sentence_frames_its_paragraph():
         ("11.8 billion", jan_aug),
         ("10.76 percent", jan_aug),
     ]
+
+
+def test_a_quarter_named_by_its_number():
+    # after the held-out real_text22 run (issue 15): the ONS writes "Quarter 3 (July to Sept) 2022"
+    q3 = "2022-07-01..2022-09-30"
+    assert _periods("GDP fell by 0.2% in Quarter 3 (July to Sept) 2022.") == [("0.2%", q3)]
+    assert _periods("Production fell by 1.5% in Quarter 3 2022.") == [("1.5%", q3)]

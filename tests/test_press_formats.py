@@ -345,3 +345,19 @@ def test_a_hong_kong_transcript_of_remarks_is_a_conference_page():
     assert b.meta.layout_format == "conference"
     assert b.meta.title == "Transcript of remarks by FS at media session (with video)"
     assert b.figures["surface"].tolist() == ["2.7 per cent"]
+
+
+def test_a_story_on_the_first_line_is_a_release_and_a_comment_label_is_chrome():
+    # written after the held-out real_text22 run (issue 15): a text that opens with its story (no header)
+    # and ends with a comment box is a release, not an SCIO page whose title is the first paragraph
+    text = (
+        "Annual inflation was 1.5% in September 2017, stable compared with August 2017. In September 2016 "
+        "the rate was 0.4%.\n"
+        "The lowest annual rates were registered in Cyprus (0.1%) and Ireland (0.2%).\n"
+        "Comments:\n"
+        "No Comments for this Article\n"
+    )
+    b = briefing.parse(text, source="<release>")
+    assert b.meta.layout_format == "release"
+    assert b.figures["surface"].tolist() == ["1.5%", "0.4%", "0.1%", "0.2%"]
+    assert "Comments" not in set(b.turns["speaker"].dropna())
